@@ -1,0 +1,362 @@
+import { sleep as n8nSleep } from 'n8n-workflow';
+import { AccessTokenCache, sharedTokenCache } from './auth/tokenCache';
+import { LwaError, NOTIFICATIONS_SCOPE, type LwaApplication, type TokenGrant } from './auth/lwa';
+import { spApiEndpoint, type SpApiCredentials } from './credentials';
+import {
+	hintForHttpError,
+	isRejectedToken,
+	messageForHttpError,
+	readAmazonErrors,
+	SpApiError,
+} from './errors';
+import { getOperation, usagePlanFor, type OperationKey } from './operations';
+import type { OperationSpec } from './operationSpec';
+import { RateLimiter, sharedRateLimiter } from './rateLimit/limiter';
+import { redact } from './redact';
+import type { SpApiRegion } from './regions';
+import { DEFAULT_RETRY_POLICY, decideRetry, isTransientStatus, type RetryPolicy, type RetryState } from './retry';
+import { buildQuery, NetworkError, send, type HttpResponse } from './transport';
+
+export type ParamValue = string | number | boolean | Date | readonly (string | number)[] | null | undefined;
+
+export interface CallInput {
+	/** Path, query and header parameters by their model names; the table says where each goes. */
+	params?: Record<string, ParamValue>;
+	body?: unknown;
+	/** Another region than the credential's (used to tell a seller they picked the wrong one). */
+	region?: SpApiRegion;
+}
+
+export interface ResponseMetadata {
+	operation: string;
+	api: string;
+	apiVersion: string;
+	method: string;
+	path: string;
+	httpStatus: number;
+	requestId?: string;
+	requestedAt: string;
+	respondedAt: string;
+	durationMs: number;
+	/** `x-amzn-RateLimit-Limit` as Amazon sent it (requests per second), when it did. */
+	rateLimit?: string;
+	attempts: number;
+}
+
+export interface SpApiResponse<T = unknown> {
+	data: T;
+	status: number;
+	headers: Record<string, string>;
+	metadata: ResponseMetadata;
+}
+
+export interface CoreLogger {
+	debug(message: string, meta?: Record<string, unknown>): void;
+	warn(message: string, meta?: Record<string, unknown>): void;
+}
+
+export interface SpApiClientOptions {
+	credentials: SpApiCredentials;
+	/** Waiting goes through n8n's sleep so a cancelled execution stops waiting. */
+	sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+	signal?: AbortSignal;
+	logger?: CoreLogger;
+	timeoutMs?: number;
+	retryPolicy?: RetryPolicy;
+	tokenCache?: AccessTokenCache;
+	rateLimiter?: RateLimiter;
+	now?: () => number;
+	random?: () => number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const silentLogger: CoreLogger = { debug: () => undefined, warn: () => undefined };
+
+/**
+ * The SP-API core every ACORN node calls. One method, `call`, does what each request needs:
+ * token, usage-plan pacing, the request with a timeout, one refresh after an expired-token 403,
+ * retries where repeating is harmless, and errors a seller can read.
+ */
+export class SpApiClient {
+	readonly credentials: SpApiCredentials;
+	private readonly sleepFn: (ms: number, signal?: AbortSignal) => Promise<void>;
+	private readonly signal?: AbortSignal;
+	private readonly logger: CoreLogger;
+	private readonly timeoutMs: number;
+	private readonly retryPolicy: RetryPolicy;
+	private readonly tokens: AccessTokenCache;
+	private readonly limiter: RateLimiter;
+	private readonly now: () => number;
+	private readonly random: () => number;
+
+	constructor(options: SpApiClientOptions) {
+		this.credentials = options.credentials;
+		this.sleepFn = options.sleep ?? n8nSleep;
+		this.signal = options.signal;
+		this.logger = options.logger ?? silentLogger;
+		this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+		this.tokens = options.tokenCache ?? sharedTokenCache;
+		this.limiter = options.rateLimiter ?? sharedRateLimiter;
+		this.now = options.now ?? Date.now;
+		this.random = options.random ?? Math.random;
+	}
+
+	private get application(): LwaApplication {
+		return {
+			clientId: this.credentials.clientId,
+			clientSecret: this.credentials.clientSecret,
+			tokenUrl: this.credentials.lwaTokenUrl,
+		};
+	}
+
+	private grantFor(operation: OperationSpec): TokenGrant {
+		return operation.grantless
+			? { kind: 'grantless', scope: NOTIFICATIONS_SCOPE }
+			: { kind: 'refreshToken', refreshToken: this.credentials.refreshToken };
+	}
+
+	/** The seller's (or, for grantless calls, the app's) access token, from the shared cache. */
+	async accessToken(operation: OperationSpec): Promise<string> {
+		try {
+			return await this.tokens.get(this.application, this.grantFor(operation), {
+				timeoutMs: this.timeoutMs,
+				signal: this.signal,
+			});
+		} catch (error) {
+			if (error instanceof LwaError) {
+				throw new SpApiError({
+					kind: 'auth',
+					operation,
+					message: `Could not get an access token from Login with Amazon: ${error.message}`,
+					hint: error.message,
+					httpStatus: error.status,
+					errors: error.lwaCode ? [{ code: error.lwaCode, message: error.message }] : [],
+					cause: error,
+				});
+			}
+			throw this.networkError(operation, error, 1);
+		}
+	}
+
+	async call<T = unknown>(key: OperationKey, input: CallInput = {}): Promise<SpApiResponse<T>> {
+		const operation = getOperation(key);
+		const region = input.region ?? this.credentials.region;
+		const { url, headers } = buildRequest(operation, spApiEndpoint(this.credentials, region), input.params ?? {});
+		const grant = this.grantFor(operation);
+		const bucket = this.limiter.bucket(
+			{
+				clientId: this.credentials.clientId,
+				subject: grant.kind === 'refreshToken' ? grant.refreshToken : 'grantless',
+				region,
+				environment: this.credentials.environment,
+				operation: operation.key,
+			},
+			usagePlanFor(operation, this.credentials.environment),
+			this.now(),
+		);
+		const state: RetryState = { throttledRetries: 0, transientRetries: 0, waitedMs: 0 };
+		let refreshedToken = false;
+		let attempts = 0;
+
+		for (;;) {
+			const token = await this.accessToken(operation);
+			const wait = bucket.reserve(this.now());
+			if (wait > 0) await this.pause(wait, operation);
+			attempts += 1;
+			const requestedAt = this.now();
+			let response: HttpResponse;
+			try {
+				response = await send({
+					method: operation.method,
+					url,
+					headers: { ...headers, 'x-amz-access-token': token, 'user-agent': USER_AGENT },
+					body: input.body,
+					timeoutMs: this.timeoutMs,
+					signal: this.signal,
+				});
+			} catch (error) {
+				const failure = error instanceof NetworkError ? error.failure : 'reset';
+				const decision = decideRetry({ kind: 'network', failure }, state, operation.safeToRepeat, this.retryPolicy, {
+					random: this.random,
+					refillMs: bucket.refillMs,
+				});
+				if (!decision.retry) throw this.networkError(operation, error, attempts);
+				state.transientRetries += 1;
+				this.logger.warn(`SP-API ${operation.operationId}: ${redact(String((error as Error).message))}; trying again in ${decision.delayMs} ms`);
+				await this.pause(decision.delayMs, operation);
+				continue;
+			}
+			const respondedAt = this.now();
+			const rateHeader = response.headers['x-amzn-ratelimit-limit'];
+			if (rateHeader) bucket.setRate(Number(rateHeader), respondedAt);
+			const metadata: ResponseMetadata = {
+				operation: operation.key,
+				api: operation.api,
+				apiVersion: operation.apiVersion,
+				method: operation.method,
+				path: new URL(url).pathname,
+				httpStatus: response.status,
+				requestId: response.headers['x-amzn-requestid'],
+				requestedAt: new Date(requestedAt).toISOString(),
+				respondedAt: new Date(respondedAt).toISOString(),
+				durationMs: respondedAt - requestedAt,
+				rateLimit: rateHeader,
+				attempts,
+			};
+			this.logger.debug(`SP-API ${operation.method} ${operation.operationId} → ${response.status}`, {
+				requestId: metadata.requestId,
+				durationMs: metadata.durationMs,
+			});
+			if (response.status >= 200 && response.status < 300) {
+				return { data: response.data as T, status: response.status, headers: response.headers, metadata };
+			}
+			const errors = readAmazonErrors(response.data);
+			if (isRejectedToken(response.status, errors) && !refreshedToken) {
+				// the request was refused before Amazon did anything, so even a write may be sent again
+				refreshedToken = true;
+				this.tokens.invalidate(this.application, grant, token);
+				this.logger.debug(`SP-API ${operation.operationId}: access token refused (${errors[0]?.details ?? 'expired'}); refreshing once`);
+				continue;
+			}
+			if (response.status === 429) {
+				bucket.drain(this.now());
+				const decision = decideRetry({ kind: 'throttled' }, state, operation.safeToRepeat, this.retryPolicy, {
+					random: this.random,
+					refillMs: bucket.refillMs,
+				});
+				if (decision.retry) {
+					state.throttledRetries += 1;
+					state.waitedMs += decision.delayMs;
+					this.logger.debug(`SP-API ${operation.operationId}: throttled (429), waiting ${decision.delayMs} ms`);
+					await this.pause(decision.delayMs, operation);
+					continue;
+				}
+				throw this.throttledError(operation, metadata, bucket.rate, state);
+			}
+			if (isTransientStatus(response.status)) {
+				const decision = decideRetry({ kind: 'serverError', status: response.status }, state, operation.safeToRepeat, this.retryPolicy, {
+					random: this.random,
+					refillMs: bucket.refillMs,
+				});
+				if (decision.retry) {
+					state.transientRetries += 1;
+					this.logger.warn(`SP-API ${operation.operationId}: HTTP ${response.status}; trying again in ${decision.delayMs} ms`, {
+						requestId: metadata.requestId,
+					});
+					await this.pause(decision.delayMs, operation);
+					continue;
+				}
+			}
+			const mayHaveTakenEffect = !operation.safeToRepeat && (response.status >= 500 || response.status === 408);
+			throw new SpApiError({
+				kind: 'http',
+				operation,
+				httpStatus: response.status,
+				errors,
+				requestId: metadata.requestId,
+				message: messageForHttpError(operation, response.status, errors),
+				hint: hintForHttpError(operation, response.status, errors, mayHaveTakenEffect),
+				mayHaveTakenEffect,
+				attempts,
+			});
+		}
+	}
+
+	private async pause(ms: number, operation: OperationSpec): Promise<void> {
+		try {
+			await this.sleepFn(ms, this.signal);
+		} catch (error) {
+			throw new SpApiError({
+				kind: 'aborted',
+				operation,
+				message: 'The execution was cancelled while waiting for Amazon.',
+				hint: 'The workflow was stopped.',
+				cause: error,
+			});
+		}
+	}
+
+	private networkError(operation: OperationSpec, error: unknown, attempts: number): SpApiError {
+		const network = error instanceof NetworkError ? error : undefined;
+		if (network?.failure === 'aborted') {
+			return new SpApiError({ kind: 'aborted', operation, message: network.message, hint: 'The workflow was stopped.', attempts });
+		}
+		const mayHaveTakenEffect = !operation.safeToRepeat && (network ? network.mayHaveReachedServer : true);
+		const reason = error instanceof Error ? error.message : String(error);
+		const hint = mayHaveTakenEffect
+			? `No answer from Amazon for ${operation.operationId}: it may or may not have been carried out. Check on Amazon before trying again — ACORN does not repeat changes automatically.`
+			: network?.failure === 'unreachable'
+				? 'Amazon could not be reached. Check the internet connection, proxy settings (HTTPS_PROXY) and, if set, the endpoint override in the credential.'
+				: 'Amazon did not answer in time, also after retries. Try again later.';
+		return new SpApiError({
+			kind: 'network',
+			operation,
+			message: `${operation.operationId}: ${reason}`,
+			hint,
+			mayHaveTakenEffect,
+			attempts,
+			cause: error,
+		});
+	}
+
+	private throttledError(operation: OperationSpec, metadata: ResponseMetadata, rate: number, state: RetryState): SpApiError {
+		const plan = usagePlanFor(operation, this.credentials.environment);
+		return new SpApiError({
+			kind: 'rateLimited',
+			operation,
+			httpStatus: 429,
+			requestId: metadata.requestId,
+			errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.' }],
+			message: `${operation.operationId} was throttled by Amazon (HTTP 429) ${state.throttledRetries + 1} times`,
+			hint: `Amazon allows ${operation.operationId} about ${formatRate(rate)} with bursts of ${plan.burst}; it kept refusing after ${state.throttledRetries} retries over ${Math.round(state.waitedMs / 1000)} s. Another workflow may be using this seller's quota: run less often or fetch fewer pages.`,
+			attempts: metadata.attempts,
+		});
+	}
+}
+
+const USER_AGENT = 'n8n-nodes-acorn (Language=TypeScript; n8n community node)';
+
+function formatRate(rate: number): string {
+	return rate >= 1 ? `${Number(rate.toFixed(2))} requests per second` : `one request every ${Math.round(1 / rate)} s`;
+}
+
+function paramText(value: Exclude<ParamValue, null | undefined>): string {
+	if (value instanceof Date) return value.toISOString();
+	if (Array.isArray(value)) return value.join(',');
+	return String(value);
+}
+
+/** Puts each parameter where the model says it goes; unknown or missing ones never reach Amazon. */
+export function buildRequest(
+	operation: OperationSpec,
+	endpoint: string,
+	params: Record<string, ParamValue>,
+): { url: string; headers: Record<string, string> } {
+	let path = operation.path;
+	const query: Record<string, string> = {};
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(params)) {
+		if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+		const spec = operation.parameters.find((p) => p.name === name);
+		if (!spec) {
+			throw validationError(operation, `${operation.operationId} has no parameter "${name}".`);
+		}
+		const text = paramText(value);
+		if (spec.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(text));
+		else if (spec.in === 'header') headers[name] = text;
+		else query[name] = text;
+	}
+	const missing = operation.parameters.filter(
+		(p) => p.required && (p.in === 'path' ? path.includes(`{${p.name}}`) : p.in === 'header' ? !(p.name in headers) : !(p.name in query)),
+	);
+	if (missing.length) {
+		throw validationError(operation, `${operation.operationId} needs ${missing.map((p) => p.name).join(', ')}.`);
+	}
+	return { url: `${endpoint}${path}${buildQuery(query)}`, headers };
+}
+
+function validationError(operation: OperationSpec, message: string): SpApiError {
+	return new SpApiError({ kind: 'validation', operation, message, hint: message });
+}

@@ -1,0 +1,48 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Marketplace picker: only the credential's region is offered; expressions may give ids or country codes. */
+export function marketplacesProperty(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Marketplaces',
+		name: 'marketplaceIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getMarketplaces' },
+		default: [],
+		description:
+			'Amazon stores to include. Choose from the list, or specify IDs or country codes (e.g. US, DE, JP) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		...overrides,
+	};
+}
+
+export function returnAllProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions,
+	};
+}
+
+export function limitProperty(displayOptions: INodeProperties['displayOptions'], defaultLimit = 50): INodeProperties {
+	return {
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: defaultLimit,
+		description: 'Max number of results to return',
+		displayOptions: {
+			...displayOptions,
+			show: { ...(displayOptions?.show ?? {}), returnAll: [false] },
+		},
+	};
+}
+
+/** `limit` for the paginator: undefined means "all". */
+export function readLimit(getParameter: (name: string, fallback: unknown) => unknown): number | undefined {
+	if (getParameter('returnAll', false) === true) return undefined;
+	const limit = Number(getParameter('limit', 50));
+	return Number.isFinite(limit) && limit > 0 ? limit : 50;
+}

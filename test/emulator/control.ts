@@ -1,0 +1,80 @@
+/**
+ * HTTP control API for out-of-process users (demo, real-n8n end-to-end runs), mirroring
+ * `emulator.control`. Control calls are not written to the request log.
+ */
+import { SELLER_FIXTURE_KEYS } from './fixtures';
+import type { ApiResponse } from './http/errors';
+import type { EmulatorRuntime } from './runtime';
+import type { FaultSpec } from './types';
+
+function parseJson(rawBody: string): Record<string, unknown> {
+	if (!rawBody.trim()) return {};
+	const parsed = JSON.parse(rawBody) as unknown;
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('the body must be a JSON object');
+	return parsed as Record<string, unknown>;
+}
+
+export function fixturesPayload(runtime: EmulatorRuntime): unknown {
+	return {
+		...runtime.urls(),
+		now: runtime.clock.now().toISOString(),
+		apps: runtime.fixtures.apps,
+		sellers: runtime.fixtures.sellers,
+		credentials: Object.fromEntries(SELLER_FIXTURE_KEYS.map((key) => [key, runtime.credentialsFor(key)])),
+	};
+}
+
+function configPayload(runtime: EmulatorRuntime): unknown {
+	return { timeScale: runtime.limiter.currentTimeScale, enforceRateLimits: runtime.limiter.isEnforced };
+}
+
+export async function handleControlRequest(runtime: EmulatorRuntime, method: string, path: string, rawBody: string): Promise<ApiResponse> {
+	const { control } = runtime;
+	try {
+		const route = `${method} ${path.replace(/\/+$/, '')}`;
+		switch (route) {
+			case 'GET /_emulator/fixtures':
+				return { status: 200, body: fixturesPayload(runtime) };
+			case 'GET /_emulator/requests':
+				return { status: 200, body: control.requests() };
+			case 'DELETE /_emulator/requests':
+				control.clearRequests();
+				return { status: 204 };
+			case 'POST /_emulator/faults':
+				control.injectFault(parseJson(rawBody) as unknown as FaultSpec);
+				return { status: 201, body: { ok: true } };
+			case 'DELETE /_emulator/faults':
+				control.clearFaults();
+				return { status: 204 };
+			case 'POST /_emulator/tokens/expire':
+				control.expireAccessTokens();
+				return { status: 200, body: { ok: true } };
+			case 'POST /_emulator/tokens/revoke': {
+				const target = parseJson(rawBody).refreshTokenOrSellerKey;
+				if (typeof target !== 'string') throw new TypeError('refreshTokenOrSellerKey (string) is required');
+				control.revokeRefreshToken(target);
+				return { status: 200, body: { ok: true } };
+			}
+			case 'GET /_emulator/clock':
+				return { status: 200, body: { now: control.now().toISOString() } };
+			case 'POST /_emulator/clock/advance': {
+				const ms = parseJson(rawBody).ms;
+				if (typeof ms !== 'number') throw new TypeError('ms (number) is required');
+				control.advanceClock(ms);
+				return { status: 200, body: { now: control.now().toISOString() } };
+			}
+			case 'POST /_emulator/config': {
+				const body = parseJson(rawBody);
+				if (body.timeScale !== undefined) control.setTimeScale(Number(body.timeScale));
+				if (body.enforceRateLimits !== undefined) control.setRateLimitsEnforced(Boolean(body.enforceRateLimits));
+				return { status: 200, body: configPayload(runtime) };
+			}
+			case 'GET /_emulator/config':
+				return { status: 200, body: configPayload(runtime) };
+			default:
+				return { status: 404, body: { error: `unknown control endpoint ${route}` } };
+		}
+	} catch (error) {
+		return { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
+	}
+}

@@ -1,0 +1,28 @@
+/**
+ * The emulator's own map of which role an operation needs (the developer profile's roles). "any" means
+ * the operation needs no particular role, but an authorisation without any role at all still fails.
+ */
+import { OPERATIONS, type OperationKey } from '../../nodes/sp-api/generated/operations.generated';
+import type { SellerFixture, SpApiRole } from './types';
+
+export type RoleRequirement = SpApiRole | 'any';
+
+export function requiredRole(operation: OperationKey): RoleRequirement {
+	const spec = OPERATIONS[operation];
+	switch (spec.api) {
+		case 'finances':
+			return 'Finance and Accounting';
+		case 'orders':
+			return 'Inventory and Order Tracking';
+		case 'fulfillmentOutbound':
+			return 'Amazon Fulfillment';
+		case 'sellerWallet':
+			return spec.method === 'GET' ? 'Account Information Service Provider' : 'Payment Initiation Service Provider';
+		default:
+			return 'any';
+	}
+}
+
+export function sellerHasRole(seller: SellerFixture, requirement: RoleRequirement): boolean {
+	return requirement === 'any' ? seller.roles.length > 0 : seller.roles.includes(requirement);
+}

@@ -1,0 +1,11 @@
+/** The emulator's route table: one file per API, merged here. Operations missing here answer 501. */
+import { finances2024Routes } from './finances2024';
+import { financesV0Routes } from './financesV0';
+import { sellersRoutes } from './sellers';
+import type { RouteTable } from './types';
+
+export const ROUTES: RouteTable = {
+	...sellersRoutes,
+	...financesV0Routes,
+	...finances2024Routes,
+};

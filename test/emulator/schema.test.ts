@@ -1,0 +1,163 @@
+/**
+ * Schema conformance: answers of every implemented operation, checked against Amazon's own models
+ * (only defined properties, right JSON types and enum values, required properties present).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { OPERATIONS, type OperationKey } from '../../nodes/sp-api/generated/operations.generated';
+import { isOrderEvent } from './data/model';
+import { startEmulator } from './index';
+import { ROUTES } from './routes';
+import { loadModel, modelsDirectory, SchemaChecker } from './schemaCheck';
+import { allPages, call, DAY, isoShift, sellerToken, type CallOptions, type HttpAnswer } from './testSupport';
+import type { Emulator, SellerFixtureKey, SpApiRegion } from './types';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const modelsDir = modelsDirectory(repoRoot);
+const modelsAvailable = existsSync(modelsDir);
+const NOW = new Date('2025-03-15T12:00:00Z');
+const REGION: Record<'na' | 'eu' | 'fe', SpApiRegion> = { na: 'NA', eu: 'EU', fe: 'FE' };
+
+if (!modelsAvailable) {
+	if (process.env.CI === 'true') {
+		test('Amazon SP-API models are available for the schema conformance test', () => {
+			throw new Error(`Amazon's SP-API models are missing at ${modelsDir}: check them out there or set SPAPI_MODELS_DIR (CI must run the schema test).`);
+		});
+	} else {
+		console.warn(`Skipping the emulator schema conformance test: no SP-API models at ${modelsDir} (set SPAPI_MODELS_DIR).`);
+	}
+}
+
+(modelsAvailable ? describe : describe.skip)('emulator answers conform to Amazon models', () => {
+	let emulator: Emulator;
+	const tokens = new Map<SellerFixtureKey, string>();
+	const checkers = new Map<string, SchemaChecker>();
+	const checked = new Map<OperationKey, Set<number>>();
+	const v0ListsSeen = new Set<string>();
+	const problems: string[] = [];
+
+	beforeAll(async () => {
+		emulator = await startEmulator({ now: NOW, enforceRateLimits: false, ordersPerDay: 8 });
+		for (const key of ['na', 'eu', 'fe', 'noRoles'] as const) tokens.set(key, await sellerToken(emulator, key));
+	});
+	afterAll(() => emulator.close());
+
+	function checker(operation: OperationKey): SchemaChecker {
+		const file = OPERATIONS[operation].model;
+		let found = checkers.get(file);
+		if (!found) {
+			found = new SchemaChecker(loadModel(modelsDir, file));
+			checkers.set(file, found);
+		}
+		return found;
+	}
+
+	function verify(operation: OperationKey, answer: HttpAnswer, expectedStatus: number): void {
+		const { method, path: template } = OPERATIONS[operation];
+		expect([operation, answer.status]).toEqual([operation, expectedStatus]);
+		const schemaChecker = checker(operation);
+		for (const problem of schemaChecker.checkResponse(template, method, answer.status, answer.body)) problems.push(`${operation} ${answer.status} ${problem}`);
+		const declared = schemaChecker.responseHeaders(template, method, answer.status);
+		if (answer.headers.get('x-amzn-ratelimit-limit') !== null && !declared.includes('x-amzn-ratelimit-limit')) {
+			problems.push(`${operation} ${answer.status}: sends x-amzn-RateLimit-Limit, which the model does not declare`);
+		}
+		if (declared.includes('x-amzn-ratelimit-limit') && answer.headers.get('x-amzn-ratelimit-limit') === null && answer.status !== 429) {
+			problems.push(`${operation} ${answer.status}: the model declares x-amzn-RateLimit-Limit but the emulator did not send it`);
+		}
+		if (!answer.headers.get('x-amzn-requestid')) problems.push(`${operation} ${answer.status}: no x-amzn-RequestId`);
+		const statuses = checked.get(operation) ?? new Set<number>();
+		statuses.add(answer.status);
+		checked.set(operation, statuses);
+	}
+
+	async function get(seller: 'na' | 'eu' | 'fe', operation: OperationKey, pathname: string, options: CallOptions = {}, status = 200): Promise<HttpAnswer> {
+		const answer = await call(emulator, pathname, { region: REGION[seller], token: tokens.get(seller), ...options });
+		verify(operation, answer, status);
+		return answer;
+	}
+
+	async function pages(seller: 'na' | 'eu' | 'fe', operation: OperationKey, pathname: string, query: CallOptions['query'], tokenParam: string, tokenOf: (body: HttpAnswer['body']) => string | undefined) {
+		const answers = await allPages(emulator, pathname, { region: REGION[seller], token: tokens.get(seller), query }, tokenOf, tokenParam);
+		for (const answer of answers) verify(operation, answer, 200);
+		return answers;
+	}
+
+	const recordLists = (financialEvents: Record<string, unknown[]>) => {
+		for (const [list, events] of Object.entries(financialEvents)) if (events.length > 0) v0ListsSeen.add(list);
+	};
+
+	test('sellers', async () => {
+		for (const seller of ['na', 'eu', 'fe'] as const) {
+			await get(seller, 'getMarketplaceParticipations', '/sellers/v1/marketplaceParticipations');
+			await get(seller, 'sellers.getAccount', '/sellers/v1/account');
+		}
+		// Error answers follow the model too.
+		verify('getMarketplaceParticipations', await call(emulator, '/sellers/v1/marketplaceParticipations', { token: tokens.get('noRoles') }), 403);
+		verify('sellers.getAccount', await call(emulator, '/sellers/v1/account'), 403);
+	});
+
+	test('finances v0', async () => {
+		for (const seller of ['na', 'eu', 'fe'] as const) {
+			const groupPages = await pages(seller, 'listFinancialEventGroups', '/finances/v0/financialEventGroups', { MaxResultsPerPage: 100 }, 'NextToken', (body) => body.payload.NextToken);
+			const groups = groupPages.flatMap((answer) => answer.body.payload.FinancialEventGroupList);
+			for (const group of [groups[0], groups[groups.length - 1], groups.find((candidate) => candidate.ProcessingStatus === 'Closed')]) {
+				const answers = await pages(seller, 'listFinancialEventsByGroupId', `/finances/v0/financialEventGroups/${group.FinancialEventGroupId}/financialEvents`, {}, 'NextToken', (body) => body.payload.NextToken);
+				answers.forEach((answer) => recordLists(answer.body.payload.FinancialEvents));
+			}
+			const events = await pages(seller, 'listFinancialEvents', '/finances/v0/financialEvents', { PostedAfter: isoShift(NOW, -40 * DAY), PostedBefore: isoShift(NOW, -30 * DAY) }, 'NextToken', (body) => body.payload.NextToken);
+			events.forEach((answer) => recordLists(answer.body.payload.FinancialEvents));
+		}
+		// Orders with each kind of order event, including the rare ones.
+		for (const seller of ['na', 'eu', 'fe'] as const) {
+			const data = emulator.control.state.dataFor(seller);
+			for (const kind of ['Refund', 'GuaranteeClaim', 'Chargeback'] as const) {
+				const event = data.events.find((candidate) => candidate.kind === kind && candidate.settledAt < NOW.getTime());
+				if (!event || !isOrderEvent(event)) continue;
+				const answer = await get(seller, 'listFinancialEventsByOrderId', `/finances/v0/orders/${event.amazonOrderId}/financialEvents`);
+				recordLists(answer.body.payload.FinancialEvents);
+			}
+		}
+		expect([...v0ListsSeen].sort()).toEqual(
+			['AdjustmentEventList', 'ChargeRefundEventList', 'ChargebackEventList', 'GuaranteeClaimEventList', 'ProductAdsPaymentEventList', 'RefundEventList', 'ServiceFeeEventList', 'ShipmentEventList'].sort(),
+		);
+		await get('na', 'listFinancialEventGroups', '/finances/v0/financialEventGroups', { query: { MaxResultsPerPage: 0 } }, 400);
+		await get('na', 'listFinancialEvents', '/finances/v0/financialEvents', { query: { PostedAfter: 'soon' } }, 400);
+		await get('na', 'listFinancialEventsByGroupId', '/finances/v0/financialEventGroups/x/financialEvents', { query: { PostedBefore: isoShift(NOW, -DAY) } }, 400);
+		await get('na', 'listFinancialEventsByOrderId', '/finances/v0/orders/1-2-3/financialEvents', {}, 400);
+		verify('listFinancialEvents', await call(emulator, '/finances/v0/financialEvents', { token: tokens.get('noRoles') }), 403);
+	});
+
+	test('finances 2024-06-19', async () => {
+		for (const seller of ['na', 'eu', 'fe'] as const) {
+			await pages(seller, 'listTransactions', '/finances/2024-06-19/transactions', { postedAfter: isoShift(NOW, -12 * DAY), postedBefore: isoShift(NOW, -DAY) }, 'nextToken', (body) => body.payload.nextToken);
+			await get(seller, 'listBalances', '/finances/2024-06-19/balances');
+			await get(seller, 'listBalances', '/finances/2024-06-19/balances', { query: { asOfDate: '2025-02-20' } });
+			await get(seller, 'listSummary', '/finances/2024-06-19/summary');
+		}
+		await get('na', 'listBalances', '/finances/2024-06-19/balances', { query: { balanceType: 'RESERVED' } });
+		await get('na', 'listTransactions', '/finances/2024-06-19/transactions', {}, 400);
+		await get('na', 'listBalances', '/finances/2024-06-19/balances', { query: { asOfDate: 'x' } }, 400);
+		await get('na', 'listSummary', '/finances/2024-06-19/summary', { query: { relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: '1' } }, 400);
+		verify('listTransactions', await call(emulator, '/finances/2024-06-19/transactions', { token: tokens.get('noRoles') }), 403);
+		// A throttled answer follows the model as well.
+		emulator.control.setRateLimitsEnforced(true);
+		const na2 = await sellerToken(emulator, 'na2');
+		let throttled: HttpAnswer | undefined;
+		for (let i = 0; i < 12 && !throttled; i++) {
+			const answer = await call(emulator, '/finances/2024-06-19/balances', { token: na2 });
+			if (answer.status === 429) throttled = answer;
+		}
+		if (!throttled) throw new Error('no 429 after the burst');
+		verify('listBalances', throttled, 429);
+	});
+
+	test('no answer uses a property, type or value the model does not define', () => {
+		expect(problems.slice(0, 50)).toEqual([]);
+	});
+
+	test('every implemented operation was checked, with a success and (where it can fail) an error answer', () => {
+		const implemented = Object.keys(ROUTES).sort();
+		expect([...checked.keys()].sort()).toEqual(implemented);
+		for (const operation of implemented as OperationKey[]) expect([operation, checked.get(operation)?.has(200)]).toEqual([operation, true]);
+	});
+});

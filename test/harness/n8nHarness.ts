@@ -1,0 +1,269 @@
+import { Container } from '@n8n/di';
+import { Logger } from '@n8n/backend-common';
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IConnections,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FixedItemsNode, ManualTriggerStandIn, STAND_IN_PACKAGE } from './testNodes';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const PACKAGE_NAME = 'n8n-nodes-acorn';
+
+// n8n-core keeps instance settings under the user folder: keep tests away from ~/.n8n
+process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'acorn-n8n-'));
+
+/** Fails early with a clear message when `npm run build` has not produced what n8n loads. */
+function assertBuilt(): void {
+	const packageJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[]; credentials: string[] };
+	};
+	const missing = [...packageJson.n8n.nodes, ...packageJson.n8n.credentials].filter(
+		(file) => !fs.existsSync(path.join(REPO_ROOT, file)),
+	);
+	if (missing.length) {
+		throw new Error(`The package is not built (${missing[0]} is missing). Run "npm run build" first; "npm test" does it for you.`);
+	}
+}
+
+let loaderPromise: Promise<PackageDirectoryLoader> | undefined;
+
+/** Loads dist/ through n8n-core's PackageDirectoryLoader, exactly as n8n loads a community package. */
+export async function loadAcornPackage(): Promise<PackageDirectoryLoader> {
+	loaderPromise ??= (async () => {
+		assertBuilt();
+		const loader = new PackageDirectoryLoader(REPO_ROOT);
+		await loader.loadAll();
+		return loader;
+	})();
+	return await loaderPromise;
+}
+
+export class HarnessNodeTypes implements INodeTypes {
+	private readonly types = new Map<string, INodeType | IVersionedNodeType>();
+
+	add(fullName: string, type: INodeType | IVersionedNodeType): void {
+		this.types.set(fullName, type);
+	}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		const found = this.types.get(nodeType);
+		if (!found) throw new Error(`Unknown node type ${nodeType}`);
+		return found;
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return Object.fromEntries([...this.types.keys()].map((name) => [name, { className: name, sourcePath: '' }]));
+	}
+}
+
+/** Credentials by node credential id first, then by type: one test can use several sellers. */
+class HarnessCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly byIdOrType: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	async authenticate(_credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return options;
+	}
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by ACORN nodes');
+	}
+	async getDecrypted(_data: IWorkflowExecuteAdditionalData, details: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		const found = (details.id && this.byIdOrType[details.id]) || this.byIdOrType[type];
+		if (!found) throw new Error(`No test credentials for ${type} (${details.id ?? 'no id'})`);
+		return { ...found };
+	}
+	async updateCredentials(): Promise<void> {}
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+	getCredentialsProperties(): [] {
+		return [];
+	}
+}
+
+export interface CapturedLog {
+	level: string;
+	message: string;
+	meta?: unknown;
+}
+
+const capturedLogs: CapturedLog[] = [];
+
+/** n8n's logger replaced by one that records, so tests can prove no secret is ever logged. */
+function installCapturingLogger(): void {
+	const record = (level: string) => (message: string, meta?: unknown) => {
+		capturedLogs.push({ level, message, meta });
+	};
+	const logger = {
+		error: record('error'),
+		warn: record('warn'),
+		info: record('info'),
+		debug: record('debug'),
+		scoped: () => logger,
+	};
+	Container.set(Logger, logger as unknown as Logger);
+}
+
+export function logsSoFar(): CapturedLog[] {
+	return [...capturedLogs];
+}
+
+export interface WorkflowSpec {
+	nodes: Array<Omit<INode, 'id' | 'position' | 'typeVersion'> & Partial<Pick<INode, 'id' | 'position' | 'typeVersion'>>>;
+	/** node name → names of the nodes it feeds (main output 0) */
+	connections: Record<string, string[]>;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	mode?: WorkflowExecuteMode;
+	staticData?: IDataObject;
+	timezone?: string;
+}
+
+export interface WorkflowResult {
+	run: IRun;
+	output(nodeName: string): INodeExecutionData[];
+	error(nodeName: string): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
+	staticData: IDataObject;
+	logs: CapturedLog[];
+}
+
+function toConnections(spec: Record<string, string[]>): IConnections {
+	const connections: IConnections = {};
+	for (const [from, targets] of Object.entries(spec)) {
+		connections[from] = { main: [targets.map((node) => ({ node, type: 'main', index: 0 }))] };
+	}
+	return connections;
+}
+
+export async function buildNodeTypes(): Promise<HarnessNodeTypes> {
+	const loader = await loadAcornPackage();
+	const nodeTypes = new HarnessNodeTypes();
+	for (const [name, { type }] of Object.entries(loader.nodeTypes)) {
+		nodeTypes.add(`${PACKAGE_NAME}.${name}`, type);
+	}
+	nodeTypes.add(`${STAND_IN_PACKAGE}.manualTrigger`, new ManualTriggerStandIn());
+	nodeTypes.add('acorn-test.fixedItems', new FixedItemsNode());
+	return nodeTypes;
+}
+
+/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
+export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
+	installCapturingLogger();
+	const logStart = capturedLogs.length;
+	const nodeTypes = await buildNodeTypes();
+	const nodes: INode[] = spec.nodes.map((node, index) => ({
+		id: node.id ?? `node-${index}`,
+		position: node.position ?? [index * 200, 0],
+		typeVersion: node.typeVersion ?? 1,
+		...node,
+	}));
+	const workflow = new Workflow({
+		id: 'acorn-test',
+		name: 'ACORN test workflow',
+		nodes,
+		connections: toConnections(spec.connections),
+		active: false,
+		nodeTypes,
+		staticData: spec.staticData ?? {},
+		settings: { timezone: spec.timezone ?? 'UTC' },
+	});
+	const mode = spec.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+		id: 'acorn-test',
+		name: 'ACORN test workflow',
+		active: false,
+		isArchived: false,
+		nodes,
+		connections: workflow.connectionsBySourceNode,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as never);
+	let resolveDone: (run: IRun) => void = () => undefined;
+	const done = new Promise<IRun>((resolve) => (resolveDone = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveDone(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: new HarnessCredentialsHelper(spec.credentials ?? {}),
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used in ACORN tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		variables: {},
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used in ACORN tests');
+		},
+		executionId: 'test-execution',
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const start = workflow.getStartNode();
+	if (!start) throw new Error('The test workflow has no start node');
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+	});
+
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await done;
+	const runData = run.data.resultData.runData;
+	return {
+		run,
+		output: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
+		error: (nodeName) => runData[nodeName]?.[0]?.error as WorkflowResult['error'] extends (n: string) => infer R ? R : never,
+		staticData: workflow.staticData,
+		logs: capturedLogs.slice(logStart),
+	};
+}
+
+/** An Amazon SP-API credential reference for a node; the data comes from WorkflowSpec.credentials. */
+export function spApiCredentialRef(id = 'amazonSpApi'): INode['credentials'] {
+	return { amazonSpApi: { id, name: `Amazon ${id}` } };
+}

@@ -1,0 +1,99 @@
+import { paginate, paginateItems } from '../../nodes/sp-api/pagination';
+import { ScriptedServer, type ScriptedRequest } from '../helpers/scriptedServer';
+import { isolatedClient } from '../helpers/clients';
+
+/** Serves `pages` in order; the token of page i is `tok+/=${i}` (characters that need URL encoding). */
+function pagedResponder(pages: unknown[][], shape: (items: unknown[], token?: string) => unknown, tokenParam: string) {
+	return (request: ScriptedRequest) => {
+		const token = request.query[tokenParam];
+		const index = token ? Number(token.split('=')[1]) : 0;
+		const next = index + 1 < pages.length ? `tok+/=${index + 1}` : undefined;
+		return { body: shape(pages[index], next) };
+	};
+}
+
+describe('paginate: the five SP-API token styles', () => {
+	let server: ScriptedServer;
+	beforeEach(async () => {
+		server = await new ScriptedServer().withLwa().start();
+	});
+	afterEach(async () => server.stop());
+
+	it('finances v0 (payload.NextToken): repeats the same arguments and follows empty pages', async () => {
+		server.on(
+			'GET',
+			'/finances/v0/financialEventGroups',
+			pagedResponder([[1, 2], [], [3]], (items, next) => ({ payload: { FinancialEventGroupList: items, NextToken: next } }), 'NextToken'),
+		);
+		const params = { MaxResultsPerPage: 2, FinancialEventGroupStartedAfter: '2026-01-01T00:00:00Z' };
+		const items: unknown[] = [];
+		for await (const { item } of paginateItems(isolatedClient(server.url), 'listFinancialEventGroups', { params }, (p: { payload: { FinancialEventGroupList: unknown[] } }) => p.payload.FinancialEventGroupList)) {
+			items.push(item);
+		}
+		expect(items).toEqual([1, 2, 3]);
+		const sent = server.requests.filter((r) => r.path === '/finances/v0/financialEventGroups');
+		expect(sent.map((r) => r.query)).toEqual([
+			{ MaxResultsPerPage: '2', FinancialEventGroupStartedAfter: '2026-01-01T00:00:00Z' },
+			{ MaxResultsPerPage: '2', FinancialEventGroupStartedAfter: '2026-01-01T00:00:00Z', NextToken: 'tok+/=1' },
+			{ MaxResultsPerPage: '2', FinancialEventGroupStartedAfter: '2026-01-01T00:00:00Z', NextToken: 'tok+/=2' },
+		]);
+	});
+
+	it('finances 2024-06-19 listTransactions (payload.nextToken)', async () => {
+		server.on('GET', '/finances/2024-06-19/transactions', pagedResponder([[1], [2]], (items, next) => ({ payload: { transactions: items, nextToken: next } }), 'nextToken'));
+		const pages = [];
+		for await (const page of paginate(isolatedClient(server.url), 'listTransactions', { params: { postedAfter: '2026-01-01T00:00:00Z' } })) pages.push(page);
+		expect(pages).toHaveLength(2);
+		expect(server.requests.at(-1)!.query).toEqual({ postedAfter: '2026-01-01T00:00:00Z', nextToken: 'tok+/=1' });
+	});
+
+	it('listBalances (top-level nextToken)', async () => {
+		server.on('GET', '/finances/2024-06-19/balances', pagedResponder([[1], [2], [3]], (items, next) => ({ balances: items, nextToken: next }), 'nextToken'));
+		const pages = [];
+		for await (const page of paginate(isolatedClient(server.url), 'listBalances', { params: { marketplaceIds: ['ATVPDKIKX0DER'] } })) pages.push(page);
+		expect(pages).toHaveLength(3);
+		expect(server.requests.at(-1)!.query).toEqual({ marketplaceIds: 'ATVPDKIKX0DER', nextToken: 'tok+/=2' });
+	});
+
+	it('getReports: the token alone, URL-encoded exactly once', async () => {
+		server.on('GET', '/reports/2021-06-30/reports', pagedResponder([[1], [2]], (items, next) => ({ reports: items, nextToken: next }), 'nextToken'));
+		const pages = [];
+		for await (const page of paginate(isolatedClient(server.url), 'getReports', { params: { reportTypes: ['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE'], pageSize: 1 } })) pages.push(page);
+		expect(pages).toHaveLength(2);
+		expect(server.requests.at(-1)!.query).toEqual({ nextToken: 'tok+/=1' });
+	});
+
+	it('seller wallet (nextPageToken)', async () => {
+		server.on('GET', '/finances/transfers/wallet/2024-03-01/transactions', pagedResponder([[1], [2]], (items, next) => ({ transactions: items, nextPageToken: next }), 'nextPageToken'));
+		const pages = [];
+		for await (const page of paginate(isolatedClient(server.url), 'listAccountTransactions', { params: { accountId: 'acc', marketplaceId: 'ATVPDKIKX0DER' } })) pages.push(page);
+		expect(pages).toHaveLength(2);
+		expect(server.requests.at(-1)!.query).toEqual({ accountId: 'acc', marketplaceId: 'ATVPDKIKX0DER', nextPageToken: 'tok+/=1' });
+	});
+
+	it('stops fetching once the limit is reached', async () => {
+		const pages = Array.from({ length: 10 }, (_, i) => [i * 3, i * 3 + 1, i * 3 + 2]);
+		server.on('GET', '/finances/2024-06-19/transactions', pagedResponder(pages, (items, next) => ({ payload: { transactions: items, nextToken: next } }), 'nextToken'));
+		const items: unknown[] = [];
+		for await (const { item } of paginateItems(
+			isolatedClient(server.url),
+			'listTransactions',
+			{ params: { postedAfter: '2026-01-01T00:00:00Z' } },
+			(p: { payload: { transactions: unknown[] } }) => p.payload.transactions,
+			{ limit: 5 },
+		)) {
+			items.push(item);
+		}
+		expect(items).toEqual([0, 1, 2, 3, 4]);
+		expect(server.count('GET', '/finances/2024-06-19/transactions')).toBe(2);
+	});
+
+	it('refuses to loop on a token Amazon repeats', async () => {
+		server.on('GET', '/finances/2024-06-19/balances', () => ({ body: { balances: [], nextToken: 'same' } }));
+		const run = async () => {
+			for await (const page of paginate(isolatedClient(server.url), 'listBalances')) void page;
+		};
+		await expect(run()).rejects.toThrow(/same page token|already returned/);
+		expect(server.count('GET', '/finances/2024-06-19/balances')).toBe(2);
+	});
+});
