@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatorClock, parseStartTime } from './clock';
 import { EmulatorState } from './data/state';
+import { EmulatorEvents } from './events';
 import { FaultRegistry } from './faults';
 import { createFixtures, isSellerFixtureKey } from './fixtures';
 import { EmptyPages } from './paging';
@@ -63,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	);
 	const limiter = new RateLimiter(settings.timeScale, settings.enforceRateLimits);
 	const faults = new FaultRegistry();
+	const events = new EmulatorEvents();
 	const requestLog: RequestLogEntry[] = [];
 	const responseListeners = new Set<(entry: RequestLogEntry) => void>();
 	let url = '';
@@ -78,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setRateLimitsEnforced: (on) => limiter.setEnforced(on),
 		now: () => clock.now(),
 		advanceClock: (ms) => clock.advance(ms),
+		events,
 		onResponse: (listener) => {
 			responseListeners.add(listener);
 			return () => void responseListeners.delete(listener);
@@ -111,6 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		routes: ROUTES,
 		seed: settings.seed,
 		emptyPages: new EmptyPages(settings.emptyPageEvery),
+		events,
 		control,
 		pendingTimers: new Set(),
 		answered: (entry) => {

@@ -1,6 +1,7 @@
 /** Everything a running emulator holds, shared by the HTTP pipeline, the control API and the public object. */
 import type { EmulatorClock } from './clock';
 import type { EmulatorState } from './data/state';
+import type { EmulatorEvents } from './events';
 import type { FaultRegistry } from './faults';
 import type { EmptyPages } from './paging';
 import type { RateLimiter } from './rateLimiter';
@@ -19,6 +20,7 @@ export interface EmulatorRuntime {
 	routes: RouteTable;
 	seed: number;
 	emptyPages: EmptyPages;
+	events: EmulatorEvents;
 	control: EmulatorControl;
 	/** Answers held back by `delayMs` faults; cleared on close so nothing fires afterwards. */
 	pendingTimers: Set<NodeJS.Timeout>;

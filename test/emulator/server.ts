@@ -106,7 +106,7 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 	try {
 		result = await handler(
 			{ operation, pathParams: match.pathParams, query: exchange.query, body: parseJsonBody(exchange), headers: req.headers, app: auth.app, seller: auth.seller, region: entry.region },
-			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages },
+			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages, events: runtime.events },
 		);
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;

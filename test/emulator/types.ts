@@ -5,6 +5,7 @@
 import type { OperationKey } from '../../nodes/sp-api/generated/operations.generated';
 import type { SpApiRegion } from '../../nodes/sp-api/regions';
 import type { EmulatorState } from './data/state';
+import type { EmulatorEvents } from './events';
 
 export type { OperationKey, SpApiRegion };
 
@@ -134,6 +135,8 @@ export interface EmulatorControl {
 	setRateLimitsEnforced(on: boolean): void;
 	now(): Date;
 	advanceClock(ms: number): void;
+	/** What the emulator would notify about (reports finished, transactions posted, ...). */
+	events: EmulatorEvents;
 	/** Calls `listener` after each answered (or reset) request; returns a function that removes it. */
 	onResponse(listener: (entry: RequestLogEntry) => void): () => void;
 	/** The generated data and issued tokens, for assertions. */

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { OperationKey } from '../../../nodes/sp-api/generated/operations.generated';
 import type { EmulatorClock } from '../clock';
 import type { EmulatorState } from '../data/state';
+import type { EmulatorEvents } from '../events';
 import type { ApiResponse } from '../http/errors';
 import type { EmptyPages } from '../paging';
 import type { AppFixture, SellerFixture, SpApiRegion } from '../types';
@@ -25,6 +26,8 @@ export interface RouteContext {
 	clock: EmulatorClock;
 	seed: number;
 	emptyPages: EmptyPages;
+	/** Announce what Amazon would notify about (see events.ts). */
+	events: EmulatorEvents;
 }
 
 export type RouteHandler = (request: RouteRequest, context: RouteContext) => ApiResponse | Promise<ApiResponse>;
