@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { includeResponseMetadataOption } from './responseMetadata';
 
 /** Marketplace picker: only the credential's region is offered; expressions may give ids or country codes. */
 export function marketplacesProperty(overrides: Partial<INodeProperties> = {}): INodeProperties {
@@ -45,4 +46,23 @@ export function readLimit(getParameter: (name: string, fallback: unknown) => unk
 	if (getParameter('returnAll', false) === true) return undefined;
 	const limit = Number(getParameter('limit', 50));
 	return Number.isFinite(limit) && limit > 0 ? limit : 50;
+}
+
+/**
+ * The "Options" collection every operation has: Include Response Metadata plus the operation's own
+ * optional fields.
+ */
+export function optionsProperty(
+	displayOptions: INodeProperties['displayOptions'],
+	extraOptions: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions,
+		options: [...extraOptions, includeResponseMetadataOption],
+	};
 }

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { SpApiClient } from '../../../sp-api/client';
 import { latestAllowedBefore, parseDateInput, splitRange, toUtcIso } from '../../../sp-api/dates';
 import { readAmazonMoney } from '../../../sp-api/money';
-import { limitProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
+import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
-import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
+import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { paginateItems } from '../../../sp-api/pagination';
 
 const displayOptions = { show: { resource: ['financialEventGroup'], operation: ['getMany'] } };
@@ -32,15 +32,7 @@ export const description: INodeProperties[] = [
 	},
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options: [includeResponseMetadataOption],
-	},
+	optionsProperty(displayOptions),
 ];
 
 interface EventGroup {

@@ -1,19 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SpApiClient } from '../../../sp-api/client';
-import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
+import { optionsProperty } from '../../../sp-api/n8n/commonProperties';
+import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 
 const displayOptions = { show: { resource: ['seller'], operation: ['getAccount'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options: [includeResponseMetadataOption],
-	},
+	optionsProperty(displayOptions),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {

@@ -1,29 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SpApiClient } from '../../../sp-api/client';
 import { findMarketplace } from '../../../sp-api/marketplaces';
-import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
+import { optionsProperty } from '../../../sp-api/n8n/commonProperties';
+import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 
 const displayOptions = { show: { resource: ['seller'], operation: ['getMarketplaceParticipations'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options: [
-			{
-				displayName: 'Only Active Marketplaces',
-				name: 'onlyParticipating',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to leave out marketplaces where the account does not participate',
-			},
-			includeResponseMetadataOption,
-		],
-	},
+	optionsProperty(displayOptions, [
+		{
+			displayName: 'Only Active Marketplaces',
+			name: 'onlyParticipating',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to leave out marketplaces where the account does not participate',
+		},
+	]),
 ];
 
 interface Participation {
