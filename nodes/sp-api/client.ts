@@ -118,25 +118,46 @@ export class SpApiClient {
 	}
 
 	/** The seller's (or, for grantless calls, the app's) access token, from the shared cache. */
+	/**
+	 * The seller's (or, for grantless calls, the app's) access token, from the shared cache. Asking
+	 * Login with Amazon again is harmless, so its outages (5xx, no answer) are retried like reads.
+	 */
 	async accessToken(operation: OperationSpec): Promise<string> {
-		try {
-			return await this.tokens.get(this.application, this.grantFor(operation), {
-				timeoutMs: this.timeoutMs,
-				signal: this.signal,
-			});
-		} catch (error) {
-			if (error instanceof LwaError) {
-				throw new SpApiError({
-					kind: 'auth',
-					operation,
-					message: `Could not get an access token from Login with Amazon: ${error.message}`,
-					hint: error.message,
-					httpStatus: error.status,
-					errors: error.lwaCode ? [{ code: error.lwaCode, message: error.message }] : [],
-					cause: error,
+		const state: RetryState = { throttledRetries: 0, transientRetries: 0, waitedMs: 0 };
+		for (;;) {
+			try {
+				return await this.tokens.get(this.application, this.grantFor(operation), {
+					timeoutMs: this.timeoutMs,
+					signal: this.signal,
 				});
+			} catch (error) {
+				const transient = error instanceof LwaError && (error.failure === 'unreachable' || (error.status ?? 0) >= 500);
+				if (transient) {
+					const decision = decideRetry({ kind: 'serverError', status: error.status ?? 503 }, state, true, this.retryPolicy, {
+						random: this.random,
+						refillMs: 0,
+					});
+					if (decision.retry) {
+						state.transientRetries += 1;
+						this.logger.warn(`Login with Amazon did not answer properly (${error.status ?? error.failure}); trying again in ${decision.delayMs} ms`);
+						await this.pause(decision.delayMs, operation);
+						continue;
+					}
+				}
+				if (error instanceof LwaError) {
+					throw new SpApiError({
+						kind: 'auth',
+						operation,
+						message: `Could not get an access token from Login with Amazon: ${error.message}`,
+						hint: error.message,
+						httpStatus: error.status,
+						errors: error.lwaCode ? [{ code: error.lwaCode, message: error.message }] : [],
+						attempts: state.transientRetries + 1,
+						cause: error,
+					});
+				}
+				throw this.networkError(operation, error, 1);
 			}
-			throw this.networkError(operation, error, 1);
 		}
 	}
 

@@ -164,4 +164,29 @@ describe('SpApiClient.call', () => {
 			await lwa.stop();
 		}
 	});
+
+	it('asks Login with Amazon again after a 5xx, but not after a refused secret', async () => {
+		const lwa = await new ScriptedServer().start();
+		let grants = 0;
+		lwa.on('POST', '/auth/o2/token', () =>
+			++grants < 3 ? { status: 503, body: { error: 'server_error' } } : { body: { access_token: 'fresh-access-token', expires_in: 3600 } },
+		);
+		lwa.on('GET', PARTICIPATIONS, () => ({ body: { payload: [] } }));
+		try {
+			await isolatedClient(lwa.url, { sleep: recordingSleep().sleep }).call('getMarketplaceParticipations');
+			expect(grants).toBe(3);
+			expect(lwa.requests.find((r) => r.path === PARTICIPATIONS)!.headers['x-amz-access-token']).toBe('fresh-access-token');
+		} finally {
+			await lwa.stop();
+		}
+		const refusing = await new ScriptedServer()
+			.on('POST', '/auth/o2/token', () => ({ status: 400, body: { error: 'invalid_grant', error_description: 'bad token' } }))
+			.start();
+		try {
+			await expect(isolatedClient(refusing.url, { sleep: recordingSleep().sleep }).call('getMarketplaceParticipations')).rejects.toMatchObject({ kind: 'auth' });
+			expect(refusing.count('POST', '/auth/o2/token')).toBe(1);
+		} finally {
+			await refusing.stop();
+		}
+	});
 });
