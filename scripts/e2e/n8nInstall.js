@@ -76,7 +76,9 @@ function run(command, args, options) {
 	});
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	if (result.error || result.status !== 0) {
-		const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
+		const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n');
+		// npm prints the reason first and its usage text after it: show both ends.
+		const tail = [...output.filter((line) => /npm error (code|[A-Z`])/.test(line)).slice(0, 15), '…', ...output.slice(-25)].join('\n');
 		const why = result.error ? result.error.message : `exit code ${result.status}${result.signal ? ` (signal ${result.signal})` : ''}`;
 		throw new Error(`"${command} ${args.join(' ')}" failed after ${seconds}s: ${why}\n${tail}`);
 	}
@@ -114,8 +116,11 @@ function install(spec, paths, relock) {
 	const env = npmEnv(paths);
 	if (spec.lock && !relock) {
 		fs.writeFileSync(path.join(paths.n8nDir, 'package-lock.json'), spec.lock);
+		// `npm install` with the lockfile in place installs exactly the locked versions. Not `npm ci`: npm
+		// leaves other platforms' optional binaries (@msgpackr-extract/*-darwin-arm64, …) out of the lock
+		// and `npm ci` then refuses the lock as "out of sync".
 		// Install scripts stay off: one of n8n's dependencies downloads from GitHub in its script.
-		run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: paths.n8nDir, env });
+		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: paths.n8nDir, env });
 	} else {
 		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: paths.n8nDir, env });
 		fs.copyFileSync(path.join(paths.n8nDir, 'package-lock.json'), path.join(RUNTIME_SPEC_DIR, 'package-lock.json'));
