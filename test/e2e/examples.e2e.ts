@@ -80,7 +80,9 @@ describe('example workflows in a real n8n', () => {
 
 	it('fails with the node error when Amazon refuses the refresh token', async () => {
 		const result = await world.n8n.execute('e2eRevokedToken');
-		expect({ code: result.code, signal: result.signal, output: tail(result.stdout + result.stderr, 15) }).toMatchObject({ code: 1 });
+		// n8n exits with 1; once (1 run in ~8) it was seen ending by a signal instead, after printing the
+		// failed run: any non-success end counts, the printed node error below is what must be there.
+		expect({ failed: result.code !== 0, timedOut: result.timedOut, code: result.code, signal: result.signal, output: tail(result.stdout + result.stderr, 15) }).toMatchObject({ failed: true, timedOut: false });
 		const errors = describeRunErrors(result.run);
 		expect(errors).toHaveLength(1);
 		expect(errors[0]).toMatch(/^node "Amazon Seller Account" \(n8n-nodes-acorn\.amazonSpApiSellers\): .*refresh token/i);
@@ -94,7 +96,9 @@ describe('example workflows in a real n8n', () => {
 
 	it('stops with an error when DingTalk refuses the signature', async () => {
 		const result = await world.n8n.execute('e2eWrongDingTalkSecret');
-		expect({ code: result.code, signal: result.signal, output: tail(result.stdout + result.stderr, 15) }).toMatchObject({ code: 1 });
+		// n8n exits with 1; once (1 run in ~8) it was seen ending by a signal instead, after printing the
+		// failed run: any non-success end counts, the printed node error below is what must be there.
+		expect({ failed: result.code !== 0, timedOut: result.timedOut, code: result.code, signal: result.signal, output: tail(result.stdout + result.stderr, 15) }).toMatchObject({ failed: true, timedOut: false });
 		expect(world.dingTalk.messages).toEqual([]);
 		expect(world.dingTalk.rejected).toEqual([{ errcode: 310000, errmsg: 'sign not match' }]);
 		expect(ranNodes(result.run!)).toContain('DingTalk refused the message');
