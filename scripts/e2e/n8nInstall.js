@@ -136,10 +136,12 @@ function install(spec, paths, relock) {
 		cwd: paths.n8nDir,
 	});
 	if (!sqliteCheck.stdout.includes('sqlite3 ok')) throw new Error('sqlite3 does not load under Node 24');
-	const n8nVersion = run(paths.nodeBin, [paths.n8nBin, '--version'], { cwd: paths.n8nDir, env: { ...env, N8N_USER_FOLDER: fs.mkdtempSync(path.join(paths.root, 'uf-')) } })
+	const scratchUserFolder = fs.mkdtempSync(path.join(paths.root, 'version-check-'));
+	const n8nVersion = run(paths.nodeBin, [paths.n8nBin, '--version'], { cwd: paths.n8nDir, env: { ...env, N8N_USER_FOLDER: scratchUserFolder } })
 		.stdout.trim()
 		.split('\n')
 		.pop();
+	fs.rmSync(scratchUserFolder, { recursive: true, force: true });
 	if (n8nVersion !== spec.n8nVersion) throw new Error(`n8n --version printed "${n8nVersion}", expected ${spec.n8nVersion}`);
 }
 
