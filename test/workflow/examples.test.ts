@@ -1,0 +1,79 @@
+/**
+ * Fast checks of examples/*.json that need no real n8n (the real runs are in test/e2e, `npm run test:e2e`):
+ * importable shape, a Manual Trigger (what `n8n execute` and a first try start from), sticky notes that
+ * say what to change, ACORN nodes with operations that exist, placeholders instead of secrets, and an
+ * end-to-end check for every example.
+ */
+import * as path from 'node:path';
+import type { INodeProperties } from 'n8n-workflow';
+import { EXAMPLE_CHECKS } from '../e2e/exampleChecks';
+import { loadExamples, MANUAL_TRIGGER, STICKY_NOTE } from '../e2e/examples';
+import { loadAcornPackage, PACKAGE_NAME } from '../harness/n8nHarness';
+
+const examples = loadExamples(path.resolve(__dirname, '..', '..', 'examples'));
+
+function optionValues(properties: INodeProperties[], name: string): unknown[] {
+	return properties.filter((p) => p.name === name).flatMap((p) => (p.options ?? []).map((o) => ('value' in o ? o.value : undefined)));
+}
+
+describe('example workflows', () => {
+	it('exist', () => {
+		expect(examples.length).toBeGreaterThanOrEqual(3);
+	});
+
+	describe.each(examples.map((e) => [e.file, e] as const))('%s', (file, { workflow }) => {
+		it('is an importable n8n workflow', () => {
+			expect(typeof workflow.name).toBe('string');
+			expect(workflow.name.startsWith('ACORN · ')).toBe(true);
+			expect(Array.isArray(workflow.nodes)).toBe(true);
+			const names = workflow.nodes.map((n) => n.name);
+			expect(new Set(names).size).toBe(names.length);
+			expect(new Set(workflow.nodes.map((n) => n.id)).size).toBe(workflow.nodes.length);
+			for (const node of workflow.nodes) {
+				expect(node).toMatchObject({ type: expect.any(String), typeVersion: expect.any(Number), parameters: expect.any(Object) });
+				expect(node.position).toHaveLength(2);
+			}
+			for (const [from, outputs] of Object.entries(workflow.connections)) {
+				expect(names).toContain(from);
+				for (const target of outputs.main.flat()) expect(names).toContain(target.node);
+			}
+			expect(workflow.active ?? false).toBe(false);
+		});
+
+		it('starts from a Manual Trigger and says in a sticky note what to change', () => {
+			const trigger = workflow.nodes.find((n) => n.type === MANUAL_TRIGGER);
+			expect(trigger).toBeDefined();
+			expect(workflow.connections[trigger!.name]?.main[0]?.length).toBeGreaterThan(0);
+			const notes = workflow.nodes.filter((n) => n.type === STICKY_NOTE).map((n) => String(n.parameters.content));
+			expect(notes.join('\n')).toMatch(/What to change/);
+			// Every node with a credential is named in a note, so the seller knows to set it.
+			for (const node of workflow.nodes.filter((n) => n.credentials)) expect(notes.join('\n')).toContain(node.name);
+		});
+
+		it('uses ACORN nodes with resources and operations that exist', async () => {
+			const loader = await loadAcornPackage();
+			const acornNodes = workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`));
+			expect(acornNodes.length).toBeGreaterThan(0);
+			for (const node of acornNodes) {
+				const type = loader.nodeTypes[node.type.slice(PACKAGE_NAME.length + 1)]?.type;
+				expect(type).toBeDefined();
+				const properties = (type as { description: { properties: INodeProperties[] } }).description.properties;
+				expect(optionValues(properties, 'resource')).toContain(node.parameters.resource);
+				expect(optionValues(properties, 'operation')).toContain(node.parameters.operation);
+				expect(node.credentials?.amazonSpApi?.id).toBe('acornAmazonSpApi');
+			}
+		});
+
+		it('holds placeholders, never secrets', () => {
+			const text = JSON.stringify(workflow);
+			expect(text).not.toMatch(/Atzr\|[A-Za-z0-9_-]{10,}/);
+			expect(text).not.toMatch(/xox[bpa]-[0-9A-Za-z-]{10,}/);
+			expect(text).not.toMatch(/access_token=(?!YOUR_ACCESS_TOKEN)[0-9a-f]{20,}/);
+			expect(text).not.toMatch(/"SEC[0-9a-f]{20,}"/);
+		});
+
+		it('has end-to-end assertions in test/e2e/exampleChecks.ts', () => {
+			expect(EXAMPLE_CHECKS[file]).toBeDefined();
+		});
+	});
+});
