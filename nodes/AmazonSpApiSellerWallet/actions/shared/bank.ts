@@ -163,7 +163,9 @@ export function isCountryCode(code: string): boolean {
 }
 
 export function readCountry(value: unknown, label: string): string {
-	const code = String(value ?? '').trim().toUpperCase();
+	const typed = String(value ?? '').trim().toUpperCase();
+	// ISO 3166 says GB; Amazon's marketplaces (and many people) say UK
+	const code = typed === 'UK' ? 'GB' : typed;
 	if (!isCountryCode(code)) throw new InputError(`"${label}" must be a two-letter country code such as CN, DE, GB or US; "${code}" is not one.`);
 	return code;
 }
