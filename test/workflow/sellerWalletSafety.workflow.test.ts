@@ -4,7 +4,6 @@
  * same customer payment reference twice; bad input is refused before any call; Amazon's refusals are
  * told in plain words; the full bank account number shows up nowhere.
  */
-import type { IDataObject } from 'n8n-workflow';
 import { startEmulator } from '../emulator';
 import type { Emulator } from '../emulator/types';
 import { accountOf, IBAN, IBAN_SPACED, jsonOf, runWallet, SIGNATURES, transferParameters, visibleOfWalletNode, walletOf, WALLET_NODE } from './sellerWalletSupport';

@@ -1,5 +1,5 @@
 /** Shared pieces of the Seller Wallet workflow tests: workflows around the node, and looks into the emulator. */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { walletStore } from '../emulator/data/walletStore';
 import type { Emulator, SellerFixtureKey } from '../emulator/types';
 import { runWorkflow, spApiCredentialRef, type WorkflowResult } from '../harness/n8nHarness';
@@ -28,7 +28,7 @@ export async function runWallet(emulator: Emulator, run: WalletRun): Promise<Wor
 		{
 			name: WALLET_NODE,
 			type: 'n8n-nodes-acorn.amazonSpApiSellerWallet',
-			parameters: run.parameters,
+			parameters: run.parameters as INodeParameters,
 			credentials: spApiCredentialRef(),
 			...(run.continueOnFail ? { continueOnFail: true } : {}),
 		},
