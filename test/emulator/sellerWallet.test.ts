@@ -233,7 +233,7 @@ describe('emulator Seller Wallet', () => {
 		const badCountry = await wallet('/transferPreview', {
 			query: { sourceCountryCode: 'DEU', sourceCurrencyCode: 'EUR', destinationCountryCode: 'CN', destinationCurrencyCode: 'CNY', baseAmount: 500 },
 		});
-		expect(badCountry.body.errors[0].details).toBe('Invalid query.sourceCountryCode: DEU');
+		expect(badCountry.body.errors[0].details).toBe('Invalid sourceCountryCode: DEU');
 	});
 
 	test('transfer schedules: create, 409 for a second one to the same account, update, delete', async () => {

@@ -95,18 +95,27 @@ describe('once per execution', () => {
 
 	it('refuses a key a second time in the same execution, across items, nodes and reruns', () => {
 		const run = context('exec-1');
-		claimOncePerExecution(run, 0, 'ref|A', () => 'dup');
-		expect(() => claimOncePerExecution(run, 1, 'ref|A', ({ item, nodeName }) => `item ${item} of ${nodeName}`)).toThrow('item 1 of Wallet');
-		expect(() => claimOncePerExecution(context('exec-1', 'Other'), 0, 'ref|A', () => 'again')).toThrow('again');
-		expect(() => claimOncePerExecution(run, 0, 'ref|A', () => 'rerun')).toThrow('rerun');
-		expect(() => claimOncePerExecution(context('exec-2'), 0, 'ref|A', () => 'other execution')).not.toThrow();
+		claimOncePerExecution(run, 0, { key: 'ref|A', describe: () => 'dup' });
+		expect(() => claimOncePerExecution(run, 1, { key: 'ref|A', describe: ({ item, nodeName }) => `item ${item} of ${nodeName}` })).toThrow('item 1 of Wallet');
+		expect(() => claimOncePerExecution(context('exec-1', 'Other'), 0, { key: 'ref|A', describe: () => 'again' })).toThrow('again');
+		expect(() => claimOncePerExecution(run, 0, { key: 'ref|A', describe: () => 'rerun' })).toThrow('rerun');
+		expect(() => claimOncePerExecution(context('exec-2'), 0, { key: 'ref|A', describe: () => 'other execution' })).not.toThrow();
+	});
+
+	it('claims all keys of an item or none', () => {
+		const run = context('exec-3');
+		claimOncePerExecution(run, 0, { key: 'identical|X', describe: () => 'duplicate' });
+		expect(() => claimOncePerExecution(run, 1, { key: 'ref|C', describe: () => 'ref' }, { key: 'identical|X', describe: () => 'duplicate' })).toThrow('duplicate');
+		// the refused item did not take its reference with it
+		expect(() => claimOncePerExecution(run, 2, { key: 'ref|C', describe: () => 'ref' })).not.toThrow();
 	});
 
 	it('without an execution id, one node run is the scope', () => {
 		const first = context(undefined);
-		claimOncePerExecution(first, 0, 'ref|B', () => 'dup');
-		expect(() => claimOncePerExecution(first, 1, 'ref|B', () => 'dup')).toThrow('dup');
-		expect(() => claimOncePerExecution(context(undefined), 0, 'ref|B', () => 'dup')).not.toThrow();
+		const claim = { key: 'ref|B', describe: () => 'dup' };
+		claimOncePerExecution(first, 0, claim);
+		expect(() => claimOncePerExecution(first, 1, claim)).toThrow('dup');
+		expect(() => claimOncePerExecution(context(undefined), 0, claim)).not.toThrow();
 	});
 });
 

@@ -61,21 +61,27 @@ export function objectAt(value: unknown, path: string): Json {
 	return value as Json;
 }
 
+/** How Amazon names a field in its answers: query parameters by name, body fields by their path. */
+function fieldName(path: string, name: string): string {
+	return path === 'query' ? name : `${path}.${name}`;
+}
+
 export function textAt(record: Json, name: string, path: string, options: { optional?: boolean; max?: number } = {}): string | undefined {
 	const value = record[name];
+	const field = fieldName(path, name);
 	if (value === undefined || value === null || value === '') {
 		if (options.optional) return undefined;
-		throw invalid(`Missing ${path}.${name}`);
+		throw invalid(`Missing ${field}`);
 	}
-	if (typeof value !== 'string' || !value.trim()) throw invalid(`Invalid ${path}.${name}`);
-	if (options.max !== undefined && value.length > options.max) throw invalid(`Invalid ${path}.${name}: longer than ${options.max} characters`);
+	if (typeof value !== 'string' || !value.trim()) throw invalid(`Invalid ${field}`);
+	if (options.max !== undefined && value.length > options.max) throw invalid(`Invalid ${field}: longer than ${options.max} characters`);
 	return value;
 }
 
 export function enumAt<T extends string>(record: Json, name: string, path: string, allowed: readonly T[], optional = false): T | undefined {
 	const value = textAt(record, name, path, { optional });
 	if (value === undefined) return undefined;
-	if (!(allowed as readonly string[]).includes(value)) throw invalid(`Invalid ${path}.${name}: ${value}`);
+	if (!(allowed as readonly string[]).includes(value)) throw invalid(`Invalid ${fieldName(path, name)}: ${value}`);
 	return value as T;
 }
 
@@ -91,13 +97,13 @@ export function dateTimeAt(record: Json, name: string, path: string, optional = 
 
 export function currencyAt(record: Json, name: string, path: string): string {
 	const value = textAt(record, name, path) as string;
-	if (!isWalletCurrency(value)) throw invalid(`Invalid ${path}.${name}: ${value}`);
+	if (!isWalletCurrency(value)) throw invalid(`Invalid ${fieldName(path, name)}: ${value}`);
 	return value;
 }
 
 export function countryAt(record: Json, name: string, path: string): string {
 	const value = textAt(record, name, path) as string;
-	if (!/^[A-Z]{2}$/.test(value)) throw invalid(`Invalid ${path}.${name}: ${value}`);
+	if (!/^[A-Z]{2}$/.test(value)) throw invalid(`Invalid ${fieldName(path, name)}: ${value}`);
 	return value;
 }
 

@@ -35,9 +35,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const marketplace = readMarketplace(this, itemIndex, client);
 	const accountType = readText(this, 'accountType', itemIndex, 'Account Type');
 	const options = readOptions(this, itemIndex);
-	claimOncePerExecution(this, itemIndex, `payout|${marketplace.id}|${accountType}`, (earlier) =>
-		`Item ${earlier.item} of "${earlier.nodeName}" already asked Amazon for an on-demand payout in ${marketplace.country} (${accountType}) in this run; Amazon allows one in 24 hours, so this one was not sent.`,
-	);
+	claimOncePerExecution(this, itemIndex, {
+		key: `payout|${marketplace.id}|${accountType}`,
+		describe: (earlier) =>
+			`Item ${earlier.item} of "${earlier.nodeName}" already asked Amazon for an on-demand payout in ${marketplace.country} (${accountType}) in this run; Amazon allows one in 24 hours, so this one was not sent.`,
+	});
 	const requestedAt = toUtcIso(new Date());
 	const response = await callWallet<{ payoutReferenceId?: string }>(
 		client,

@@ -38,17 +38,23 @@ function claimsOf(context: IExecuteFunctions): Map<string, Claim> {
 	return claims;
 }
 
+export interface OnceClaim {
+	key: string;
+	/** Words the refusal: it receives the earlier item's number (1-based) and node name. */
+	describe: (earlier: { item: number; nodeName: string }) => string;
+}
+
 /**
- * Claims `key` for this item, or throws when another item of this execution has claimed it.
- * `describe` words the refusal: it receives the earlier item's number (1-based) and node name.
+ * Claims every key for this item, or throws (claiming none) when another item of this execution has
+ * claimed one of them already: a refused item must not block a later one by keys it never sent.
  */
-export function claimOncePerExecution(context: IExecuteFunctions, itemIndex: number, key: string, describe: (earlier: { item: number; nodeName: string }) => string): void {
+export function claimOncePerExecution(context: IExecuteFunctions, itemIndex: number, ...wanted: OnceClaim[]): void {
 	const claims = claimsOf(context);
-	const nodeName = context.getNode().name;
-	const earlier = claims.get(key);
-	// a node that runs again in the same execution (a loop) counts as a second submission too
-	if (earlier) {
-		throw new InputError(describe({ item: earlier.itemIndex + 1, nodeName: earlier.nodeName }));
+	for (const { key, describe } of wanted) {
+		const earlier = claims.get(key);
+		// a node that runs again in the same execution (a loop) counts as a second submission too
+		if (earlier) throw new InputError(describe({ item: earlier.itemIndex + 1, nodeName: earlier.nodeName }));
 	}
-	claims.set(key, { itemIndex, nodeName });
+	const nodeName = context.getNode().name;
+	for (const { key } of wanted) claims.set(key, { itemIndex, nodeName });
 }

@@ -10,7 +10,7 @@ import { callWallet } from '../shared/calls';
 import { marketplaceField, optionsField, readMarketplace, readOptions, readText, walletAccountField } from '../shared/fields';
 import { flattenTransaction } from '../shared/format';
 import { moneyOf, readAmount, readCurrency, type CheckedAmount } from '../shared/money';
-import { claimOncePerExecution } from '../shared/oncePerExecution';
+import { claimOncePerExecution, type OnceClaim } from '../shared/oncePerExecution';
 import { signatureFields, readSignatures } from '../shared/signatures';
 
 const show = { resource: ['transaction'], operation: ['create'] };
@@ -164,17 +164,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const destinationAccountId = String(options.destinationAccountId ?? '').trim();
 
 	// Nothing invalid reaches Amazon, and nothing reaches it twice in one run.
+	const claims: OnceClaim[] = [];
 	if (reference) {
-		claimOncePerExecution(this, itemIndex, `transfer|${sourceAccountId}|reference|${reference}`, (earlier) =>
-			`Customer payment reference "${reference}" was already sent to Amazon by item ${earlier.item} of "${earlier.nodeName}" in this run. ACORN does not send the same reference twice in one run, so no second transfer was sent. If it really is a second payment, give it its own reference.`,
-		);
+		claims.push({
+			key: `transfer|${sourceAccountId}|reference|${reference}`,
+			describe: (earlier) =>
+				`Customer payment reference "${reference}" was already sent to Amazon by item ${earlier.item} of "${earlier.nodeName}" in this run. ACORN does not send the same reference twice in one run, so no second transfer was sent. If it really is a second payment, give it its own reference.`,
+		});
 	}
 	if (options.allowIdenticalTransfers !== true) {
-		const key = fingerprint(sourceAccountId, amount.text, currency, destination.fullNumber, description);
-		claimOncePerExecution(this, itemIndex, `transfer|identical|${key}`, (earlier) =>
-			`Item ${earlier.item} of "${earlier.nodeName}" already sent ${amount.text} ${currency} to the account ending ${destination.tail} with the same description in this run; this looks like a duplicate, so it was not sent. If both payments are meant, turn on "Allow Identical Transfers".`,
-		);
+		claims.push({
+			key: `transfer|identical|${fingerprint(sourceAccountId, amount.text, currency, destination.fullNumber, description)}`,
+			describe: (earlier) =>
+				`Item ${earlier.item} of "${earlier.nodeName}" already sent ${amount.text} ${currency} to the account ending ${destination.tail} with the same description in this run; this looks like a duplicate, so it was not sent. If both payments are meant, turn on "Allow Identical Transfers".`,
+		});
 	}
+	claimOncePerExecution(this, itemIndex, ...claims);
 
 	const requestedAt = requestTime.toISOString();
 	const body: IDataObject = {
