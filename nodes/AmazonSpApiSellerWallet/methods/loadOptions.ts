@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError, type ILoadOptionsFunctions, type INodePropertyOptions } from 'n8n-workflow';
 import { SpApiError } from '../../sp-api/errors';
 import { resolveMarketplaces } from '../../sp-api/marketplaces';
 import { createSpApiClient } from '../../sp-api/n8n/createClient';
@@ -16,7 +16,7 @@ interface Account {
 /** The seller's Seller Wallet accounts in the chosen marketplace, live from Amazon (listAccounts). */
 export async function getWalletAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const chosen = String(this.getCurrentNodeParameter('marketplaceId') ?? '').trim();
-	if (!chosen) throw new Error('Choose the marketplace first: Amazon lists Seller Wallet accounts per marketplace.');
+	if (!chosen) throw new NodeOperationError(this.getNode(), 'Choose the marketplace first: Amazon lists Seller Wallet accounts per marketplace.');
 	const client = await createSpApiClient(this);
 	const [marketplace] = resolveMarketplaces([chosen], client.credentials.region);
 	try {
@@ -30,6 +30,6 @@ export async function getWalletAccounts(this: ILoadOptionsFunctions): Promise<IN
 			}));
 	} catch (error) {
 		const mapped = walletError(error);
-		throw new Error(mapped instanceof SpApiError ? mapped.hint : error instanceof Error ? error.message : String(error));
+		throw new NodeOperationError(this.getNode(), mapped instanceof SpApiError ? mapped.hint : error instanceof Error ? error.message : String(error));
 	}
 }

@@ -8,7 +8,7 @@ import { flattenPaymentMethod } from '../shared/format';
 const show = { resource: ['paymentMethod'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	marketplaceField(show, 'The Amazon store whose payment methods to list. Choose from the list, or specify an ID or country code using an expression.'),
+	marketplaceField(show, 'The Amazon store whose payment methods to list.'),
 	{
 		displayName: 'Types',
 		name: 'paymentMethodTypes',

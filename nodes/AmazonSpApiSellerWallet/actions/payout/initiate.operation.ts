@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions,
 	},
-	marketplaceField(show, 'The Amazon store whose balance to pay out. Choose from the list, or specify an ID or country code such as DE using an expression.'),
+	marketplaceField(show, 'The Amazon store whose balance to pay out.'),
 	{
 		displayName: 'Account Type',
 		name: 'accountType',

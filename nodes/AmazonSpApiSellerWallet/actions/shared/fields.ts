@@ -12,7 +12,7 @@ import { includeResponseMetadataOption } from '../../../sp-api/n8n/responseMetad
 export type Show = IDisplayOptions['show'];
 
 /** Amazon requires a marketplace on every Seller Wallet call; the node asks for exactly one. */
-export function marketplaceField(show: Show, description?: string): INodeProperties {
+export function marketplaceField(show: Show, purpose = 'The Amazon store the call is made for; Amazon asks for one on every Seller Wallet call.'): INodeProperties {
 	return {
 		displayName: 'Marketplace Name or ID',
 		name: 'marketplaceId',
@@ -20,9 +20,8 @@ export function marketplaceField(show: Show, description?: string): INodePropert
 		typeOptions: { loadOptionsMethod: 'getMarketplaces' },
 		required: true,
 		default: '',
-		description:
-			description ??
-			'The Amazon store the call is made for (Amazon asks for one on every Seller Wallet call). Choose from the list, or specify an ID or country code such as DE using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: `${purpose} In an expression a country code such as DE works too.`,
 		displayOptions: { show },
 	};
 }
@@ -36,8 +35,8 @@ export function walletAccountField(show: Show, overrides: Partial<INodePropertie
 		typeOptions: { loadOptionsMethod: 'getWalletAccounts', loadOptionsDependsOn: ['marketplaceId'] },
 		required: true,
 		default: '',
-		description:
-			'The Seller Wallet account (one per currency). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Your Seller Wallet accounts in this marketplace, one per currency',
 		displayOptions: { show },
 		...overrides,
 	};

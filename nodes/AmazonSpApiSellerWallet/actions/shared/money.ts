@@ -1,6 +1,6 @@
 /** Amounts and currencies typed by a person, checked before anything is sent to Amazon. */
 import type { IDataObject } from 'n8n-workflow';
-import { currencyDecimals, formatDecimal, isActiveIsoCurrency, money, parseDecimal, type Money } from '../../../sp-api/money';
+import { currencyDecimals, formatDecimal, isActiveIsoCurrency, money, parseDecimal, type Decimal, type Money } from '../../../sp-api/money';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 
 /** Amounts travel to Amazon as JSON numbers; beyond this they would no longer be exact. */
@@ -23,16 +23,21 @@ export interface CheckedAmount {
 	currency: string;
 }
 
+/** The decimal in `text`, or undefined when it is not a plain number. */
+export function decimalOrUndefined(text: string): Decimal | undefined {
+	try {
+		return parseDecimal(text);
+	} catch {
+		return undefined;
+	}
+}
+
 /** A positive amount with no more decimals than the currency has (JPY none, EUR two, KWD three). */
 export function readAmount(value: unknown, currency: string, label: string): CheckedAmount {
 	const raw = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	if (!raw) throw new InputError(`"${label}" is empty: give an amount such as 1234.56.`);
-	let parsed;
-	try {
-		parsed = parseDecimal(raw);
-	} catch {
-		throw new InputError(`"${label}" must be a plain amount such as 1234.56; "${raw}" is not.`);
-	}
+	const parsed = decimalOrUndefined(raw);
+	if (!parsed) throw new InputError(`"${label}" must be a plain amount such as 1234.56; "${raw}" is not.`);
 	if (parsed.units <= 0n) throw new InputError(`"${label}" must be more than zero; "${raw}" is not.`);
 	const minimal = formatDecimal(parsed);
 	const decimals = minimal.includes('.') ? minimal.split('.')[1].length : 0;
@@ -63,9 +68,6 @@ export function moneyJson(value: unknown): IDataObject | undefined {
 /** A rate or percentage Amazon sends as a JSON number, as decimal text ("7.6915"). */
 export function decimalText(value: unknown): string | undefined {
 	if (typeof value !== 'number' && typeof value !== 'string') return undefined;
-	try {
-		return formatDecimal(parseDecimal(value));
-	} catch {
-		return undefined;
-	}
+	const parsed = decimalOrUndefined(String(value));
+	return parsed ? formatDecimal(parsed) : undefined;
 }

@@ -29,8 +29,7 @@ export const description: INodeProperties[] = [
 	walletAccountField(show, {
 		displayName: 'Source Account Name or ID',
 		name: 'sourceAccountId',
-		description:
-			'The Seller Wallet account the money leaves. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'The Seller Wallet account the money leaves',
 	}),
 	{
 		displayName: 'Amount',
@@ -78,7 +77,7 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '',
 		description:
-			'Optional: the rate and fees of a preceding Transfer Preview → Get, to honour them. Map its "transferRateDetails" field here, e.g. {{ $json.transferRateDetails }}. It must be for the same amount and currencies.',
+			'Optional: the rate and fees of a preceding Transfer Preview → Get, to honour them. Map its "transferRateDetails" field here with an expression. It must be for the same amount and currencies.',
 		displayOptions,
 	},
 	...signatureFields(show),
@@ -115,14 +114,8 @@ interface RateDetails {
 /** The preview's rate object, as given (Amazon's object, or a Transfer Preview item holding it). */
 function readRateDetails(value: unknown, amount: CheckedAmount, destinationCurrency: string): RateDetails | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			throw new InputError('"Rate From Transfer Preview" is not JSON: map the transferRateDetails field of a Transfer Preview node.');
-		}
-	}
+	const parsed = typeof value === 'string' ? parseJson(value) : value;
+	if (parsed === undefined) throw new InputError('"Rate From Transfer Preview" is not JSON: map the transferRateDetails field of a Transfer Preview node.');
 	let details = parsed as IDataObject;
 	if (details && typeof details === 'object' && details.transferRateDetails && typeof details.transferRateDetails === 'object') {
 		details = details.transferRateDetails as IDataObject;
@@ -140,6 +133,14 @@ function readRateDetails(value: unknown, amount: CheckedAmount, destinationCurre
 		throw new InputError(`The transfer preview delivers ${transfer.currency}, but the receiving account holds ${destinationCurrency}.`);
 	}
 	return { json: details };
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
 }
 
 function fingerprint(...parts: string[]): string {

@@ -27,8 +27,7 @@ export const description: INodeProperties[] = [
 	walletAccountField(show, {
 		displayName: 'Source Account Name or ID',
 		name: 'sourceAccountId',
-		description:
-			'The Seller Wallet account the money leaves. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'The Seller Wallet account the money leaves',
 	}),
 	{
 		displayName: 'Source Currency',

@@ -1,9 +1,9 @@
 /** How a schedule repeats and how much it moves, as a person chooses it, and Amazon's shapes for it. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { parseDateInput, toUtcIso } from '../../../sp-api/dates';
-import { formatDecimal, parseDecimal } from '../../../sp-api/money';
+import { formatDecimal } from '../../../sp-api/money';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
-import { readAmount } from '../shared/money';
+import { decimalOrUndefined, readAmount } from '../shared/money';
 
 export const REPEAT_OPTIONS = [
 	{ name: 'Once', value: 'ONE_TIME' },
@@ -57,12 +57,8 @@ export function paymentPreference(type: string, value: unknown, currency: string
 	}
 	if (type !== 'PERCENTAGE') throw new InputError('"Payment Type" must be a share of the balance or a fixed amount.');
 	const text = String(value ?? '').trim().replace(/%$/, '');
-	let percent;
-	try {
-		percent = parseDecimal(text);
-	} catch {
-		throw new InputError(`"Payment Value" must be a percentage such as 25 or 12.5; "${text}" is not.`);
-	}
+	const percent = decimalOrUndefined(text);
+	if (!percent) throw new InputError(`"Payment Value" must be a percentage such as 25 or 12.5; "${text}" is not.`);
 	const minimal = formatDecimal(percent);
 	if (percent.units <= 0n || Number(minimal) > 100 || (minimal.split('.')[1]?.length ?? 0) > 2) {
 		throw new InputError(`"Payment Value" must be a percentage above 0 and at most 100 with up to 2 decimals; "${text}" is not.`);
