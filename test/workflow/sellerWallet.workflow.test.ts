@@ -208,6 +208,7 @@ describe('Seller Wallet node: every operation through n8n', () => {
 			({
 				getCredentials: async () => ({ ...emulator.credentialsFor('eu') }),
 				getCurrentNodeParameter: (name: string) => (name === 'marketplaceId' ? marketplaceId : undefined),
+				getNode: () => ({ id: 'wallet', name: 'Seller Wallet', type: 'n8n-nodes-acorn.amazonSpApiSellerWallet', typeVersion: 1, position: [0, 0], parameters: {} }),
 				getExecutionCancelSignal: () => undefined,
 				logger: { debug: () => undefined, warn: () => undefined, info: () => undefined, error: () => undefined },
 			}) as never;
