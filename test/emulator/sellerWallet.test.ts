@@ -137,8 +137,12 @@ describe('emulator Seller Wallet', () => {
 		const done = await wallet(`/transactions/${transaction.transactionId}`);
 		expect(done.body).toMatchObject({ transactionStatus: 'SUCCESSFUL', transactionActualCompletionDate: expect.any(String) });
 		expect((await balances(account.accountId)).TOTAL).toBe(before.TOTAL - 123456n);
-		// approving twice is refused
+		// approving twice is refused, and so is an id nobody issued
 		expect((await fetch(callBackURL)).status).toBe(400);
+		const unknown = await fetch(`${emulator.url}/_emulator/wallet/transactions/amzn.transaction.NOPE/approve`, { method: 'POST' });
+		expect([unknown.status, ((await unknown.json()) as Json).error]).toEqual([400, 'no Seller Wallet transaction amzn.transaction.NOPE']);
+		// the control API is not Amazon: it leaves no trace in the request log
+		expect(emulator.control.requests().some((entry) => entry.path.includes('/_emulator/'))).toBe(false);
 	});
 
 	test('an unapproved transfer expires after 24 hours; an approval without the money fails', async () => {
