@@ -142,6 +142,9 @@ export function hintForHttpError(
 	if (status === 404) {
 		return 'Amazon found nothing with that id. Check the id and that it belongs to this seller and region.';
 	}
+	if (status === 409) {
+		return 'Amazon refused because it conflicts with something that already exists (for example the same schedule or request). Look at what exists on Amazon and change or remove it instead of creating it again.';
+	}
 	if (status === 413) return 'The request is larger than Amazon accepts.';
 	if (status === 415) return 'Amazon did not accept the content type of the request.';
 	if (status === 422) return 'Amazon understood the request but cannot carry it out (for example insufficient balance or a limit).';

@@ -25,6 +25,22 @@ export function isIsoCurrencyCode(value: unknown): value is string {
 	return typeof value === 'string' && /^[A-Z]{3}$/.test(value);
 }
 
+let activeCurrencies: ReadonlySet<string> | undefined;
+
+/**
+ * A currency in use today by ISO 4217 (Node's ICU data, the list `Intl.supportedValuesOf('currency')`
+ * gives), not just three capital letters: "CNY" yes, "RMB" or "EU" no. Where the runtime has no such
+ * list, any three capital letters pass.
+ */
+export function isActiveIsoCurrency(value: unknown): value is string {
+	if (!isIsoCurrencyCode(value)) return false;
+	if (!activeCurrencies) {
+		const supportedValuesOf = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+		activeCurrencies = new Set(typeof supportedValuesOf === 'function' ? supportedValuesOf('currency') : []);
+	}
+	return activeCurrencies.size === 0 || activeCurrencies.has(value);
+}
+
 /** A decimal as `units / 10^scale`. */
 export interface Decimal {
 	readonly units: bigint;

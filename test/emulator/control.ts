@@ -2,6 +2,7 @@
  * HTTP control API for out-of-process users (demo, real-n8n end-to-end runs), mirroring
  * `emulator.control`. Control calls are not written to the request log.
  */
+import { walletStore } from './data/walletStore';
 import { SELLER_FIXTURE_KEYS } from './fixtures';
 import type { ApiResponse } from './http/errors';
 import type { EmulatorRuntime } from './runtime';
@@ -32,6 +33,12 @@ export async function handleControlRequest(runtime: EmulatorRuntime, method: str
 	const { control } = runtime;
 	try {
 		const route = `${method} ${path.replace(/\/+$/, '')}`;
+		const approval = /^(GET|POST) \/_emulator\/wallet\/transactions\/([^/]+)\/approve$/.exec(route);
+		if (approval) {
+			// A Seller Wallet callBackURL: opening it is the account holder's approval.
+			const { record, status } = walletStore(runtime.state).approve(decodeURIComponent(approval[2]), runtime.clock.nowMs());
+			return { status: 200, body: { transactionId: record.transactionId, transactionStatus: status } };
+		}
 		switch (route) {
 			case 'GET /_emulator/fixtures':
 				return { status: 200, body: fixturesPayload(runtime) };

@@ -15,7 +15,7 @@ import { ROUTES } from './routes';
 import type { EmulatorRuntime } from './runtime';
 import { createRequestListener } from './server';
 import { TokenStore } from './tokenStore';
-import type { AcornCredentialData, Emulator, EmulatorControl, EmulatorOptions, RequestLogEntry, SellerFixtureKey, SpApiRegion } from './types';
+import type { AcornCredentialData, CredentialOptions, Emulator, EmulatorControl, EmulatorOptions, RequestLogEntry, SellerFixtureKey, SpApiRegion } from './types';
 
 export type * from './types';
 export type { EmulatorState } from './data/state';
@@ -88,19 +88,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		state,
 	};
 	const urls = () => ({ url, lwaTokenUrl: `${url}/auth/o2/token`, endpointTemplate: `${url}/{region}` });
-	const credentialsFor = (key: SellerFixtureKey): AcornCredentialData => {
+	const credentialsFor = (key: SellerFixtureKey, options: CredentialOptions = {}): AcornCredentialData => {
 		const seller = fixtures.sellers[key];
 		if (!seller) throw new RangeError(`no seller fixture "${String(key)}"`);
 		const app = fixtures.apps[seller.app];
+		const environment = options.environment ?? 'production';
 		return {
 			clientId: app.clientId,
 			clientSecret: app.clientSecret,
 			refreshToken: seller.refreshToken,
 			region: seller.region,
-			environment: 'production',
+			environment,
 			useCustomEndpoints: true,
 			lwaTokenUrl: urls().lwaTokenUrl,
-			spApiEndpoint: urls().endpointTemplate,
+			// a client uses the override whatever the environment, so the sandbox needs its own prefix
+			spApiEndpoint: environment === 'sandbox' ? `${url}/sandbox/{region}` : urls().endpointTemplate,
 		};
 	};
 	const runtime: EmulatorRuntime = {

@@ -64,9 +64,12 @@ export function matchOperation(method: string, path: string): OperationMatch | u
 
 const REGION_PREFIXES: Record<string, SpApiRegion> = { na: 'NA', eu: 'EU', fe: 'FE' };
 
-/** `/na/finances/...` → region NA and `/finances/...`; a bare Amazon path has no region. */
-export function splitRegion(pathname: string): { region?: SpApiRegion; path: string } {
-	const found = /^\/(na|eu|fe)(\/.*)?$/i.exec(pathname);
-	if (!found) return { path: pathname };
-	return { region: REGION_PREFIXES[found[1].toLowerCase()], path: found[2] ?? '/' };
+/**
+ * `/na/finances/...` → region NA and `/finances/...`; `/sandbox/eu/...` → region EU on the sandbox host
+ * (Amazon's static sandbox); a bare Amazon path has no region.
+ */
+export function splitRegion(pathname: string): { region?: SpApiRegion; sandbox: boolean; path: string } {
+	const found = /^(\/sandbox)?\/(na|eu|fe)(\/.*)?$/i.exec(pathname);
+	if (!found) return { path: pathname, sandbox: false };
+	return { region: REGION_PREFIXES[found[2].toLowerCase()], sandbox: found[1] !== undefined, path: found[3] ?? '/' };
 }

@@ -7,7 +7,7 @@ import type { EmptyPages } from './paging';
 import type { RateLimiter } from './rateLimiter';
 import type { RouteTable } from './routes/types';
 import type { TokenStore } from './tokenStore';
-import type { AcornCredentialData, EmulatorControl, EmulatorFixtures, RequestLogEntry, SellerFixtureKey } from './types';
+import type { AcornCredentialData, CredentialOptions, EmulatorControl, EmulatorFixtures, RequestLogEntry, SellerFixtureKey } from './types';
 
 export interface EmulatorRuntime {
 	clock: EmulatorClock;
@@ -27,7 +27,7 @@ export interface EmulatorRuntime {
 	/** Tells `control.onResponse` listeners that `entry` has been answered. */
 	answered(entry: RequestLogEntry): void;
 	urls(): { url: string; lwaTokenUrl: string; endpointTemplate: string };
-	credentialsFor(seller: SellerFixtureKey): AcornCredentialData;
+	credentialsFor(seller: SellerFixtureKey, options?: CredentialOptions): AcornCredentialData;
 }
 
 export function sleep(runtime: EmulatorRuntime, ms: number): Promise<void> {

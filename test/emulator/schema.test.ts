@@ -151,6 +151,70 @@ if (!modelsAvailable) {
 		verify('listBalances', throttled, 429);
 	});
 
+	test('seller wallet 2024-03-01', async () => {
+		const W = '/finances/transfers/wallet/2024-03-01';
+		const query = { marketplaceId: 'A1PA6795UKMFR9' };
+		const signed = { destAccountDigitalSignature: 'sig-dest', amountDigitalSignature: 'sig-amount' };
+		const accounts = await get('eu', 'listAccounts', `${W}/accounts`, { query });
+		const account = accounts.body.accounts.find((candidate: { accountCurrency: string }) => candidate.accountCurrency === 'EUR');
+		await get('eu', 'sellerWallet.getAccount', `${W}/accounts/${account.accountId}`, { query });
+		await get('eu', 'sellerWallet.getAccount', `${W}/accounts/amzn1.account.NOPE`, { query }, 404);
+		await get('eu', 'listAccountBalances', `${W}/accounts/${account.accountId}/balance`, { query });
+		const preview = await get('eu', 'getTransferPreview', `${W}/transferPreview`, {
+			query: { ...query, sourceCountryCode: 'DE', sourceCurrencyCode: 'EUR', destinationCountryCode: 'CN', destinationCurrencyCode: 'CNY', baseAmount: 250 },
+		});
+		await get('eu', 'getTransferPreview', `${W}/transferPreview`, { query: { ...query, sourceCountryCode: 'DE' } }, 400);
+		const transactions = await pages('eu', 'listAccountTransactions', `${W}/transactions`, { ...query, accountId: account.accountId }, 'nextPageToken', (body) => body.nextPageToken);
+		const all = transactions.flatMap((answer) => answer.body.transactions);
+		expect(all.some((t: { transactionFinalAmount?: unknown }) => t.transactionFinalAmount)).toBe(true);
+		await get('eu', 'getTransaction', `${W}/transactions/${all[0].transactionId}`, { query });
+		const instrument = {
+			bankAccount: { bankAccountNumberFormat: 'BBAN', bankName: 'Bank of China', bankAccountOwnershipType: 'THIRD_PARTY', routingNumber: 'BKCHCNBJ', bankNumberFormat: 'BIC', accountCountryCode: 'CN', accountCurrency: 'CNY', bankAccountNumberTail: '321' },
+			bankAccountNumber: '6222020200112233321',
+			accountHolderName: 'Shenzhen Supplier Co',
+		};
+		const payee = { payeeFirstName: 'Li', payeeLastName: 'Wei', payeeEntityType: 'BUSINESS', addressLine1: '1 Keyuan Rd', city: 'Shenzhen', state: 'Guangdong', postalCode: '518057', countryCode: 'CN', emailAddress: 'ap@example.cn', phoneNumber: '8675500000000' };
+		const transfer = { sourceAccountId: account.accountId, sourceAmount: { currencyCode: 'EUR', currencyAmount: 250 }, destinationTransactionInstrument: instrument, payeeContactInformation: payee, transactionDescription: 'Invoice 77', transferRateDetails: preview.body, requestTime: NOW.toISOString() };
+		await get('eu', 'createTransaction', `${W}/transactions`, { method: 'POST', headers: signed, body: transfer, query });
+		await get('eu', 'createTransaction', `${W}/transactions`, { method: 'POST', body: transfer, query }, 400);
+		await get('eu', 'createTransaction', `${W}/transactions`, { method: 'POST', headers: signed, body: { ...transfer, transferRateDetails: undefined, sourceAmount: { currencyCode: 'EUR', currencyAmount: 99_999_999 } }, query }, 422);
+		const schedules = await pages('eu', 'listTransferSchedules', `${W}/transferSchedules`, { ...query, accountId: account.accountId }, 'nextPageToken', (body) => body.nextPageToken);
+		const seeded = schedules.flatMap((answer) => answer.body.transferSchedules);
+		const schedule = {
+			sourceAccountId: account.accountId,
+			sourceCurrencyCode: 'EUR',
+			destinationAccountId: 'amzn1.account.SUPPLIER77',
+			destinationTransactionInstrument: instrument,
+			transactionType: 'DEBIT',
+			transferScheduleInformation: { scheduleStartDate: '2025-04-01T00:00:00Z', scheduleExpression: { scheduleExpressionType: 'ONE_TIME' }, scheduleType: 'TIME_BASED' },
+			paymentPreference: { paymentPreferencePaymentType: 'AMOUNT', value: 100 },
+		};
+		const created = await get('eu', 'createTransferSchedule', `${W}/transferSchedules`, { method: 'POST', headers: signed, body: schedule, query });
+		await get('eu', 'createTransferSchedule', `${W}/transferSchedules`, { method: 'POST', headers: signed, body: schedule, query }, 409);
+		await get('eu', 'getTransferSchedule', `${W}/transferSchedules/${seeded[0].transferScheduleId}`, { query });
+		await get('eu', 'getTransferSchedule', `${W}/transferSchedules/nope`, { query }, 404);
+		await get('eu', 'updateTransferSchedule', `${W}/transferSchedules`, { method: 'PUT', headers: signed, body: { ...created.body, transferScheduleStatus: 'DISABLED' }, query });
+		await get('eu', 'deleteScheduleTransaction', `${W}/transferSchedules/${created.body.transferScheduleId}`, { method: 'DELETE', query });
+		await get('eu', 'deleteScheduleTransaction', `${W}/transferSchedules/${created.body.transferScheduleId}`, { method: 'DELETE', query }, 400);
+		verify('listAccounts', await call(emulator, `${W}/accounts`, { token: tokens.get('noRoles'), query: { marketplaceId: 'ATVPDKIKX0DER' } }), 403);
+	});
+
+	test('transfers 2024-06-01', async () => {
+		const T = '/finances/transfers/2024-06-01';
+		for (const seller of ['na', 'eu', 'fe'] as const) {
+			await pages(seller, 'listPayouts', `${T}/payouts`, {}, 'nextToken', (body) => body.nextToken);
+			await pages(seller, 'listExpectedPayouts', `${T}/payouts/expected`, {}, 'nextToken', (body) => body.nextToken);
+		}
+		await get('eu', 'getPaymentMethods', `${T}/paymentMethods`, { query: { marketplaceId: 'A1PA6795UKMFR9' } });
+		await get('eu', 'getPaymentMethods', `${T}/paymentMethods`, { query: { marketplaceId: 'ABCMARKET' } }, 400);
+		await get('eu', 'listPayouts', `${T}/payouts`, { query: { marketplaceIds: 'INVALID_MARKETPLACE' } }, 400);
+		await get('eu', 'listExpectedPayouts', `${T}/payouts/expected`, { query: { marketplaceIds: 'INVALID_MARKETPLACE' } }, 400);
+		await get('eu', 'initiatePayout', `${T}/payouts`, { method: 'POST', body: { marketplaceId: 'A1PA6795UKMFR9', accountType: 'Standard Orders' } });
+		await get('eu', 'initiatePayout', `${T}/payouts`, { method: 'POST', body: { marketplaceId: 'A1PA6795UKMFR9', accountType: 'Standard Orders' } }, 400);
+		// the on-demand payout shows in the list
+		await pages('eu', 'listPayouts', `${T}/payouts`, { marketplaceIds: 'A1PA6795UKMFR9' }, 'nextToken', (body) => body.nextToken);
+	});
+
 	test('no answer uses a property, type or value the model does not define', () => {
 		expect(problems.slice(0, 50)).toEqual([]);
 	});

@@ -1,6 +1,6 @@
 /**
  * The HTTP pipeline. SP-API calls go: route → auth → injected fault → not-implemented check → usage
- * plan → handler. Faults come after auth so a test can fail a call of one seller only; a status or
+ * plan → handler (on the `/sandbox/{region}` prefix: the model's static sandbox cases, see sandbox.ts). Faults come after auth so a test can fail a call of one seller only; a status or
  * reset fault bypasses the usage plan, a delay-only fault does not.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,7 +11,9 @@ import { ApiError, defaultFaultBody, defaultLwaFaultBody, type ApiResponse } fro
 import { flattenHeaders, flattenQuery, newRequestId, readBody, send } from './http/io';
 import { handleTokenRequest, parseTokenRequest, sellerOfRefreshToken } from './lwa';
 import { DEFAULT_BURST, DEFAULT_RATE } from './rateLimiter';
+import type { RouteHandler } from './routes/types';
 import { matchOperation, splitRegion } from './router';
+import { SANDBOX_BURST, SANDBOX_RATE, sandboxAnswer } from './sandbox';
 import { sleep, type EmulatorRuntime } from './runtime';
 import type { FaultSpec, RequestLogEntry } from './types';
 
@@ -82,8 +84,9 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 		return exchange.reply(auth.error.status, auth.error.toResponse().body);
 	}
 	Object.assign(entry, { tokenKind: auth.token.kind, clientId: auth.app.clientId, sellerId: auth.seller?.sellerId });
-	const rate = spec.rate ?? DEFAULT_RATE;
-	const burst = spec.burst ?? DEFAULT_BURST;
+	const sandbox = entry.sandbox === true;
+	const rate = sandbox ? SANDBOX_RATE : (spec.rate ?? DEFAULT_RATE);
+	const burst = sandbox ? SANDBOX_BURST : (spec.burst ?? DEFAULT_BURST);
 	const rateHeader = runtime.limiter.headerValue(rate);
 
 	const fault = runtime.faults.take(operation, auth.seller?.sellerId);
@@ -91,14 +94,15 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 	if (fault?.delayMs && !fault.afterEffect) await sleep(runtime, fault.delayMs);
 	if (fault && failsNow) return fail(exchange, fault, defaultFaultBody, rateHeader);
 
-	const handler = runtime.routes[operation];
+	// The static sandbox answers every operation from its model's cases, implemented here or not.
+	const handler: RouteHandler | undefined = sandbox ? (request) => sandboxAnswer(request) : runtime.routes[operation];
 	if (!handler) {
 		return exchange.reply(501, {
 			errors: [{ code: 'NotImplemented', message: `The SP-API emulator does not implement ${operation} yet.`, details: '' }],
 		});
 	}
 	if (!fault?.afterEffect) {
-		const bucketKey = `${auth.app.clientId}|${auth.seller?.sellerId ?? 'grantless'}|${operation}`;
+		const bucketKey = `${sandbox ? 'sandbox|' : ''}${auth.app.clientId}|${auth.seller?.sellerId ?? 'grantless'}|${operation}`;
 		if (!runtime.limiter.take(bucketKey, rate, burst)) return exchange.reply(429, QUOTA_EXCEEDED);
 	}
 
@@ -139,12 +143,13 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
 		const answer = await handleControlRequest(runtime, req.method ?? 'GET', url.pathname, rawBody);
 		return send(res, answer.status, answer.body, { requestId, date: runtime.clock.now() });
 	}
-	const { region, path } = splitRegion(url.pathname);
+	const { region, sandbox, path } = splitRegion(url.pathname);
 	const entry: RequestLogEntry = {
 		at: arrivedAt.toISOString(),
 		method: req.method ?? 'GET',
 		path,
 		region,
+		...(sandbox ? { sandbox: true } : {}),
 		query: flattenQuery(url.searchParams),
 		status: 0,
 		tokenKind: 'none',

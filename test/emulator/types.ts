@@ -58,6 +58,11 @@ export interface AcornCredentialData {
 	spApiEndpoint: string;
 }
 
+export interface CredentialOptions {
+	/** Default production. Sandbox credentials use `${url}/sandbox/{region}` as their endpoint. */
+	environment?: 'production' | 'sandbox';
+}
+
 export interface EmulatorOptions {
 	/** Default 0: a random free port. */
 	port?: number;
@@ -110,6 +115,8 @@ export interface RequestLogEntry {
 	/** Path without the region prefix. */
 	path: string;
 	region?: SpApiRegion;
+	/** Sent to the sandbox prefix (`/sandbox/{region}`): answered from the models' static sandbox cases. */
+	sandbox?: boolean;
 	query: Record<string, string>;
 	operation?: OperationKey;
 	/** HTTP status sent; 0 when the connection was reset without an answer. */
@@ -150,7 +157,8 @@ export interface Emulator {
 	endpointTemplate: string;
 	spApiUrl(region: SpApiRegion): string;
 	fixtures: EmulatorFixtures;
-	credentialsFor(seller: SellerFixtureKey): AcornCredentialData;
+	/** Credential data of a fixture seller; `environment: 'sandbox'` points it at the static sandbox prefix. */
+	credentialsFor(seller: SellerFixtureKey, options?: CredentialOptions): AcornCredentialData;
 	control: EmulatorControl;
 	close(): Promise<void>;
 }

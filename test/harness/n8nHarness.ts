@@ -182,9 +182,13 @@ export async function buildNodeTypes(): Promise<HarnessNodeTypes> {
 	return nodeTypes;
 }
 
+let executionCounter = 0;
+
 /** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
 export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 	installCapturingLogger();
+	// like n8n, every run has its own execution id (nodes may keep per-execution state)
+	const executionId = `test-execution-${++executionCounter}`;
 	const logStart = capturedLogs.length;
 	const nodeTypes = await buildNodeTypes();
 	for (const [name, type] of Object.entries(spec.extraNodeTypes ?? {})) nodeTypes.add(name, type);
@@ -205,7 +209,7 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		settings: { timezone: spec.timezone ?? 'UTC' },
 	});
 	const mode = spec.mode ?? 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 		id: 'acorn-test',
 		name: 'ACORN test workflow',
 		active: false,
@@ -247,7 +251,7 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		startRunnerTask: async () => {
 			throw new Error('task runners are not used in ACORN tests');
 		},
-		executionId: 'test-execution',
+		executionId,
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const start = workflow.getStartNode();

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { SpApiClient } from '../client';
+import type { SpApiClient, SpApiClientOptions } from '../client';
 import { createSpApiClient } from './createClient';
 import { InputError, toNodeError } from './nodeErrors';
 import { runPerItem, type ItemResult } from './runPerItem';
@@ -12,11 +12,16 @@ export interface OperationModule {
 
 export type ResourceMap = Record<string, Record<string, OperationModule>>;
 
+export interface RouteOptions {
+	/** Client settings a node takes from its own fields (e.g. a timeout), read once per execution. */
+	clientOptions?: (context: IExecuteFunctions) => Partial<Omit<SpApiClientOptions, 'credentials'>>;
+}
+
 /**
  * Shared router for ACORN's action nodes: picks the operation module from `resource` + `operation`,
  * builds one SP-API client for the execution and runs the module per item.
  */
-export async function routeToOperation(context: IExecuteFunctions, resources: ResourceMap): Promise<INodeExecutionData[][]> {
+export async function routeToOperation(context: IExecuteFunctions, resources: ResourceMap, options: RouteOptions = {}): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const module = resources[resource]?.[operation];
@@ -25,7 +30,7 @@ export async function routeToOperation(context: IExecuteFunctions, resources: Re
 	}
 	let client: SpApiClient;
 	try {
-		client = await createSpApiClient(context);
+		client = await createSpApiClient(context, undefined, options.clientOptions?.(context) ?? {});
 	} catch (error) {
 		throw toNodeError(context.getNode(), error);
 	}

@@ -2,10 +2,14 @@
 import { finances2024Routes } from './finances2024';
 import { financesV0Routes } from './financesV0';
 import { sellersRoutes } from './sellers';
+import { sellerWalletRoutes } from './sellerWallet';
+import { transfersRoutes } from './transfers';
 import type { RouteTable } from './types';
 
 export const ROUTES: RouteTable = {
 	...sellersRoutes,
 	...financesV0Routes,
 	...finances2024Routes,
+	...sellerWalletRoutes,
+	...transfersRoutes,
 };

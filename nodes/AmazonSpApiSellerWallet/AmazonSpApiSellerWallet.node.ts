@@ -1,0 +1,61 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { SP_API_CREDENTIAL, SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
+import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
+import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
+import * as account from './actions/account';
+import * as paymentMethod from './actions/paymentMethod';
+import * as payout from './actions/payout';
+import { router } from './actions/router';
+import * as transaction from './actions/transaction';
+import * as transferPreview from './actions/transferPreview';
+import * as transferSchedule from './actions/transferSchedule';
+import { getWalletAccounts } from './methods/loadOptions';
+
+export class AmazonSpApiSellerWallet implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Amazon SP-API Seller Wallet',
+		name: 'amazonSpApiSellerWallet',
+		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Seller Wallet balances, transfers and schedules, and Amazon payouts (Selling Partner API)',
+		defaults: { name: 'Amazon Seller Wallet' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: SP_API_CREDENTIAL, required: true, testedBy: SP_API_CREDENTIAL_TEST }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account', description: 'Seller Wallet accounts and their balances' },
+					{ name: 'Payment Method', value: 'paymentMethod', description: 'Deposit accounts, cards and Seller Wallet accounts' },
+					{ name: 'Payout', value: 'payout', description: 'Money Amazon pays out to the deposit account' },
+					{ name: 'Transaction', value: 'transaction', description: 'Transfers out of (and into) a Seller Wallet account' },
+					{ name: 'Transfer Preview', value: 'transferPreview', description: 'Rate and fees of a transfer before making it' },
+					{ name: 'Transfer Schedule', value: 'transferSchedule', description: 'Transfers that repeat by themselves' },
+				],
+				default: 'account',
+			},
+			...account.description,
+			...transferPreview.description,
+			...transaction.description,
+			...transferSchedule.description,
+			...payout.description,
+			...paymentMethod.description,
+		],
+	};
+
+	methods = {
+		loadOptions: { getMarketplaces, getWalletAccounts },
+		credentialTest: { [SP_API_CREDENTIAL_TEST]: amazonSpApiConnectionTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { SpApiClient } from '../../../sp-api/client';
+import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
+import { callWallet } from '../shared/calls';
+import { marketplaceField, optionsField, readMarketplace, readOptions, readText, walletAccountField } from '../shared/fields';
+import { flattenAccount } from '../shared/format';
+
+const show = { resource: ['account'], operation: ['get'] };
+
+export const description: INodeProperties[] = [marketplaceField(show), walletAccountField(show), optionsField(show)];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
+	const marketplace = readMarketplace(this, itemIndex, client);
+	const accountId = readText(this, 'accountId', itemIndex, 'Seller Wallet Account');
+	const options = readOptions(this, itemIndex);
+	const response = await callWallet(client, 'sellerWallet.getAccount', { params: { accountId, marketplaceId: marketplace.id } });
+	return [withResponseMetadata(flattenAccount(response.data), response.metadata, options.includeResponseMetadata === true)];
+}

@@ -1,0 +1,46 @@
+/**
+ * The two signature headers Amazon requires on Seller Wallet writes. They come from the payment
+ * service provider's (PISP's) certificate, over the destination account and over the amount; ACORN
+ * passes them on unchanged and cannot make them itself.
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { InputError } from '../../../sp-api/n8n/nodeErrors';
+import type { Show } from './fields';
+
+export function signatureFields(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Destination Account Signature',
+			name: 'destAccountDigitalSignature',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				"Digital signature over the destination account, made with your payment service provider's certificate (Amazon header destAccountDigitalSignature)",
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Amount Signature',
+			name: 'amountDigitalSignature',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: "Digital signature over the amount, made with your payment service provider's certificate (Amazon header amountDigitalSignature)",
+			displayOptions: { show },
+		},
+	];
+}
+
+export function readSignatures(context: IExecuteFunctions, itemIndex: number): { destAccountDigitalSignature: string; amountDigitalSignature: string } {
+	const read = (name: string, label: string): string => {
+		const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+		if (!value) throw new InputError(`"${label}" is empty: Amazon refuses Seller Wallet transfers and schedules without both signatures.`);
+		return value;
+	};
+	return {
+		destAccountDigitalSignature: read('destAccountDigitalSignature', 'Destination Account Signature'),
+		amountDigitalSignature: read('amountDigitalSignature', 'Amount Signature'),
+	};
+}
