@@ -2,7 +2,11 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { SP_API_CREDENTIAL, SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
 import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
 import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
+import * as balance from './actions/balance';
+import * as financialEvent from './actions/financialEvent';
 import * as financialEventGroup from './actions/financialEventGroup';
+import * as summary from './actions/summary';
+import * as transaction from './actions/transaction';
 import { router } from './actions/router';
 
 export class AmazonSpApiFinances implements INodeType {
@@ -25,10 +29,20 @@ export class AmazonSpApiFinances implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Financial Event Group (Settlement Period)', value: 'financialEventGroup' }],
+				options: [
+					{ name: 'Balance', value: 'balance' },
+					{ name: 'Financial Event', value: 'financialEvent' },
+					{ name: 'Financial Event Group (Settlement Period)', value: 'financialEventGroup' },
+					{ name: 'Settlement Summary', value: 'summary' },
+					{ name: 'Transaction', value: 'transaction' },
+				],
 				default: 'financialEventGroup',
 			},
 			...financialEventGroup.description,
+			...financialEvent.description,
+			...transaction.description,
+			...balance.description,
+			...summary.description,
 		],
 	};
 
