@@ -1,6 +1,6 @@
 import { Container } from '@n8n/di';
 import { Logger } from '@n8n/backend-common';
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext, TriggersAndPollers, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -18,6 +18,7 @@ import {
 	type IRun,
 	type IVersionedNodeType,
 	type IWorkflowExecuteAdditionalData,
+	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 import * as fs from 'node:fs';
@@ -178,8 +179,16 @@ export async function buildNodeTypes(): Promise<HarnessNodeTypes> {
 	return nodeTypes;
 }
 
-/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
-export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
+interface Prepared {
+	workflow: Workflow;
+	nodes: INode[];
+	additionalData: IWorkflowExecuteAdditionalData;
+	done: Promise<IRun>;
+	logStart: number;
+}
+
+/** The Workflow, hooks and additional data n8n would build for one execution of `spec`. */
+async function prepare(spec: WorkflowSpec, mode: WorkflowExecuteMode): Promise<Prepared> {
 	installCapturingLogger();
 	const logStart = capturedLogs.length;
 	const nodeTypes = await buildNodeTypes();
@@ -199,7 +208,6 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		staticData: spec.staticData ?? {},
 		settings: { timezone: spec.timezone ?? 'UTC' },
 	});
-	const mode = spec.mode ?? 'manual';
 	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
 		id: 'acorn-test',
 		name: 'ACORN test workflow',
@@ -244,13 +252,15 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		},
 		executionId: 'test-execution',
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { workflow, nodes, additionalData, done, logStart };
+}
 
-	const start = workflow.getStartNode();
-	if (!start) throw new Error('The test workflow has no start node');
+/** Runs from `start` with `input` as its data, like n8n starts an execution, and waits for the end. */
+async function execute(prepared: Prepared, mode: WorkflowExecuteMode, start: INode, input: INodeExecutionData[][]): Promise<WorkflowResult> {
+	const { workflow, additionalData, done, logStart } = prepared;
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+		executionData: { nodeExecutionStack: [{ node: start, data: { main: input }, source: null }] },
 	});
-
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await done;
 	const runData = run.data.resultData.runData;
@@ -261,6 +271,63 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		staticData: workflow.staticData,
 		logs: capturedLogs.slice(logStart),
 	};
+}
+
+/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
+export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
+	const mode = spec.mode ?? 'manual';
+	const prepared = await prepare(spec, mode);
+	const start = prepared.workflow.getStartNode();
+	if (!start) throw new Error('The test workflow has no start node');
+	return await execute(prepared, mode, start, [[{ json: {} }]]);
+}
+
+export interface PollSpec extends WorkflowSpec {
+	/** Name of the polling trigger node. */
+	triggerNode: string;
+	/** How the workflow was activated: `activate` by the user (default), `init` when n8n starts up again. */
+	activation?: WorkflowActivateMode;
+	/**
+	 * When n8n saves the static data a poll changed. n8n 2.41 saves it after an emit and also after a poll
+	 * that emitted nothing (the "staged cursor" commit); older versions only on emit. Default: 2.41.
+	 */
+	persistStaticData?: 'onEmitAndCommit' | 'onEmitOnly';
+}
+
+export interface PollResult {
+	/** What poll() returned (null: nothing to emit). */
+	emitted: INodeExecutionData[][] | null;
+	/** The workflow static data as n8n would have saved it after this poll (a plain copy). */
+	savedStaticData: IDataObject;
+	/** The execution the emit started, when something was emitted. */
+	execution?: WorkflowResult;
+	logs: CapturedLog[];
+}
+
+function savedCopy(staticData: IDataObject): IDataObject {
+	return JSON.parse(JSON.stringify(staticData)) as IDataObject;
+}
+
+/**
+ * One scheduled poll of an active workflow, as n8n runs it: n8n-core's PollContext in trigger mode and
+ * TriggersAndPollers.runPollFunction; what the poll returns is emitted as a new execution starting at
+ * the trigger node. Static data is saved like n8n does (only when it changed); pass `savedStaticData` as
+ * the next poll's `staticData` to model n8n's database between polls or across a restart.
+ */
+export async function runPoll(spec: PollSpec): Promise<PollResult> {
+	const prepared = await prepare(spec, 'trigger');
+	const node = prepared.workflow.getNode(spec.triggerNode);
+	if (!node) throw new Error(`No node ${spec.triggerNode} in the test workflow`);
+	const previous = savedCopy(spec.staticData ?? {});
+	const context = new PollContext(prepared.workflow, node, prepared.additionalData, 'trigger', spec.activation ?? 'activate');
+	const emitted = (await Container.get(TriggersAndPollers).runPollFunction(prepared.workflow, node, context)) ?? null;
+	const changed = (prepared.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
+	const persists = emitted !== null || (spec.persistStaticData ?? 'onEmitAndCommit') === 'onEmitAndCommit';
+	const savedStaticData = changed && persists ? savedCopy(prepared.workflow.staticData) : previous;
+	const logs = capturedLogs.slice(prepared.logStart);
+	if (emitted === null) return { emitted, savedStaticData, logs };
+	const execution = await execute(prepared, 'trigger', node, emitted);
+	return { emitted, savedStaticData, execution, logs };
 }
 
 /** An Amazon SP-API credential reference for a node; the data comes from WorkflowSpec.credentials. */

@@ -5,7 +5,6 @@
 import type { ResponseMetadata, SpApiClient } from '../client';
 import type { Marketplace } from '../marketplaces';
 import { financialEventPages, transactionPages, type EventSelection } from './fetch';
-import type { PostedRange } from './postedRange';
 import type { RefundKind, RefundRecord } from './refunds';
 import { refundsFromFinancialEvents } from './refundsFromEvents';
 import { refundsFromTransactions } from './refundsFromTransactions';
@@ -57,8 +56,4 @@ export async function* fetchRefunds(client: SpApiClient, query: RefundQuery): As
 	for await (const page of pages) {
 		for (const refund of refundsFromTransactions(page.transactions, { kinds: query.kinds })) yield { refund, metadata: page.metadata };
 	}
-}
-
-export function rangeOf(selection: EventSelection): PostedRange | undefined {
-	return selection.by === 'order' ? undefined : selection.range;
 }
