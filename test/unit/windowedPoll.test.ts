@@ -47,6 +47,18 @@ describe('windowed polling with overlap and a seen-set', () => {
 		expect(state.cursor).toBe(new Date(now).toISOString());
 	});
 
+	it('never reaches back before the first look-back, also through the overlap of later polls', () => {
+		const now = Date.parse('2025-03-10T00:00:00Z');
+		const state: WindowedPollState = { version: 1, seen: {} };
+		const items = [
+			{ key: 'before-lookback', posted: now - 30 * HOUR, visible: now - 29 * HOUR },
+			{ key: 'late-in-lookback', posted: now - 20 * HOUR, visible: now + HOUR },
+		];
+		expect(poll(state, now, items)).toEqual([]);
+		expect(poll(state, now + 2 * HOUR, items)).toEqual(['late-in-lookback']);
+		expect(poll(state, now + 3 * HOUR, items)).toEqual([]);
+	});
+
 	it('survives a restart: state written to and read from static data emits nothing twice', () => {
 		const now = Date.parse('2025-03-10T00:00:00Z');
 		const items = [{ key: 'a', posted: now - 3 * HOUR, visible: now - 2 * HOUR }];
@@ -70,6 +82,6 @@ describe('windowed polling with overlap and a seen-set', () => {
 
 	it('repairs missing or foreign state', () => {
 		expect(readPollState({ windowedPoll: { version: 9 } })).toEqual({ version: 1, seen: {} });
-		expect(readPollState({ windowedPoll: { version: 1, seen: {}, cursor: 'garbage' } })).toEqual({ version: 1, seen: {}, cursor: undefined });
+		expect(readPollState({ windowedPoll: { version: 1, seen: {}, cursor: 'garbage' } })).toEqual({ version: 1, seen: {}, cursor: undefined, floor: undefined });
 	});
 });

@@ -253,7 +253,8 @@ function sentence(value: string, sample: RefundInput, settings: AnomalySettings,
 	const what = label(settings.groupBy, value, sample, settings.language);
 	const money = `${amount.amount} ${amount.currency}`;
 	if (settings.language === 'zh') {
-		const parts = [`退款异常：${what} 在过去 ${current} 天有 ${n} 笔退款（${units} 件，${money}）`];
+		// A space only between Latin text and Chinese, as Chinese typesetting does.
+		const parts = [`退款异常：${what}${/[\x21-\x7e]$/.test(what) ? ' ' : ''}在过去 ${current} 天有 ${n} 笔退款（${units} 件，${money}）`];
 		if (rules.includes('spike') || rules.includes('amountSpike')) {
 			parts.push(
 				nBaseline === 0 ? `，而之前 ${baseline} 天没有退款` : `，是之前 ${baseline} 天平均每天 ${fixed(perDay, 2)} 笔的 ${ratio === null ? '∞' : fixed(ratio)} 倍`,
