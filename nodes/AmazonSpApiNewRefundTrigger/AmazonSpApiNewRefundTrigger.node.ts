@@ -18,7 +18,8 @@ import { marketplacesProperty } from '../sp-api/n8n/commonProperties';
 import { InputError, toNodeError } from '../sp-api/n8n/nodeErrors';
 import { advance, planWindow, readPollState, takeUnseen, writePollState, type PollWindowSettings } from '../sp-api/n8n/windowedPoll';
 import { resolveMarketplaces } from '../sp-api/marketplaces';
-import type { SpApiClient } from '../sp-api/client';
+import type { ResponseMetadata, SpApiClient } from '../sp-api/client';
+import { includeResponseMetadataOption, withResponseMetadata } from '../sp-api/n8n/responseMetadata';
 import { refundToJson } from '../sp-api/finances/refundJson';
 
 const HOUR_MS = 3_600_000;
@@ -29,6 +30,12 @@ const TEST_EVENT_LOOKBACK_DAYS = [7, 30];
 interface TriggerOptions {
 	overlapHours?: number;
 	maxRemembered?: number;
+	includeResponseMetadata?: boolean;
+}
+
+interface Found {
+	refund: RefundRecord;
+	metadata: ResponseMetadata;
 }
 
 function readMarketplaceParameter(context: IPollFunctions, region: SpApiClient['credentials']['region']) {
@@ -43,17 +50,25 @@ function readKinds(context: IPollFunctions): Set<RefundKind> {
 	return new Set(kinds);
 }
 
-async function refundsBetween(context: IPollFunctions, client: SpApiClient, start: Date, end: Date): Promise<RefundRecord[]> {
+async function refundsBetween(context: IPollFunctions, client: SpApiClient, start: Date, end: Date): Promise<Found[]> {
 	const range = resolvePostedRange({ after: start, before: end, defaultLookbackMs: 0 });
-	const out: RefundRecord[] = [];
+	const out: Found[] = [];
 	const query = {
 		source: context.getNodeParameter('source', 'financialEvents') as RefundSource,
 		selection: { by: 'range' as const, range },
 		kinds: readKinds(context),
 		marketplaces: readMarketplaceParameter(context, client.credentials.region),
 	};
-	for await (const { refund } of fetchRefunds(client, query)) out.push(refund);
-	return out.sort(byRefundPostedDate);
+	for await (const found of fetchRefunds(client, query)) out.push(found);
+	return out.sort((a, b) => byRefundPostedDate(a.refund, b.refund));
+}
+
+function itemOf(found: Found, includeMetadata: boolean): INodeExecutionData {
+	return { json: withResponseMetadata(refundToJson(found.refund), found.metadata, includeMetadata) };
+}
+
+function includeMetadata(context: IPollFunctions): boolean {
+	return (context.getNodeParameter('options', {}) as TriggerOptions).includeResponseMetadata === true;
 }
 
 function postedMs(refund: RefundRecord, fallback: number): number {
@@ -126,6 +141,7 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 						default: 48,
 						description: 'How far each check looks back past the previous one, to catch refunds Amazon publishes late. Amazon’s delay is up to 48 hours.',
 					},
+					includeResponseMetadataOption,
 					{
 						displayName: 'Max Remembered Refunds',
 						name: 'maxRemembered',
@@ -160,7 +176,7 @@ async function testEvent(context: IPollFunctions, client: SpApiClient): Promise<
 	for (const days of TEST_EVENT_LOOKBACK_DAYS) {
 		const refunds = await refundsBetween(context, client, new Date(end.getTime() - days * DAY_MS), end);
 		const newest = refunds[refunds.length - 1];
-		if (newest) return [[{ json: refundToJson(newest) }]];
+		if (newest) return [[itemOf(newest, includeMetadata(context))]];
 	}
 	return null;
 }
@@ -177,10 +193,10 @@ async function newRefunds(context: IPollFunctions, client: SpApiClient): Promise
 	const state = readPollState(staticData);
 	const window = planWindow(state, latestAllowedBefore(), settings);
 	const refunds = await refundsBetween(context, client, window.start, window.end);
-	const fresh = takeUnseen(state, refunds, (refund) => refund.refundKey, (refund) => postedMs(refund, window.end.getTime()));
+	const fresh = takeUnseen(state, refunds, ({ refund }) => refund.refundKey, ({ refund }) => postedMs(refund, window.end.getTime()));
 	advance(state, window, settings);
 	// Only after every page was read: a failed poll leaves the state as it was and the next one repeats the window.
 	writePollState(staticData, state);
 	if (fresh.length === 0) return null;
-	return [fresh.map((refund) => ({ json: refundToJson(refund) }))];
+	return [fresh.map((found) => itemOf(found, options.includeResponseMetadata === true))];
 }

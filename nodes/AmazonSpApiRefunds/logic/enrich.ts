@@ -45,6 +45,12 @@ function mainReason(rows: readonly ReturnRow[]): string | undefined {
 	return best;
 }
 
+function withoutItemIndex(row: ReturnRow): IDataObject {
+	const copy: Partial<ReturnRow> = { ...row };
+	delete copy.itemIndex;
+	return copy as IDataObject;
+}
+
 export const UNMATCHED_NOTE =
 	'No return found for this order and SKU. Normal for returnless refunds, A-to-z claims, chargebacks and refunds given before the item came back; otherwise the return may be in a later report.';
 
@@ -67,7 +73,7 @@ export function enrichedJson(entry: EnrichedRefund, reasons: ReadonlyMap<string,
 		returnStatus: returns[0].status,
 		returnDisposition: returns[0].disposition,
 		customerComments: returns.map((row) => row.customerComments).filter(Boolean).join(' | ') || undefined,
-		returns: returns.map(({ itemIndex: _itemIndex, ...row }) => row as IDataObject),
+		returns: returns.map(withoutItemIndex),
 	});
 	for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
 	return out;
