@@ -287,6 +287,11 @@ describe('Refunds node', () => {
 			const byMarketplace = jsonOf((await detect({ groupBy: 'marketplace', spikeFactor: 0, minCount: 3 })).output('Node'));
 			expect(byMarketplace.map((group) => group.group)).toEqual(['ATVPDKIKX0DER', 'A1VC38T7YXB528']);
 			expect(byMarketplace[0]).toMatchObject({ refundCount: 5, refundedAmount: '130.39' });
+			// by return reason, as "Enrich Refunds with Return Reasons" leaves it on each refund
+			const withReasons = input.map((item, index) => (index < 3 ? { ...item, returnReason: 'DEFECTIVE', returnReasonDescription: 'Defective/Does not work properly' } : item));
+			const byReason = jsonOf((await detect({ groupBy: 'reason', spikeFactor: 0, minCount: 3 }, withReasons)).output('Node'));
+			expect(byReason.map((group) => `${group.group}/${group.currency}/${group.refundCount}`)).toEqual(['(no return reason)/JPY/3', 'DEFECTIVE/USD/3']);
+			expect(byReason[1].message).toBe('Refund alert: Return reason DEFECTIVE “Defective/Does not work properly” had 3 refunds (3 units, 30.30 USD) in the last 1 day, reaching the limit of 3 refunds.');
 		});
 
 		it('fetches its own window from Amazon across marketplaces; counts agree with the emulator', async () => {
