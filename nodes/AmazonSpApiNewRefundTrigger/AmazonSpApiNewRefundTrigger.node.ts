@@ -24,8 +24,11 @@ import { refundToJson } from '../sp-api/finances/refundJson';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** "Fetch Test Event" looks this far back for the newest refund to show. */
-const TEST_EVENT_LOOKBACK_DAYS = [7, 30];
+/**
+ * "Fetch Test Event" looks for the newest refund in the last day, then the six days before, then the
+ * 23 before those: a busy store answers from the first (small) window, a quiet one still shows something.
+ */
+const TEST_EVENT_WINDOW_ENDS_DAYS_AGO = [0, 1, 7, 30];
 
 interface TriggerOptions {
 	overlapHours?: number;
@@ -172,9 +175,11 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 
 /** "Fetch Test Event": the newest refund of the last days, without touching what the active trigger remembers. */
 async function testEvent(context: IPollFunctions, client: SpApiClient): Promise<INodeExecutionData[][] | null> {
-	const end = latestAllowedBefore();
-	for (const days of TEST_EVENT_LOOKBACK_DAYS) {
-		const refunds = await refundsBetween(context, client, new Date(end.getTime() - days * DAY_MS), end);
+	const latest = latestAllowedBefore().getTime();
+	for (let i = 0; i + 1 < TEST_EVENT_WINDOW_ENDS_DAYS_AGO.length; i++) {
+		const end = new Date(latest - TEST_EVENT_WINDOW_ENDS_DAYS_AGO[i] * DAY_MS);
+		const start = new Date(latest - TEST_EVENT_WINDOW_ENDS_DAYS_AGO[i + 1] * DAY_MS);
+		const refunds = await refundsBetween(context, client, start, end);
 		const newest = refunds[refunds.length - 1];
 		if (newest) return [[itemOf(newest, includeMetadata(context))]];
 	}

@@ -80,6 +80,20 @@ describe('Refunds node', () => {
 		expect(times).toEqual([...times].sort((a, b) => a - b));
 	}, 60_000);
 
+	it('"yesterday" as the README walkthrough writes it: expressions in the workflow time zone', async () => {
+		const spec = singleNode(emulator, 'na', {
+			type: REFUNDS,
+			parameters: { resource: 'refund', operation: 'getMany', postedAfter: '={{ $today.minus({ days: 1 }) }}', postedBefore: '={{ $today }}', marketplaceIds: ['US', 'CA', 'MX'], returnAll: true },
+		});
+		const result = await runWorkflow({ ...spec, timezone: 'America/Los_Angeles' });
+		expect(result.error('Node')).toBeUndefined();
+		const [call] = emulator.control.requests().filter((r) => r.operation === 'listFinancialEvents');
+		// 2025-03-15T12:00Z is 05:00 on 15 March in Los Angeles (PDT): yesterday is 14 March, local midnight to midnight
+		expect(call.query).toMatchObject({ PostedAfter: '2025-03-14T07:00:00Z', PostedBefore: '2025-03-15T07:00:00Z' });
+		const items = jsonOf(result.output('Node'));
+		expect(items.every((item) => String(item.postedDate) >= '2025-03-14T07:00:00Z' && String(item.postedDate) < '2025-03-15T07:00:00Z')).toBe(true);
+	});
+
 	it('yen and Australian dollars, exact; both finances APIs give the same refund lines', async () => {
 		const after = NOW_MS - 40 * DAY;
 		const before = NOW_MS - 5 * DAY;
@@ -210,6 +224,16 @@ describe('Refunds node', () => {
 			expect(emulator.control.requests().filter((r) => r.operation === 'listFinancialEvents')).toHaveLength(0);
 			const onlyUnmatched = await refunds('eu', { ...enrichParameters, refundsFrom: 'input', outputFilter: 'unmatched', lookUpReasons: false }, [...lines, ...returnRows]);
 			expect(onlyUnmatched.output('Node')).toHaveLength(lines.filter((_, index) => index % 3 === 2).length);
+		});
+
+		it('asks Amazon for reason texts at most once per SKU, also for a code Amazon does not list', async () => {
+			const sample = lines.filter((line) => line.marketplaceId === lines[0].marketplaceId).slice(0, 6);
+			const rows = sample.map((line) => ({ 'order-id': line.amazonOrderId, sku: line.sellerSku, reason: 'NOT_COMPATIBLE', 'return-date': line.postedDate }));
+			const result = await refunds('eu', { ...enrichParameters, refundsFrom: 'input' }, [...sample, ...rows]);
+			const items = jsonOf(result.output('Node'));
+			expect(items.every((item) => item.returnMatched === true && item.returnReason === 'NOT_COMPATIBLE' && item.returnReasonDescription === undefined)).toBe(true);
+			const lookups = emulator.control.requests().filter((r) => r.operation === 'listReturnReasonCodes');
+			expect(lookups.map((r) => r.query.sellerSku).sort()).toEqual([...new Set(sample.map((line) => String(line.sellerSku)))].sort());
 		});
 
 		it('says which input item is neither a refund nor a returns report row', async () => {

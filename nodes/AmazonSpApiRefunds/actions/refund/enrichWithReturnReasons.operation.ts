@@ -67,21 +67,24 @@ export const description: INodeProperties[] = [
 
 interface Lookup {
 	texts: Map<string, ReasonText>;
+	/** SKUs already asked: a code Amazon does not list for a SKU is not asked for again. */
+	askedSkus: Set<string>;
 	error?: string;
 }
 
 /**
  * Reason texts per marketplace. Amazon lists the codes per SKU, so SKUs are asked one by one only
- * until every code of that marketplace's refunds is known.
+ * until every code of that marketplace's refunds is known, and no SKU twice: at most one call per SKU.
  */
 async function lookUpReasons(client: SpApiClient, refunds: readonly { refund: RefundInput; reason?: string }[], language: string): Promise<Map<string, Lookup>> {
 	const byMarketplace = new Map<string, Lookup>();
 	for (const { refund, reason } of refunds) {
 		if (!reason || !refund.sellerSku) continue;
 		const marketplace = refund.marketplaceId ?? '';
-		const lookup = byMarketplace.get(marketplace) ?? { texts: new Map<string, ReasonText>() };
+		const lookup = byMarketplace.get(marketplace) ?? { texts: new Map<string, ReasonText>(), askedSkus: new Set<string>() };
 		byMarketplace.set(marketplace, lookup);
-		if (lookup.texts.has(reasonCodeKey(reason)) || lookup.error) continue;
+		if (lookup.texts.has(reasonCodeKey(reason)) || lookup.error || lookup.askedSkus.has(refund.sellerSku)) continue;
+		lookup.askedSkus.add(refund.sellerSku);
 		try {
 			const response = await client.call<{ payload?: { reasonCodeDetails?: { returnReasonCode?: string; description?: string; translatedDescription?: string }[] } }>(
 				'listReturnReasonCodes',
