@@ -1,4 +1,4 @@
-import { eventsOf, flattenEvent } from '../../nodes/sp-api/finances/flattenEvents';
+import { eventsOf, flattenEvent, unknownEventLists } from '../../nodes/sp-api/finances/flattenEvents';
 import { assertAmazonOrderId, resolvePostedRange } from '../../nodes/sp-api/finances/postedRange';
 import { REFUND_PARTS, type RefundRecord } from '../../nodes/sp-api/finances/refunds';
 import { refundsFromFinancialEvents } from '../../nodes/sp-api/finances/refundsFromEvents';
@@ -297,6 +297,14 @@ describe('one item per event', () => {
 			total: { amount: '7.50', currency: 'USD' },
 		});
 		expect(flattenEvent(adjustment.spec, adjustment.event).postedDate).toBeUndefined();
+	});
+});
+
+describe('event lists Amazon may add later', () => {
+	it('are skipped by the flattener but reported, so the node can still hand them out', () => {
+		const answer = { RefundEventList: [US_REFUND], BrandNewEventList: [{ PostedDate: '2025-03-01T00:00:00Z' }], EmptyNewEventList: [] };
+		expect(eventsOf(answer).map(({ spec }) => spec.list)).toEqual(['RefundEventList']);
+		expect(unknownEventLists(answer)).toEqual(['BrandNewEventList']);
 	});
 });
 
