@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
@@ -11,11 +12,11 @@ import { fetchRefunds, type RefundSource } from '../sp-api/finances/fetchRefunds
 import { resolvePostedRange } from '../sp-api/finances/postedRange';
 import { byRefundPostedDate, REFUND_KINDS, type RefundKind, type RefundRecord } from '../sp-api/finances/refunds';
 import { createSpApiClient } from '../sp-api/n8n/createClient';
-import { SP_API_CREDENTIAL, SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
+import { SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
 import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
 import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
 import { marketplacesProperty } from '../sp-api/n8n/commonProperties';
-import { InputError, toNodeError } from '../sp-api/n8n/nodeErrors';
+import { toNodeError } from '../sp-api/n8n/nodeErrors';
 import { advance, planWindow, readPollState, takeUnseen, writePollState, type PollWindowSettings } from '../sp-api/n8n/windowedPoll';
 import { resolveMarketplaces } from '../sp-api/marketplaces';
 import type { ResponseMetadata, SpApiClient } from '../sp-api/client';
@@ -49,7 +50,7 @@ function readMarketplaceParameter(context: IPollFunctions, region: SpApiClient['
 
 function readKinds(context: IPollFunctions): Set<RefundKind> {
 	const kinds = context.getNodeParameter('kinds', ['refund']) as RefundKind[];
-	if (!Array.isArray(kinds) || kinds.length === 0) throw new InputError('Pick at least one refund type in "Refund Types".');
+	if (!Array.isArray(kinds) || kinds.length === 0) throw new NodeOperationError(context.getNode(), 'Pick at least one refund type in "Refund Types".');
 	return new Set(kinds);
 }
 
@@ -92,7 +93,8 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: SP_API_CREDENTIAL, required: true, testedBy: SP_API_CREDENTIAL_TEST }],
+		// Literals, not SP_API_CREDENTIAL/SP_API_CREDENTIAL_TEST: n8n's linter reads them from the source.
+		credentials: [{ name: 'amazonSpApi', required: true, testedBy: 'amazonSpApiConnectionTest' }],
 		properties: [
 			{
 				displayName:
@@ -193,7 +195,7 @@ async function newRefunds(context: IPollFunctions, client: SpApiClient): Promise
 		overlapMs: (options.overlapHours ?? 48) * HOUR_MS,
 		maxRemembered: options.maxRemembered ?? 10000,
 	};
-	if (!(settings.lookbackMs > 0)) throw new InputError('"On First Activation, Look Back (Days)" must be more than 0.');
+	if (!(settings.lookbackMs > 0)) throw new NodeOperationError(context.getNode(), '"On First Activation, Look Back (Days)" must be more than 0.');
 	const staticData = context.getWorkflowStaticData('node') as IDataObject;
 	const state = readPollState(staticData);
 	const window = planWindow(state, latestAllowedBefore(), settings);

@@ -151,18 +151,22 @@ function readPositive(context: IExecuteFunctions, name: string, label: string, m
 	return value;
 }
 
+function decimalOrUndefined(text: string): Decimal | undefined {
+	try {
+		return parseDecimal(text);
+	} catch {
+		return undefined;
+	}
+}
+
 function readThresholds(context: IExecuteFunctions): Map<string, Decimal> {
 	const raw = context.getNodeParameter('amountThresholds', 0, {}) as { limit?: { currency?: string; amount?: string | number }[] };
 	const out = new Map<string, Decimal>();
 	for (const limit of raw.limit ?? []) {
 		const currency = String(limit.currency ?? '').trim().toUpperCase();
 		if (!isIsoCurrencyCode(currency)) throw new InputError(`"${limit.currency ?? ''}" in "Alert at Amount" is not a currency code such as USD, EUR or JPY.`);
-		let amount: Decimal;
-		try {
-			amount = parseDecimal(String(limit.amount ?? '').trim());
-		} catch {
-			throw new InputError(`"${limit.amount ?? ''}" in "Alert at Amount" (${currency}) is not a number.`);
-		}
+		const amount = decimalOrUndefined(String(limit.amount ?? '').trim());
+		if (!amount) throw new InputError(`"${limit.amount ?? ''}" in "Alert at Amount" (${currency}) is not a number.`);
 		if (amount.units <= 0n) throw new InputError(`The ${currency} limit in "Alert at Amount" must be more than zero.`);
 		out.set(currency, amount);
 	}

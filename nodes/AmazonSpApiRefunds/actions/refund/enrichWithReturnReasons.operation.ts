@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import type { SpApiClient } from '../../../sp-api/client';
 import { SpApiError } from '../../../sp-api/errors';
+import { toNodeError } from '../../../sp-api/n8n/nodeErrors';
 import { fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
 import { byRefundPostedDate } from '../../../sp-api/finances/refunds';
 import { enrichedJson, joinRefundsToReturns, type ReasonText } from '../../logic/enrich';
@@ -76,7 +77,7 @@ interface Lookup {
  * Reason texts per marketplace. Amazon lists the codes per SKU, so SKUs are asked one by one only
  * until every code of that marketplace's refunds is known, and no SKU twice: at most one call per SKU.
  */
-async function lookUpReasons(client: SpApiClient, refunds: readonly { refund: RefundInput; reason?: string }[], language: string): Promise<Map<string, Lookup>> {
+async function lookUpReasons(node: INode, client: SpApiClient, refunds: readonly { refund: RefundInput; reason?: string }[], language: string): Promise<Map<string, Lookup>> {
 	const byMarketplace = new Map<string, Lookup>();
 	for (const { refund, reason } of refunds) {
 		if (!reason || !refund.sellerSku) continue;
@@ -85,23 +86,31 @@ async function lookUpReasons(client: SpApiClient, refunds: readonly { refund: Re
 		byMarketplace.set(marketplace, lookup);
 		if (lookup.texts.has(reasonCodeKey(reason)) || lookup.error || lookup.askedSkus.has(refund.sellerSku)) continue;
 		lookup.askedSkus.add(refund.sellerSku);
-		try {
-			const response = await client.call<{ payload?: { reasonCodeDetails?: { returnReasonCode?: string; description?: string; translatedDescription?: string }[] } }>(
-				'listReturnReasonCodes',
-				{ params: { sellerSku: refund.sellerSku, marketplaceId: refund.marketplaceId, language: language || undefined } },
+		const answer = await client
+			.call<ReasonCodesAnswer>('listReturnReasonCodes', { params: { sellerSku: refund.sellerSku, marketplaceId: refund.marketplaceId, language: language || undefined } })
+			.then(
+				(response) => ({ response }),
+				(error: unknown) => ({ error }),
 			);
-			for (const detail of response.data.payload?.reasonCodeDetails ?? []) {
-				if (!detail.returnReasonCode || !detail.description) continue;
-				const key = reasonCodeKey(detail.returnReasonCode);
-				if (!lookup.texts.has(key)) lookup.texts.set(key, { description: detail.description, translatedDescription: detail.translatedDescription });
-			}
-		} catch (error) {
+		if ('error' in answer) {
 			// A missing role or an unknown SKU must not cost the whole join: the items say what went wrong.
-			if (!(error instanceof SpApiError) || error.kind === 'network' || error.kind === 'aborted') throw error;
+			const { error } = answer;
+			const tolerable = error instanceof SpApiError && error.kind !== 'network' && error.kind !== 'aborted';
+			if (!tolerable) throw toNodeError(node, error);
 			lookup.error = error.hint;
+			continue;
+		}
+		for (const detail of answer.response.data.payload?.reasonCodeDetails ?? []) {
+			if (!detail.returnReasonCode || !detail.description) continue;
+			const key = reasonCodeKey(detail.returnReasonCode);
+			if (!lookup.texts.has(key)) lookup.texts.set(key, { description: detail.description, translatedDescription: detail.translatedDescription });
 		}
 	}
 	return byMarketplace;
+}
+
+interface ReasonCodesAnswer {
+	payload?: { reasonCodeDetails?: { returnReasonCode?: string; description?: string; translatedDescription?: string }[] };
 }
 
 export async function executeBatch(this: IExecuteFunctions, client: SpApiClient): Promise<INodeExecutionData[]> {
@@ -122,6 +131,7 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 	const lookUp = this.getNodeParameter('lookUpReasons', 0, true) as boolean;
 	const reasonsByMarketplace = lookUp
 		? await lookUpReasons(
+				this.getNode(),
 				client,
 				joined.map((entry) => ({ refund: entry.refund, reason: entry.returns.find((row) => row.reason)?.reason })),
 				String(this.getNodeParameter('language', 0, '')).trim(),
