@@ -179,16 +179,8 @@ export async function buildNodeTypes(): Promise<HarnessNodeTypes> {
 	return nodeTypes;
 }
 
-interface Prepared {
-	workflow: Workflow;
-	nodes: INode[];
-	additionalData: IWorkflowExecuteAdditionalData;
-	done: Promise<IRun>;
-	logStart: number;
-}
-
-/** The Workflow, hooks and additional data n8n would build for one execution of `spec`. */
-async function prepare(spec: WorkflowSpec, mode: WorkflowExecuteMode): Promise<Prepared> {
+/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
+export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 	installCapturingLogger();
 	const logStart = capturedLogs.length;
 	const nodeTypes = await buildNodeTypes();
@@ -208,6 +200,7 @@ async function prepare(spec: WorkflowSpec, mode: WorkflowExecuteMode): Promise<P
 		staticData: spec.staticData ?? {},
 		settings: { timezone: spec.timezone ?? 'UTC' },
 	});
+	const mode = spec.mode ?? 'manual';
 	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
 		id: 'acorn-test',
 		name: 'ACORN test workflow',
@@ -252,11 +245,113 @@ async function prepare(spec: WorkflowSpec, mode: WorkflowExecuteMode): Promise<P
 		},
 		executionId: 'test-execution',
 	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const start = workflow.getStartNode();
+	if (!start) throw new Error('The test workflow has no start node');
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+	});
+
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await done;
+	const runData = run.data.resultData.runData;
+	return {
+		run,
+		output: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
+		error: (nodeName) => runData[nodeName]?.[0]?.error as WorkflowResult['error'] extends (n: string) => infer R ? R : never,
+		staticData: workflow.staticData,
+		logs: capturedLogs.slice(logStart),
+	};
+}
+
+/** An Amazon SP-API credential reference for a node; the data comes from WorkflowSpec.credentials. */
+export function spApiCredentialRef(id = 'amazonSpApi'): INode['credentials'] {
+	return { amazonSpApi: { id, name: `Amazon ${id}` } };
+}
+
+// ---- polling triggers: run poll() as n8n does, then the execution it starts ----------------------------
+
+interface Prepared {
+	workflow: Workflow;
+	nodes: INode[];
+	additionalData: IWorkflowExecuteAdditionalData;
+	done: Promise<IRun>;
+	logStart: number;
+}
+
+/**
+ * The Workflow, hooks and additional data n8n would build for one execution of `spec` (the same setup as
+ * runWorkflow, for executions that do not start at the start node: polls and what they emit).
+ */
+async function prepareExecution(spec: WorkflowSpec, mode: WorkflowExecuteMode): Promise<Prepared> {
+	installCapturingLogger();
+	const logStart = capturedLogs.length;
+	const nodeTypes = await buildNodeTypes();
+	const nodes: INode[] = spec.nodes.map((node, index) => ({
+		id: node.id ?? `node-${index}`,
+		position: node.position ?? [index * 200, 0],
+		typeVersion: node.typeVersion ?? 1,
+		...node,
+	}));
+	const workflow = new Workflow({
+		id: 'acorn-test',
+		name: 'ACORN test workflow',
+		nodes,
+		connections: toConnections(spec.connections),
+		active: false,
+		nodeTypes,
+		staticData: spec.staticData ?? {},
+		settings: { timezone: spec.timezone ?? 'UTC' },
+	});
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-poll-execution', {
+		id: 'acorn-test',
+		name: 'ACORN test workflow',
+		active: false,
+		isArchived: false,
+		nodes,
+		connections: workflow.connectionsBySourceNode,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as never);
+	let resolveDone: (run: IRun) => void = () => undefined;
+	const done = new Promise<IRun>((resolve) => (resolveDone = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveDone(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: new HarnessCredentialsHelper(spec.credentials ?? {}),
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used in ACORN tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		variables: {},
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used in ACORN tests');
+		},
+		executionId: 'test-poll-execution',
+	} as unknown as IWorkflowExecuteAdditionalData;
 	return { workflow, nodes, additionalData, done, logStart };
 }
 
 /** Runs from `start` with `input` as its data, like n8n starts an execution, and waits for the end. */
-async function execute(prepared: Prepared, mode: WorkflowExecuteMode, start: INode, input: INodeExecutionData[][]): Promise<WorkflowResult> {
+async function executeFrom(prepared: Prepared, mode: WorkflowExecuteMode, start: INode, input: INodeExecutionData[][]): Promise<WorkflowResult> {
 	const { workflow, additionalData, done, logStart } = prepared;
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: start, data: { main: input }, source: null }] },
@@ -271,15 +366,6 @@ async function execute(prepared: Prepared, mode: WorkflowExecuteMode, start: INo
 		staticData: workflow.staticData,
 		logs: capturedLogs.slice(logStart),
 	};
-}
-
-/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
-export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
-	const mode = spec.mode ?? 'manual';
-	const prepared = await prepare(spec, mode);
-	const start = prepared.workflow.getStartNode();
-	if (!start) throw new Error('The test workflow has no start node');
-	return await execute(prepared, mode, start, [[{ json: {} }]]);
 }
 
 export interface PollSpec extends WorkflowSpec {
@@ -315,7 +401,7 @@ function savedCopy(staticData: IDataObject): IDataObject {
  * the next poll's `staticData` to model n8n's database between polls or across a restart.
  */
 export async function runPoll(spec: PollSpec): Promise<PollResult> {
-	const prepared = await prepare(spec, 'trigger');
+	const prepared = await prepareExecution(spec, 'trigger');
 	const node = prepared.workflow.getNode(spec.triggerNode);
 	if (!node) throw new Error(`No node ${spec.triggerNode} in the test workflow`);
 	const previous = savedCopy(spec.staticData ?? {});
@@ -326,11 +412,6 @@ export async function runPoll(spec: PollSpec): Promise<PollResult> {
 	const savedStaticData = changed && persists ? savedCopy(prepared.workflow.staticData) : previous;
 	const logs = capturedLogs.slice(prepared.logStart);
 	if (emitted === null) return { emitted, savedStaticData, logs };
-	const execution = await execute(prepared, 'trigger', node, emitted);
+	const execution = await executeFrom(prepared, 'trigger', node, emitted);
 	return { emitted, savedStaticData, execution, logs };
-}
-
-/** An Amazon SP-API credential reference for a node; the data comes from WorkflowSpec.credentials. */
-export function spApiCredentialRef(id = 'amazonSpApi'): INode['credentials'] {
-	return { amazonSpApi: { id, name: `Amazon ${id}` } };
 }
