@@ -1,6 +1,10 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
+import * as balance from './actions/balance';
+import * as financialEvent from './actions/financialEvent';
 import * as financialEventGroup from './actions/financialEventGroup';
+import * as summary from './actions/summary';
+import * as transaction from './actions/transaction';
 import { router } from './actions/router';
 
 export class AmazonSpApiFinances implements INodeType {
@@ -24,10 +28,20 @@ export class AmazonSpApiFinances implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Financial Event Group (Settlement Period)', value: 'financialEventGroup' }],
+				options: [
+					{ name: 'Balance', value: 'balance' },
+					{ name: 'Financial Event', value: 'financialEvent' },
+					{ name: 'Financial Event Group (Settlement Period)', value: 'financialEventGroup' },
+					{ name: 'Settlement Summary', value: 'summary' },
+					{ name: 'Transaction', value: 'transaction' },
+				],
 				default: 'financialEventGroup',
 			},
 			...financialEventGroup.description,
+			...financialEvent.description,
+			...transaction.description,
+			...balance.description,
+			...summary.description,
 		],
 	};
 

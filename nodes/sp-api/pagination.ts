@@ -34,9 +34,13 @@ export function nextPageParams(
 	return { ...original, [pagination.requestParam]: token };
 }
 
+/** How often in a row a page may hand back the very token it was asked with ("nothing yet, ask again"). */
+export const MAX_SAME_TOKEN_REPEATS = 5;
+
 /**
  * Every page of a paged operation, in order. Empty pages that carry a token are followed (Amazon
- * sends them); a token that repeats is an error rather than an endless loop.
+ * sends them), also when the token is the one just sent, a few times in a row; a token from further
+ * back (a cycle) or the same token again and again is an error rather than an endless loop.
  */
 export async function* paginate<T = unknown>(
 	client: SpApiClient,
@@ -50,10 +54,13 @@ export async function* paginate<T = unknown>(
 	if (!pagination) return;
 	const pathNames = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name);
 	const seen = new Set<string>();
+	let lastSent: string | undefined;
+	let sameInARow = 0;
 	for (;;) {
 		const token = nextTokenOf(pagination, response.data);
 		if (!token) return;
-		if (seen.has(token)) {
+		sameInARow = token === lastSent ? sameInARow + 1 : 0;
+		if ((seen.has(token) && token !== lastSent) || sameInARow > MAX_SAME_TOKEN_REPEATS) {
 			throw new SpApiError({
 				kind: 'http',
 				operation,
@@ -62,6 +69,7 @@ export async function* paginate<T = unknown>(
 			});
 		}
 		seen.add(token);
+		lastSent = token;
 		response = await client.call<T>(key, {
 			...input,
 			params: nextPageParams(pagination, input.params ?? {}, token, pathNames),

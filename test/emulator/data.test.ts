@@ -1,4 +1,5 @@
-import type { FinanceEvent, OrderFinanceEvent } from './data/model';
+import type { FinanceEvent, OrderFinanceEvent, OtherFinanceEvent } from './data/model';
+import { RARE_EVENT_LISTS } from './data/rareEvents';
 import { startEmulator } from './index';
 import { allPages, call, DAY, HOUR, isoShift, sellerToken, toMinor, type Json } from './testSupport';
 import { v0EventNet, v0Events } from './testSupportV0';
@@ -122,7 +123,7 @@ describe('emulator data generator', () => {
 		// Partial refunds and orders refunded twice exist.
 		const refunds = data.events.filter((event): event is OrderFinanceEvent => event.kind === 'Refund');
 		expect(refunds.some((refund) => refund.items.some((item) => {
-			const shipment = data.eventsByOrderId.get(refund.amazonOrderId)?.find((event) => event.kind === 'Shipment');
+			const shipment = data.eventsByOrderId.get(refund.amazonOrderId)?.find((event): event is OrderFinanceEvent => event.kind === 'Shipment');
 			return item.quantity < (shipment?.items.find((shipped) => shipped.sellerSku === item.sellerSku)?.quantity ?? 0);
 		}))).toBe(true);
 		expect([...data.eventsByOrderId.values()].some((events) => events.filter((event) => event.kind === 'Refund').length === 2)).toBe(true);
@@ -164,6 +165,23 @@ describe('emulator data generator', () => {
 				}
 			}
 			for (const [sku, quantity] of refundedQuantity) expect(quantity).toBeLessThanOrEqual(shipped.get(sku).QuantityShipped);
+		}
+	});
+
+	test('the rarer event lists: each seller has some, US-only lists only in the US, each adds up', async () => {
+		const emulator = await start({ now: NOW });
+		const listsOf = (key: 'na' | 'eu' | 'fe') =>
+			emulator.control.state.dataFor(key).events.filter((event): event is OtherFinanceEvent => event.kind === 'Other');
+		const us = listsOf('na');
+		expect(new Set(us.map((event) => event.list))).toEqual(new Set(RARE_EVENT_LISTS));
+		for (const event of us.filter((e) => e.list === 'FBALiquidationEventList' || e.list === 'EBTRefundReimbursementOnlyEventList')) expect(event.marketplaceId).toBe('ATVPDKIKX0DER');
+		for (const key of ['eu', 'fe'] as const) {
+			const lists = new Set(listsOf(key).map((event) => event.list));
+			expect(lists.has('FBALiquidationEventList') || lists.has('EBTRefundReimbursementOnlyEventList')).toBe(false);
+			expect(lists.size).toBe(RARE_EVENT_LISTS.length - 2);
+		}
+		for (const event of [...us, ...listsOf('fe')]) {
+			expect([event.eventId, v0EventNet(event.list, event.v0)]).toEqual([event.eventId, BigInt(event.totalMinor)]);
 		}
 	});
 

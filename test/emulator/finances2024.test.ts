@@ -1,4 +1,5 @@
 import type { OrderFinanceEvent } from './data/model';
+import { RARE_EVENT_LISTS } from './data/rareEvents';
 import { startEmulator } from './index';
 import { allPages, call, DAY, isoShift, sellerToken, toMinor, type Json } from './testSupport';
 import { v0EventNet, v0Events } from './testSupportV0';
@@ -99,7 +100,7 @@ describe('emulator finances 2024-06-19', () => {
 		const transactions: Json[] = pages.flatMap((page) => page.body.payload.transactions);
 		expect(new Set(transactions.map((t) => t.transactionId)).size).toBe(transactions.length);
 		expect(transactions.flatMap(transactionProblems)).toEqual([]);
-		const known = ['Shipment', 'Refund', 'ServiceFee', 'Adjustment', 'ProductAdsPayment', 'ChargeRefund', 'GuaranteeClaim', 'Chargeback'];
+		const known = ['Shipment', 'Refund', 'ServiceFee', 'Adjustment', 'ProductAdsPayment', 'ChargeRefund', 'GuaranteeClaim', 'Chargeback', ...RARE_EVENT_LISTS.map((list) => list.replace(/EventList$/, ''))];
 		expect(transactions.filter((t) => !known.includes(t.transactionType))).toEqual([]);
 		expect(transactions.some((t) => t.transactionType === 'Refund' && t.description === 'Refund Order')).toBe(true);
 		expect(transactions.every((t) => t.postedDate >= query.postedAfter.replace('.000Z', 'Z') && t.postedDate < query.postedBefore)).toBe(true);

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { OPERATIONS, type OperationKey } from '../../nodes/sp-api/generated/operations.generated';
 import { isOrderEvent } from './data/model';
+import { V0_EVENT_LISTS } from './format/v0';
 import { startEmulator } from './index';
 import { ROUTES } from './routes';
 import { loadModel, modelsDirectory, SchemaChecker } from './schemaCheck';
@@ -100,7 +101,8 @@ if (!modelsAvailable) {
 		for (const seller of ['na', 'eu', 'fe'] as const) {
 			const groupPages = await pages(seller, 'listFinancialEventGroups', '/finances/v0/financialEventGroups', { MaxResultsPerPage: 100 }, 'NextToken', (body) => body.payload.NextToken);
 			const groups = groupPages.flatMap((answer) => answer.body.payload.FinancialEventGroupList);
-			for (const group of [groups[0], groups[groups.length - 1], groups.find((candidate) => candidate.ProcessingStatus === 'Closed')]) {
+			// Every group, so every event of the history is checked, the rare lists included.
+			for (const group of groups) {
 				const answers = await pages(seller, 'listFinancialEventsByGroupId', `/finances/v0/financialEventGroups/${group.FinancialEventGroupId}/financialEvents`, {}, 'NextToken', (body) => body.payload.NextToken);
 				answers.forEach((answer) => recordLists(answer.body.payload.FinancialEvents));
 			}
@@ -117,9 +119,8 @@ if (!modelsAvailable) {
 				recordLists(answer.body.payload.FinancialEvents);
 			}
 		}
-		expect([...v0ListsSeen].sort()).toEqual(
-			['AdjustmentEventList', 'ChargeRefundEventList', 'ChargebackEventList', 'GuaranteeClaimEventList', 'ProductAdsPaymentEventList', 'RefundEventList', 'ServiceFeeEventList', 'ShipmentEventList'].sort(),
-		);
+		// All 34 lists of the model's FinancialEvents appear somewhere.
+		expect([...v0ListsSeen].sort()).toEqual([...V0_EVENT_LISTS].sort());
 		await get('na', 'listFinancialEventGroups', '/finances/v0/financialEventGroups', { query: { MaxResultsPerPage: 0 } }, 400);
 		await get('na', 'listFinancialEvents', '/finances/v0/financialEvents', { query: { PostedAfter: 'soon' } }, 400);
 		await get('na', 'listFinancialEventsByGroupId', '/finances/v0/financialEventGroups/x/financialEvents', { query: { PostedBefore: isoShift(NOW, -DAY) } }, 400);
@@ -134,6 +135,14 @@ if (!modelsAvailable) {
 			await get(seller, 'listBalances', '/finances/2024-06-19/balances', { query: { asOfDate: '2025-02-20' } });
 			await get(seller, 'listSummary', '/finances/2024-06-19/summary');
 		}
+		// Every transaction of one seller, group by group: the rarer event types as transactions too.
+		const naGroups = emulator.control.state.dataFor('na').groups.filter((group) => group.startAt < NOW.getTime());
+		const types = new Set<string>();
+		for (const group of naGroups) {
+			const answers = await pages('na', 'listTransactions', '/finances/2024-06-19/transactions', { relatedIdentifierName: 'FINANCIAL_EVENT_GROUP_ID', relatedIdentifierValue: group.groupId }, 'nextToken', (body) => body.payload.nextToken);
+			for (const answer of answers) for (const transaction of answer.body.payload.transactions) types.add(transaction.transactionType);
+		}
+		expect(types.size).toBeGreaterThan(30);
 		await get('na', 'listBalances', '/finances/2024-06-19/balances', { query: { balanceType: 'RESERVED' } });
 		await get('na', 'listTransactions', '/finances/2024-06-19/transactions', {}, 400);
 		await get('na', 'listBalances', '/finances/2024-06-19/balances', { query: { asOfDate: 'x' } }, 400);
@@ -213,6 +222,18 @@ if (!modelsAvailable) {
 		await get('eu', 'initiatePayout', `${T}/payouts`, { method: 'POST', body: { marketplaceId: 'A1PA6795UKMFR9', accountType: 'Standard Orders' } }, 400);
 		// the on-demand payout shows in the list
 		await pages('eu', 'listPayouts', `${T}/payouts`, { marketplaceIds: 'A1PA6795UKMFR9' }, 'nextToken', (body) => body.nextToken);
+	});
+
+	test('fulfillment outbound: return reason codes', async () => {
+		const sku = emulator.control.state.dataFor('eu').catalog.find((item) => item.marketplaceId === 'A1PA6795UKMFR9')!.sellerSku;
+		const answer = await get('eu', 'listReturnReasonCodes', '/fba/outbound/2020-07-01/returnReasonCodes', { query: { sellerSku: sku, marketplaceId: 'A1PA6795UKMFR9', language: 'de_DE' } });
+		expect(answer.body.payload.reasonCodeDetails.find((reason: { returnReasonCode: string }) => reason.returnReasonCode === 'CR-DEFECTIVE')).toEqual({
+			returnReasonCode: 'CR-DEFECTIVE',
+			description: 'Defective/Does not work properly',
+			translatedDescription: 'Defekt/funktioniert nicht ordnungsgemäß',
+		});
+		await get('eu', 'listReturnReasonCodes', '/fba/outbound/2020-07-01/returnReasonCodes', { query: { sellerSku: 'NOT-A-SKU' } }, 400);
+		await get('eu', 'listReturnReasonCodes', '/fba/outbound/2020-07-01/returnReasonCodes', { query: { sellerSku: sku, marketplaceId: 'ATVPDKIKX0DER' } }, 400);
 	});
 
 	test('no answer uses a property, type or value the model does not define', () => {

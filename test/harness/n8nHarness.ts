@@ -1,6 +1,6 @@
 import { Container } from '@n8n/di';
 import { Logger } from '@n8n/backend-common';
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext, TriggersAndPollers, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -18,6 +18,7 @@ import {
 	type IRun,
 	type IVersionedNodeType,
 	type IWorkflowExecuteAdditionalData,
+	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 import * as fs from 'node:fs';
@@ -184,10 +185,20 @@ export async function buildNodeTypes(): Promise<HarnessNodeTypes> {
 
 let executionCounter = 0;
 
-/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
-export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
+interface Prepared {
+	workflow: Workflow;
+	nodes: INode[];
+	additionalData: IWorkflowExecuteAdditionalData;
+	done: Promise<IRun>;
+	logStart: number;
+}
+
+/**
+ * The Workflow, hooks and additional data n8n builds for one execution of `spec`. Like n8n, every
+ * execution has its own id (nodes may keep per-execution state).
+ */
+async function prepareExecution(spec: WorkflowSpec, mode: WorkflowExecuteMode): Promise<Prepared> {
 	installCapturingLogger();
-	// like n8n, every run has its own execution id (nodes may keep per-execution state)
 	const executionId = `test-execution-${++executionCounter}`;
 	const logStart = capturedLogs.length;
 	const nodeTypes = await buildNodeTypes();
@@ -208,7 +219,6 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		staticData: spec.staticData ?? {},
 		settings: { timezone: spec.timezone ?? 'UTC' },
 	});
-	const mode = spec.mode ?? 'manual';
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 		id: 'acorn-test',
 		name: 'ACORN test workflow',
@@ -253,13 +263,15 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		},
 		executionId,
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { workflow, nodes, additionalData, done, logStart };
+}
 
-	const start = workflow.getStartNode();
-	if (!start) throw new Error('The test workflow has no start node');
+/** Runs from `start` with `input` as its data, like n8n starts an execution, and waits for the end. */
+async function executeFrom(prepared: Prepared, mode: WorkflowExecuteMode, start: INode, input: INodeExecutionData[][]): Promise<WorkflowResult> {
+	const { workflow, additionalData, done, logStart } = prepared;
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+		executionData: { nodeExecutionStack: [{ node: start, data: { main: input }, source: null }] },
 	});
-
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await done;
 	const runData = run.data.resultData.runData;
@@ -270,6 +282,15 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		staticData: workflow.staticData,
 		logs: capturedLogs.slice(logStart),
 	};
+}
+
+/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
+export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
+	const mode = spec.mode ?? 'manual';
+	const prepared = await prepareExecution(spec, mode);
+	const start = prepared.workflow.getStartNode();
+	if (!start) throw new Error('The test workflow has no start node');
+	return await executeFrom(prepared, mode, start, [[{ json: {} }]]);
 }
 
 /** An Amazon SP-API credential reference for a node; the data comes from WorkflowSpec.credentials. */
@@ -307,4 +328,54 @@ export async function runWorkflowJson(
 /** Reads a workflow file (e.g. examples/x.json) and runs it with runWorkflowJson. */
 export async function runWorkflowFile(file: string, options: Parameters<typeof runWorkflowJson>[1] = {}): Promise<WorkflowResult> {
 	return await runWorkflowJson(JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowFileJson, options);
+}
+
+// ---- polling triggers: run poll() as n8n does, then the execution it starts ----------------------------
+
+export interface PollSpec extends WorkflowSpec {
+	/** Name of the polling trigger node. */
+	triggerNode: string;
+	/** How the workflow was activated: `activate` by the user (default), `init` when n8n starts up again. */
+	activation?: WorkflowActivateMode;
+	/**
+	 * When n8n saves the static data a poll changed. n8n 2.41 saves it after an emit and also after a poll
+	 * that emitted nothing (the "staged cursor" commit); older versions only on emit. Default: 2.41.
+	 */
+	persistStaticData?: 'onEmitAndCommit' | 'onEmitOnly';
+}
+
+export interface PollResult {
+	/** What poll() returned (null: nothing to emit). */
+	emitted: INodeExecutionData[][] | null;
+	/** The workflow static data as n8n would have saved it after this poll (a plain copy). */
+	savedStaticData: IDataObject;
+	/** The execution the emit started, when something was emitted. */
+	execution?: WorkflowResult;
+	logs: CapturedLog[];
+}
+
+function savedCopy(staticData: IDataObject): IDataObject {
+	return JSON.parse(JSON.stringify(staticData)) as IDataObject;
+}
+
+/**
+ * One scheduled poll of an active workflow, as n8n runs it: n8n-core's PollContext in trigger mode and
+ * TriggersAndPollers.runPollFunction; what the poll returns is emitted as a new execution starting at
+ * the trigger node. Static data is saved like n8n does (only when it changed); pass `savedStaticData` as
+ * the next poll's `staticData` to model n8n's database between polls or across a restart.
+ */
+export async function runPoll(spec: PollSpec): Promise<PollResult> {
+	const prepared = await prepareExecution(spec, 'trigger');
+	const node = prepared.workflow.getNode(spec.triggerNode);
+	if (!node) throw new Error(`No node ${spec.triggerNode} in the test workflow`);
+	const previous = savedCopy(spec.staticData ?? {});
+	const context = new PollContext(prepared.workflow, node, prepared.additionalData, 'trigger', spec.activation ?? 'activate');
+	const emitted = (await Container.get(TriggersAndPollers).runPollFunction(prepared.workflow, node, context)) ?? null;
+	const changed = (prepared.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
+	const persists = emitted !== null || (spec.persistStaticData ?? 'onEmitAndCommit') === 'onEmitAndCommit';
+	const savedStaticData = changed && persists ? savedCopy(prepared.workflow.staticData) : previous;
+	const logs = capturedLogs.slice(prepared.logStart);
+	if (emitted === null) return { emitted, savedStaticData, logs };
+	const execution = await executeFrom(prepared, 'trigger', node, emitted);
+	return { emitted, savedStaticData, execution, logs };
 }

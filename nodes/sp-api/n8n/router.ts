@@ -1,14 +1,25 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { SpApiClient, SpApiClientOptions } from '../client';
 import { createSpApiClient } from './createClient';
-import { InputError, toNodeError } from './nodeErrors';
+import { errorItemJson, InputError, toNodeError } from './nodeErrors';
 import { runPerItem, type ItemResult } from './runPerItem';
 
 /** One `actions/<resource>/<operation>.operation.ts` file: its fields and what it does per item. */
-export interface OperationModule {
+export interface PerItemOperationModule {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<ItemResult[]>;
 }
+
+/**
+ * An operation that works on all input items at once (a join, a grouping) and runs once per execution.
+ * It sets `pairedItem` on what it returns; with "Continue On Fail" a failure becomes one error item.
+ */
+export interface BatchOperationModule {
+	description: INodeProperties[];
+	executeBatch(this: IExecuteFunctions, client: SpApiClient): Promise<INodeExecutionData[]>;
+}
+
+export type OperationModule = PerItemOperationModule | BatchOperationModule;
 
 export type ResourceMap = Record<string, Record<string, OperationModule>>;
 
@@ -17,9 +28,25 @@ export interface RouteOptions {
 	clientOptions?: (context: IExecuteFunctions) => Partial<Omit<SpApiClientOptions, 'credentials'>>;
 }
 
+function isBatch(module: OperationModule): module is BatchOperationModule {
+	return typeof (module as BatchOperationModule).executeBatch === 'function';
+}
+
+async function runBatch(context: IExecuteFunctions, module: BatchOperationModule, client: SpApiClient): Promise<INodeExecutionData[]> {
+	try {
+		return await module.executeBatch.call(context, client);
+	} catch (error) {
+		if (context.continueOnFail()) {
+			const items = context.getInputData();
+			return [{ json: errorItemJson(error), pairedItem: items.map((_, item) => ({ item })) }];
+		}
+		throw toNodeError(context.getNode(), error);
+	}
+}
+
 /**
  * Shared router for ACORN's action nodes: picks the operation module from `resource` + `operation`,
- * builds one SP-API client for the execution and runs the module per item.
+ * builds one SP-API client for the execution and runs the module per item (or once, for batch operations).
  */
 export async function routeToOperation(context: IExecuteFunctions, resources: ResourceMap, options: RouteOptions = {}): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
@@ -34,5 +61,6 @@ export async function routeToOperation(context: IExecuteFunctions, resources: Re
 	} catch (error) {
 		throw toNodeError(context.getNode(), error);
 	}
+	if (isBatch(module)) return [await runBatch(context, module, client)];
 	return [await runPerItem(context, (itemIndex) => module.execute.call(context, itemIndex, client))];
 }

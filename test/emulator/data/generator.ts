@@ -8,8 +8,9 @@ import type { SellerFixture } from '../types';
 import { generateAdjustments, generateChargeRefunds, generateProductAds, generateServiceFees } from './accountEvents';
 import { buildCatalog } from './catalog';
 import { buildGroups } from './groups';
-import { isOrderEvent, type FinanceEvent, type OrderFinanceEvent, type OrderRecord, type SellerData } from './model';
+import { isOrderEvent, type FinanceEvent, type OrderFinanceEvent, type OrderRecord, type OtherFinanceEvent, type SellerData } from './model';
 import { generateOrderEvents, generateOrders } from './orderEvents';
+import { generateRareEvents } from './rareEvents';
 
 export interface GeneratorSettings {
 	seed: number;
@@ -75,6 +76,9 @@ export function generateSellerData(seller: SellerFixture, settings: GeneratorSet
 		events.push(...generateAdjustments(accountInput, marketplace, data.catalog));
 		events.push(...generateProductAds(accountInput, marketplace));
 	}
+	// Generated last, from their own stream, so the data above stays what it was before they existed.
+	const rareInput = { random: stream('rare'), sellerId: seller.sellerId, storeName: seller.storeName, nowMs, historyDays, nextEventId };
+	events.push(...generateRareEvents(rareInput, marketplaces, data.catalog, orders));
 
 	const marketplacesByCurrency = new Map<string, string[]>();
 	for (const marketplace of marketplaces) {
@@ -84,10 +88,11 @@ export function generateSellerData(seller: SellerFixture, settings: GeneratorSet
 	data.orders = orders.sort((a, b) => a.purchasedAt - b.purchasedAt);
 	data.events = events.sort(compareEvents);
 	for (const event of data.events) {
-		if (!isOrderEvent(event)) continue;
-		const list: OrderFinanceEvent[] = data.eventsByOrderId.get(event.amazonOrderId) ?? [];
-		list.push(event);
-		data.eventsByOrderId.set(event.amazonOrderId, list);
+		const orderId = isOrderEvent(event) ? event.amazonOrderId : event.kind === 'Other' ? event.amazonOrderId : undefined;
+		if (!orderId) continue;
+		const list: (OrderFinanceEvent | OtherFinanceEvent)[] = data.eventsByOrderId.get(orderId) ?? [];
+		list.push(event as OrderFinanceEvent | OtherFinanceEvent);
+		data.eventsByOrderId.set(orderId, list);
 	}
 	for (const group of data.groups) data.groupsById.set(group.groupId, group);
 	return data;

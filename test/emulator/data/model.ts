@@ -60,7 +60,7 @@ export interface ItemLine {
 }
 
 export type OrderEventKind = 'Shipment' | 'Refund' | 'GuaranteeClaim' | 'Chargeback';
-export type FinanceEventKind = OrderEventKind | 'ServiceFee' | 'ChargeRefund' | 'Adjustment' | 'ProductAdsPayment';
+export type FinanceEventKind = OrderEventKind | 'ServiceFee' | 'ChargeRefund' | 'Adjustment' | 'ProductAdsPayment' | 'Other';
 
 interface FinanceEventBase {
 	/** Stable emulator-internal id; transaction ids are derived from it. */
@@ -126,12 +126,37 @@ export interface ProductAdsFinanceEvent extends FinanceEventBase {
 	taxMinor: number;
 }
 
+/** A money part of a rarer event, with its place in the 2024-06-19 breakdown tree. */
+export interface PathPart {
+	path: string[];
+	minor: number;
+}
+
+/**
+ * One of the rarer event lists (retrocharges, coupons, liquidations, loans, ...): stored with its v0
+ * body as Amazon sends it (money already in v0 form, made from the integer parts) and the parts that
+ * make its total, from which the 2024-06-19 breakdown is built.
+ */
+export interface OtherFinanceEvent extends FinanceEventBase {
+	kind: 'Other';
+	/** The v0 list, e.g. RetrochargeEventList. */
+	list: string;
+	transactionType: string;
+	description: string;
+	/** Set for events that belong to an order. */
+	amazonOrderId?: string;
+	v0: Record<string, unknown>;
+	/** Sum to totalMinor. */
+	parts: PathPart[];
+}
+
 export type FinanceEvent =
 	| OrderFinanceEvent
 	| ServiceFeeFinanceEvent
 	| ChargeRefundFinanceEvent
 	| AdjustmentFinanceEvent
-	| ProductAdsFinanceEvent;
+	| ProductAdsFinanceEvent
+	| OtherFinanceEvent;
 
 /** A settlement period of one currency account (FinancialEventGroup). */
 export interface FinancialEventGroupRecord {
@@ -162,7 +187,8 @@ export interface SellerData {
 	events: FinanceEvent[];
 	/** Every group, oldest first. */
 	groups: FinancialEventGroupRecord[];
-	eventsByOrderId: Map<string, OrderFinanceEvent[]>;
+	/** Events of each order: its shipment, refunds, claims, and rarer order events (retrocharges, ...). */
+	eventsByOrderId: Map<string, (OrderFinanceEvent | OtherFinanceEvent)[]>;
 	groupsById: Map<string, FinancialEventGroupRecord>;
 }
 

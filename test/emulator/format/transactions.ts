@@ -9,7 +9,7 @@ import { isOrderEvent, itemLineTotal, type FinanceEvent, type OrderFinanceEvent 
 import { breakdownsJson, breakdownsOf, itemBreakdowns, mergeBreakdowns, type BreakdownNode } from './breakdowns';
 import { marketplaceName } from './v0';
 
-const TYPE_AND_DESCRIPTION: Record<FinanceEvent['kind'], [transactionType: string, description: string]> = {
+const TYPE_AND_DESCRIPTION: Record<Exclude<FinanceEvent['kind'], 'Other'>, [transactionType: string, description: string]> = {
 	Shipment: ['Shipment', 'Order Payment'],
 	Refund: ['Refund', 'Refund Order'],
 	GuaranteeClaim: ['GuaranteeClaim', 'A-to-z Guarantee Claim'],
@@ -56,6 +56,8 @@ export function eventBreakdowns(event: FinanceEvent): BreakdownNode[] {
 				{ path: ['Expenses', 'Advertising', 'BaseValue'], minor: event.baseMinor },
 				{ path: ['Expenses', 'Advertising', 'TaxValue'], minor: event.taxMinor },
 			]);
+		case 'Other':
+			return breakdownsOf(event.parts);
 	}
 }
 
@@ -93,6 +95,7 @@ function itemsOf(event: FinanceEvent): Record<string, unknown>[] | undefined {
 function relatedIdentifiersOf(event: FinanceEvent, nowMs: number): { relatedIdentifierName: string; relatedIdentifierValue: string }[] {
 	const identifiers: { relatedIdentifierName: string; relatedIdentifierValue: string }[] = [];
 	if (isOrderEvent(event)) identifiers.push({ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: event.amazonOrderId });
+	if (event.kind === 'Other' && event.amazonOrderId) identifiers.push({ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: event.amazonOrderId });
 	if (event.kind === 'ProductAdsPayment') identifiers.push({ relatedIdentifierName: 'INVOICE_ID', relatedIdentifierValue: event.invoiceId });
 	if (nowMs >= event.settledAt) {
 		identifiers.push({ relatedIdentifierName: 'FINANCIAL_EVENT_GROUP_ID', relatedIdentifierValue: event.groupId });
@@ -101,6 +104,7 @@ function relatedIdentifiersOf(event: FinanceEvent, nowMs: number): { relatedIden
 }
 
 function descriptionOf(event: FinanceEvent): string {
+	if (event.kind === 'Other') return event.description;
 	if (event.kind === 'ServiceFee') return event.feeDescription;
 	if (event.kind === 'ChargeRefund') return event.reasonCodeDescription;
 	if (event.kind === 'Adjustment') return `${TYPE_AND_DESCRIPTION.Adjustment[1]} - ${event.adjustmentType}`;
@@ -111,7 +115,7 @@ export function formatTransaction(event: FinanceEvent, seed: number, nowMs: numb
 	const out: Record<string, unknown> = {
 		sellingPartnerMetadata: { sellingPartnerId: event.sellerId, accountType: ACCOUNT_TYPE, marketplaceId: event.marketplaceId },
 		relatedIdentifiers: relatedIdentifiersOf(event, nowMs),
-		transactionType: TYPE_AND_DESCRIPTION[event.kind][0],
+		transactionType: event.kind === 'Other' ? event.transactionType : TYPE_AND_DESCRIPTION[event.kind][0],
 		transactionId: transactionIdOf(seed, event.eventId),
 		transactionStatus: transactionStatusAt(event, nowMs),
 		description: descriptionOf(event),

@@ -47,7 +47,7 @@ export const V0_EVENT_LISTS = [
 export type V0EventListName = (typeof V0_EVENT_LISTS)[number];
 export type V0FinancialEvents = Record<V0EventListName, unknown[]>;
 
-const LIST_BY_KIND: Record<FinanceEvent['kind'], V0EventListName> = {
+const LIST_BY_KIND: Record<Exclude<FinanceEvent['kind'], 'Other'>, V0EventListName> = {
 	Shipment: 'ShipmentEventList',
 	Refund: 'RefundEventList',
 	GuaranteeClaim: 'GuaranteeClaimEventList',
@@ -107,6 +107,10 @@ function shipmentEvent(event: OrderFinanceEvent): Record<string, unknown> {
 }
 
 export function formatV0Event(event: FinanceEvent): { list: V0EventListName; body: Record<string, unknown> } {
+	if (event.kind === 'Other') {
+		const body = event.list === 'TrialShipmentEventList' ? { ...event.v0, FinancialEventGroupId: event.groupId } : event.v0;
+		return { list: event.list as V0EventListName, body };
+	}
 	const list = LIST_BY_KIND[event.kind];
 	const currency = event.currency;
 	switch (event.kind) {

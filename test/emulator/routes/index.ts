@@ -1,6 +1,7 @@
 /** The emulator's route table: one file per API, merged here. Operations missing here answer 501. */
 import { finances2024Routes } from './finances2024';
 import { financesV0Routes } from './financesV0';
+import { fulfillmentOutboundRoutes } from './fulfillmentOutbound';
 import { sellersRoutes } from './sellers';
 import { sellerWalletRoutes } from './sellerWallet';
 import { transfersRoutes } from './transfers';
@@ -12,4 +13,5 @@ export const ROUTES: RouteTable = {
 	...finances2024Routes,
 	...sellerWalletRoutes,
 	...transfersRoutes,
+	...fulfillmentOutboundRoutes,
 };

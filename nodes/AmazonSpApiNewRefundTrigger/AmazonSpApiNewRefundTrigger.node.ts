@@ -1,0 +1,209 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import { latestAllowedBefore } from '../sp-api/dates';
+import { fetchRefunds, type RefundSource } from '../sp-api/finances/fetchRefunds';
+import { resolvePostedRange } from '../sp-api/finances/postedRange';
+import { byRefundPostedDate, REFUND_KINDS, type RefundKind, type RefundRecord } from '../sp-api/finances/refunds';
+import { createSpApiClient } from '../sp-api/n8n/createClient';
+import { SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
+import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
+import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
+import { marketplacesProperty } from '../sp-api/n8n/commonProperties';
+import { toNodeError } from '../sp-api/n8n/nodeErrors';
+import { advance, planWindow, readPollState, takeUnseen, writePollState, type PollWindowSettings } from '../sp-api/n8n/windowedPoll';
+import { resolveMarketplaces } from '../sp-api/marketplaces';
+import type { ResponseMetadata, SpApiClient } from '../sp-api/client';
+import { includeResponseMetadataOption, withResponseMetadata } from '../sp-api/n8n/responseMetadata';
+import { refundToJson } from '../sp-api/finances/refundJson';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * "Fetch Test Event" looks for the newest refund in the last day, then the six days before, then the
+ * 23 before those: a busy store answers from the first (small) window, a quiet one still shows something.
+ */
+const TEST_EVENT_WINDOW_ENDS_DAYS_AGO = [0, 1, 7, 30];
+
+interface TriggerOptions {
+	overlapHours?: number;
+	maxRemembered?: number;
+	includeResponseMetadata?: boolean;
+}
+
+interface Found {
+	refund: RefundRecord;
+	metadata: ResponseMetadata;
+}
+
+function readMarketplaceParameter(context: IPollFunctions, region: SpApiClient['credentials']['region']) {
+	const raw = context.getNodeParameter('marketplaceIds', []) as unknown;
+	const values = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((v) => String(v).trim()).filter(Boolean);
+	return resolveMarketplaces(values, region);
+}
+
+function readKinds(context: IPollFunctions): Set<RefundKind> {
+	const kinds = context.getNodeParameter('kinds', ['refund']) as RefundKind[];
+	if (!Array.isArray(kinds) || kinds.length === 0) throw new NodeOperationError(context.getNode(), 'Pick at least one refund type in "Refund Types".');
+	return new Set(kinds);
+}
+
+async function refundsBetween(context: IPollFunctions, client: SpApiClient, start: Date, end: Date): Promise<Found[]> {
+	const range = resolvePostedRange({ after: start, before: end, defaultLookbackMs: 0 });
+	const out: Found[] = [];
+	const query = {
+		source: context.getNodeParameter('source', 'financialEvents') as RefundSource,
+		selection: { by: 'range' as const, range },
+		kinds: readKinds(context),
+		marketplaces: readMarketplaceParameter(context, client.credentials.region),
+	};
+	for await (const found of fetchRefunds(client, query)) out.push(found);
+	return out.sort((a, b) => byRefundPostedDate(a.refund, b.refund));
+}
+
+function itemOf(found: Found, includeMetadata: boolean): INodeExecutionData {
+	return { json: withResponseMetadata(refundToJson(found.refund), found.metadata, includeMetadata) };
+}
+
+function includeMetadata(context: IPollFunctions): boolean {
+	return (context.getNodeParameter('options', {}) as TriggerOptions).includeResponseMetadata === true;
+}
+
+function postedMs(refund: RefundRecord, fallback: number): number {
+	const ms = refund.postedDate ? Date.parse(refund.postedDate) : Number.NaN;
+	return Number.isFinite(ms) ? ms : fallback;
+}
+
+export class AmazonSpApiNewRefundTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Amazon SP-API New Refund Trigger',
+		name: 'amazonSpApiNewRefundTrigger',
+		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'New refunds',
+		description: 'Starts the workflow once for every new Amazon refund (each refund exactly once)',
+		defaults: { name: 'New Amazon Refund' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		// Literals, not SP_API_CREDENTIAL/SP_API_CREDENTIAL_TEST: n8n's linter reads them from the source.
+		credentials: [{ name: 'amazonSpApi', required: true, testedBy: 'amazonSpApiConnectionTest' }],
+		properties: [
+			{
+				displayName:
+					'Amazon publishes a refund minutes to 48 hours after it happened. This trigger checks every poll time, looks back over that delay and starts the workflow once per refund line — never twice, also after a restart.',
+				name: 'triggerNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Read From',
+				name: 'source',
+				type: 'options',
+				default: 'financialEvents',
+				options: [
+					{ name: 'Financial Events', value: 'financialEvents', description: 'Amazon’s classic finances API' },
+					{ name: 'Transactions (Newer API)', value: 'transactions', description: 'Amazon’s 2024 finances API: also gives ASINs' },
+				],
+			},
+			marketplacesProperty({
+				description: 'Amazon stores to watch, several at once. Empty means every store of the credential’s region.',
+			}),
+			{
+				displayName: 'Refund Types',
+				name: 'kinds',
+				type: 'multiOptions',
+				default: ['refund'],
+				options: REFUND_KINDS.map((kind) => ({ name: kind.name, value: kind.value, description: kind.description })),
+			},
+			{
+				displayName: 'On First Activation, Look Back (Days)',
+				name: 'lookbackDays',
+				type: 'number',
+				typeOptions: { minValue: 0.05, maxValue: 180, numberPrecision: 2 },
+				default: 1,
+				description: 'When the workflow is first activated, refunds posted this many days back are emitted too (not the whole history)',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Overlap (Hours)',
+						name: 'overlapHours',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 168 },
+						default: 48,
+						description: 'How far each check looks back past the previous one, to catch refunds Amazon publishes late. Amazon’s delay is up to 48 hours.',
+					},
+					includeResponseMetadataOption,
+					{
+						displayName: 'Max Remembered Refunds',
+						name: 'maxRemembered',
+						type: 'number',
+						typeOptions: { minValue: 100 },
+						default: 10000,
+						description: 'Refunds of the overlap period the trigger remembers to avoid emitting them twice. Raise it only if you get more refunds than this in two days.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		loadOptions: { getMarketplaces },
+		credentialTest: { [SP_API_CREDENTIAL_TEST]: amazonSpApiConnectionTest },
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		try {
+			const client = await createSpApiClient(this);
+			return this.getMode() === 'manual' ? await testEvent(this, client) : await newRefunds(this, client);
+		} catch (error) {
+			throw toNodeError(this.getNode(), error);
+		}
+	}
+}
+
+/** "Fetch Test Event": the newest refund of the last days, without touching what the active trigger remembers. */
+async function testEvent(context: IPollFunctions, client: SpApiClient): Promise<INodeExecutionData[][] | null> {
+	const latest = latestAllowedBefore().getTime();
+	for (let i = 0; i + 1 < TEST_EVENT_WINDOW_ENDS_DAYS_AGO.length; i++) {
+		const end = new Date(latest - TEST_EVENT_WINDOW_ENDS_DAYS_AGO[i] * DAY_MS);
+		const start = new Date(latest - TEST_EVENT_WINDOW_ENDS_DAYS_AGO[i + 1] * DAY_MS);
+		const refunds = await refundsBetween(context, client, start, end);
+		const newest = refunds[refunds.length - 1];
+		if (newest) return [[itemOf(newest, includeMetadata(context))]];
+	}
+	return null;
+}
+
+async function newRefunds(context: IPollFunctions, client: SpApiClient): Promise<INodeExecutionData[][] | null> {
+	const options = context.getNodeParameter('options', {}) as TriggerOptions;
+	const settings: PollWindowSettings = {
+		lookbackMs: Number(context.getNodeParameter('lookbackDays', 1)) * DAY_MS,
+		overlapMs: (options.overlapHours ?? 48) * HOUR_MS,
+		maxRemembered: options.maxRemembered ?? 10000,
+	};
+	if (!(settings.lookbackMs > 0)) throw new NodeOperationError(context.getNode(), '"On First Activation, Look Back (Days)" must be more than 0.');
+	const staticData = context.getWorkflowStaticData('node') as IDataObject;
+	const state = readPollState(staticData);
+	const window = planWindow(state, latestAllowedBefore(), settings);
+	const refunds = await refundsBetween(context, client, window.start, window.end);
+	const fresh = takeUnseen(state, refunds, ({ refund }) => refund.refundKey, ({ refund }) => postedMs(refund, window.end.getTime()));
+	advance(state, window, settings);
+	// Only after every page was read: a failed poll leaves the state as it was and the next one repeats the window.
+	writePollState(staticData, state);
+	if (fresh.length === 0) return null;
+	return [fresh.map((found) => itemOf(found, options.includeResponseMetadata === true))];
+}

@@ -1,0 +1,44 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
+import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
+import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
+import * as refund from './actions/refund';
+import { router } from './actions/router';
+
+export class AmazonSpApiRefunds implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Amazon SP-API Refunds',
+		name: 'amazonSpApiRefunds',
+		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Which orders were refunded, for how much, why, and when refunds spike',
+		defaults: { name: 'Amazon Refunds' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		// Literals, not SP_API_CREDENTIAL/SP_API_CREDENTIAL_TEST: n8n's linter reads them from the source.
+		credentials: [{ name: 'amazonSpApi', required: true, testedBy: 'amazonSpApiConnectionTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Refund', value: 'refund' }],
+				default: 'refund',
+			},
+			...refund.description,
+		],
+	};
+
+	methods = {
+		loadOptions: { getMarketplaces },
+		credentialTest: { [SP_API_CREDENTIAL_TEST]: amazonSpApiConnectionTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,117 @@
+/**
+ * Refund lines as n8n items: one currency field and every amount as exact decimal text ("-12.99",
+ * "-1500" in yen), flat so a Google Sheets row gets one column per part. Reading them back (for
+ * Enrich and Detect over input items) checks that what came in really is a refund line.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { money, parseDecimal, type Money } from '../money';
+import { REFUND_PARTS, type RefundKind, type RefundRecord } from './refunds';
+
+const BREAKDOWNS = ['feeBreakdown', 'otherChargeBreakdown', 'taxWithheldBreakdown'] as const;
+
+function amountsOf(map: Record<string, Money>): IDataObject {
+	return Object.fromEntries(Object.entries(map).map(([type, value]) => [type, value.amount]));
+}
+
+export function refundToJson(record: RefundRecord): IDataObject {
+	const out: IDataObject = {
+		kind: record.kind,
+		kindLabel: record.kindLabel,
+		amazonOrderId: record.amazonOrderId,
+		sellerOrderId: record.sellerOrderId,
+		orderAdjustmentItemId: record.orderAdjustmentItemId,
+		sellerSku: record.sellerSku,
+		asin: record.asin,
+		quantity: record.quantity,
+		marketplaceId: record.marketplaceId,
+		marketplaceName: record.marketplaceName,
+		postedDate: record.postedDate,
+		postedDateLocal: record.postedDateLocal,
+		currency: record.currency,
+	};
+	for (const part of REFUND_PARTS) out[part] = record[part].amount;
+	out.total = record.total.amount;
+	for (const name of BREAKDOWNS) out[name] = amountsOf(record[name]);
+	Object.assign(out, {
+		costOfPointsReturned: record.costOfPointsReturned?.amount,
+		financialEventGroupId: record.financialEventGroupId,
+		reason: record.reason,
+		transactionId: record.transactionId,
+		transactionStatus: record.transactionStatus,
+		source: record.source,
+		breakdownComplete: record.breakdownComplete,
+		refundKey: record.refundKey,
+	});
+	for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+	return out;
+}
+
+/** A refund line read back from an item; only what Enrich and Detect need is required. */
+export interface RefundInput {
+	kind?: RefundKind;
+	refundKey?: string;
+	amazonOrderId?: string;
+	sellerSku?: string;
+	asin?: string;
+	quantity?: number;
+	marketplaceId?: string;
+	marketplaceName?: string;
+	postedDate?: string;
+	currency: string;
+	total: Money;
+	parts: Partial<Record<(typeof REFUND_PARTS)[number], Money>>;
+	/** Set by Enrich: the buyer's return reason code. */
+	returnReason?: string;
+	returnReasonDescription?: string;
+	json: IDataObject;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+}
+
+function amount(value: unknown, currency: string): Money | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'object' && value !== null && 'amount' in value) return amount((value as { amount: unknown }).amount, currency);
+	try {
+		return money(parseDecimal(value as string | number), currency);
+	} catch {
+		return undefined;
+	}
+}
+
+/** True when an item looks like a refund line made by ACORN (Get Refunds, the trigger, Enrich). */
+export function looksLikeRefund(json: IDataObject): boolean {
+	return typeof json.currency === 'string' && json.total !== undefined && (typeof json.refundKey === 'string' || typeof json.kind === 'string');
+}
+
+/** Reads a refund line from an item, or explains what is missing. */
+export function readRefund(json: IDataObject): RefundInput | string {
+	const currency = text(json.currency)?.toUpperCase();
+	if (!currency || !/^[A-Z]{3}$/.test(currency)) return 'it has no "currency" (a three-letter code such as USD)';
+	const total = amount(json.total, currency);
+	if (!total) return 'it has no "total" amount';
+	const parts: RefundInput['parts'] = {};
+	for (const part of REFUND_PARTS) {
+		const value = amount(json[part], currency);
+		if (value) parts[part] = value;
+	}
+	const quantity = Number(json.quantity);
+	return {
+		kind: text(json.kind) as RefundKind | undefined,
+		refundKey: text(json.refundKey),
+		amazonOrderId: text(json.amazonOrderId),
+		sellerSku: text(json.sellerSku),
+		asin: text(json.asin),
+		quantity: Number.isFinite(quantity) && json.quantity !== undefined && json.quantity !== '' ? quantity : undefined,
+		marketplaceId: text(json.marketplaceId),
+		marketplaceName: text(json.marketplaceName),
+		postedDate: text(json.postedDate),
+		currency,
+		total,
+		parts,
+		returnReason: text(json.returnReason),
+		returnReasonDescription: text(json.returnReasonDescription),
+		json,
+	};
+}
