@@ -12,9 +12,7 @@ import { fetchRefunds, type RefundSource } from '../sp-api/finances/fetchRefunds
 import { resolvePostedRange } from '../sp-api/finances/postedRange';
 import { byRefundPostedDate, REFUND_KINDS, type RefundKind, type RefundRecord } from '../sp-api/finances/refunds';
 import { createSpApiClient } from '../sp-api/n8n/createClient';
-import { SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
-import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
-import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
+import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import { marketplacesProperty } from '../sp-api/n8n/commonProperties';
 import { toNodeError } from '../sp-api/n8n/nodeErrors';
 import { advance, planWindow, readPollState, takeUnseen, writePollState, type PollWindowSettings } from '../sp-api/n8n/windowedPoll';
@@ -160,10 +158,7 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 		],
 	};
 
-	methods = {
-		loadOptions: { getMarketplaces },
-		credentialTest: { [SP_API_CREDENTIAL_TEST]: amazonSpApiConnectionTest },
-	};
+	methods = spApiNodeMethods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		try {

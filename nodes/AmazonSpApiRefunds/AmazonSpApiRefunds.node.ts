@@ -1,7 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
-import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
-import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
+import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import * as refund from './actions/refund';
 import { router } from './actions/router';
 
@@ -33,10 +31,7 @@ export class AmazonSpApiRefunds implements INodeType {
 		],
 	};
 
-	methods = {
-		loadOptions: { getMarketplaces },
-		credentialTest: { [SP_API_CREDENTIAL_TEST]: amazonSpApiConnectionTest },
-	};
+	methods = spApiNodeMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,7 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { SP_API_CREDENTIAL, SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
-import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
-import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
+import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import * as account from './actions/account';
 import * as paymentMethod from './actions/paymentMethod';
 import * as payout from './actions/payout';
@@ -24,7 +22,8 @@ export class AmazonSpApiSellerWallet implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: SP_API_CREDENTIAL, required: true, testedBy: SP_API_CREDENTIAL_TEST }],
+		// Literals, not SP_API_CREDENTIAL/SP_API_CREDENTIAL_TEST: n8n's linter reads them from the source.
+		credentials: [{ name: 'amazonSpApi', required: true, testedBy: 'amazonSpApiConnectionTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -51,8 +50,8 @@ export class AmazonSpApiSellerWallet implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getMarketplaces, getWalletAccounts },
-		credentialTest: { [SP_API_CREDENTIAL_TEST]: amazonSpApiConnectionTest },
+		...spApiNodeMethods,
+		loadOptions: { ...spApiNodeMethods.loadOptions, getWalletAccounts },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
