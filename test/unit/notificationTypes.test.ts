@@ -74,7 +74,9 @@ const modelsDir = requireModelsDir('the notification type table and the notifica
 					expect(c.spec.payloadVersions).toContain(n.payloadVersion);
 				}
 			}
-			const item = notificationItem(parseNotification(bodies.plain).ok ? (parseNotification(bodies.plain) as { notification: never }).notification : (undefined as never), c.envelope, {
+			const parsed = parseNotification(bodies.plain);
+			if (!parsed.ok) throw new Error(parsed.reason);
+			const item = notificationItem(parsed.notification, c.envelope, {
 				kind: 'sqs',
 				queueUrl: 'https://sqs.us-east-1.amazonaws.com/1/q',
 				messageId: 'm-1',
