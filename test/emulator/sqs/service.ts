@@ -17,6 +17,8 @@ import { verifySigV4 } from './sigv4';
 export interface SqsFault {
 	/** SQS action, e.g. ReceiveMessage or DeleteMessageBatch. */
 	action: string;
+	/** Only requests for this queue (name or URL); default any queue. */
+	queue?: string;
 	/** Answer with this status and AWS error (default 500 InternalFailure). */
 	status?: number;
 	/** Query-protocol code for x-amzn-query-error, e.g. AWS.SimpleQueueService.NonExistentQueue. */
@@ -197,8 +199,13 @@ export class EmulatedSqs {
 		this.log.splice(0);
 	}
 
-	private takeFault(action: string): SqsFault | undefined {
-		const index = this.faults.findIndex((f) => f.action === action && f.remaining > 0);
+	private takeFault(action: string, queueUrl: string | undefined): SqsFault | undefined {
+		const matchesQueue = (f: SqsFault) => {
+			if (!f.queue) return true;
+			const queue = this.queue(f.queue);
+			return !!queue && !!queueUrl && queueUrl.endsWith(new URL(queue.url).pathname);
+		};
+		const index = this.faults.findIndex((f) => f.action === action && f.remaining > 0 && matchesQueue(f));
 		if (index < 0) return undefined;
 		const fault = this.faults[index];
 		fault.remaining -= 1;
@@ -266,7 +273,7 @@ export class EmulatedSqs {
 		}
 		entry.queueUrl = typeof input.QueueUrl === 'string' ? input.QueueUrl : undefined;
 
-		const fault = this.takeFault(action);
+		const fault = this.takeFault(action, entry.queueUrl);
 		if (fault && !fault.afterEffect) {
 			if (fault.delayMs) await this.sleep(fault.delayMs);
 			if (fault.connectionReset) {
