@@ -104,6 +104,8 @@ export class EmulatedSqs {
 	private server?: Server;
 	private scale = 1;
 	url = '';
+	/** Called before every look into a queue (the notifications part announces what time made visible). */
+	beforeReceive?: () => void;
 
 	constructor(options: { timeScale?: number } = {}) {
 		this.scale = options.timeScale ?? 1;
@@ -413,6 +415,7 @@ export class EmulatedSqs {
 			for (;;) {
 				// a client that hung up takes nothing: the messages stay for the next receive
 				if (closed || res.destroyed || req.socket.destroyed) return { status: 499, body: {} };
+				this.beforeReceive?.();
 				const taken = queue.receive(max, visibility);
 				if (taken.length > 0 || Date.now() >= deadline) {
 					entry.count = taken.length;
