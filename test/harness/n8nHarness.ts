@@ -123,7 +123,7 @@ export interface CapturedLog {
 const capturedLogs: CapturedLog[] = [];
 
 /** n8n's logger replaced by one that records, so tests can prove no secret is ever logged. */
-function installCapturingLogger(): void {
+export function installCapturingLogger(): void {
 	const record = (level: string) => (message: string, meta?: unknown) => {
 		capturedLogs.push({ level, message, meta });
 	};
@@ -143,12 +143,17 @@ export function logsSoFar(): CapturedLog[] {
 
 export interface WorkflowSpec {
 	nodes: Array<Omit<INode, 'id' | 'position' | 'typeVersion'> & Partial<Pick<INode, 'id' | 'position' | 'typeVersion'>>>;
-	/** node name → names of the nodes it feeds (main output 0) */
-	connections: Record<string, string[]>;
+	/** node name → names of the nodes it feeds from main output 0, or per output (`[[...], [...]]`) */
+	connections: Record<string, string[] | string[][]>;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
 	timezone?: string;
+	/**
+	 * Start at this node with these outputs, as n8n does when a trigger emitted (the trigger itself is
+	 * not run again). Default: the workflow's start node with one empty item.
+	 */
+	startData?: { nodeName: string; main: INodeExecutionData[][] };
 }
 
 export interface WorkflowResult {
@@ -159,10 +164,11 @@ export interface WorkflowResult {
 	logs: CapturedLog[];
 }
 
-function toConnections(spec: Record<string, string[]>): IConnections {
+function toConnections(spec: Record<string, string[] | string[][]>): IConnections {
 	const connections: IConnections = {};
 	for (const [from, targets] of Object.entries(spec)) {
-		connections[from] = { main: [targets.map((node) => ({ node, type: 'main', index: 0 }))] };
+		const outputs = (targets.length > 0 && Array.isArray(targets[0]) ? targets : [targets]) as string[][];
+		connections[from] = { main: outputs.map((names) => names.map((node) => ({ node, type: 'main', index: 0 }))) };
 	}
 	return connections;
 }
@@ -178,10 +184,8 @@ export async function buildNodeTypes(): Promise<HarnessNodeTypes> {
 	return nodeTypes;
 }
 
-/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
-export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
-	installCapturingLogger();
-	const logStart = capturedLogs.length;
+/** The workflow object n8n would build from a saved workflow. */
+export async function buildWorkflow(spec: WorkflowSpec, id = 'acorn-test'): Promise<{ workflow: Workflow; nodes: INode[] }> {
 	const nodeTypes = await buildNodeTypes();
 	const nodes: INode[] = spec.nodes.map((node, index) => ({
 		id: node.id ?? `node-${index}`,
@@ -190,7 +194,7 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		...node,
 	}));
 	const workflow = new Workflow({
-		id: 'acorn-test',
+		id,
 		name: 'ACORN test workflow',
 		nodes,
 		connections: toConnections(spec.connections),
@@ -199,26 +203,14 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		staticData: spec.staticData ?? {},
 		settings: { timezone: spec.timezone ?? 'UTC' },
 	});
-	const mode = spec.mode ?? 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
-		id: 'acorn-test',
-		name: 'ACORN test workflow',
-		active: false,
-		isArchived: false,
-		nodes,
-		connections: workflow.connectionsBySourceNode,
-		settings: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	} as never);
-	let resolveDone: (run: IRun) => void = () => undefined;
-	const done = new Promise<IRun>((resolve) => (resolveDone = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => resolveDone(run));
+	return { workflow, nodes };
+}
 
-	const additionalData = {
+/** What WorkflowExecute and the node contexts need from n8n's server around them. */
+export function buildAdditionalData(hooks: ExecutionLifecycleHooks | undefined, credentials: Record<string, ICredentialDataDecryptedObject> = {}): IWorkflowExecuteAdditionalData {
+	return {
 		hooks,
-		credentialsHelper: new HarnessCredentialsHelper(spec.credentials ?? {}),
+		credentialsHelper: new HarnessCredentialsHelper(credentials),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used in ACORN tests');
 		},
@@ -244,11 +236,41 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
 		},
 		executionId: 'test-execution',
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
 
-	const start = workflow.getStartNode();
+/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
+export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
+	installCapturingLogger();
+	const logStart = capturedLogs.length;
+	const { workflow, nodes } = await buildWorkflow(spec);
+	return await executeWorkflow(workflow, nodes, spec, logStart);
+}
+
+/** Executes an already built workflow (also used for the runs a trigger starts when it emits). */
+export async function executeWorkflow(workflow: Workflow, nodes: INode[], spec: WorkflowSpec, logStart = capturedLogs.length): Promise<WorkflowResult> {
+	const mode = spec.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+		id: 'acorn-test',
+		name: 'ACORN test workflow',
+		active: false,
+		isArchived: false,
+		nodes,
+		connections: workflow.connectionsBySourceNode,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as never);
+	let resolveDone: (run: IRun) => void = () => undefined;
+	const done = new Promise<IRun>((resolve) => (resolveDone = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveDone(run));
+
+	const additionalData = buildAdditionalData(hooks, spec.credentials);
+
+	const start = spec.startData ? workflow.getNode(spec.startData.nodeName) : workflow.getStartNode();
 	if (!start) throw new Error('The test workflow has no start node');
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+		executionData: { nodeExecutionStack: [{ node: start, data: spec.startData ? { main: spec.startData.main } : { main: [[{ json: {} }]] }, source: null }] },
 	});
 
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
