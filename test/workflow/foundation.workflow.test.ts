@@ -63,15 +63,16 @@ function everythingVisible(result: WorkflowResult): string {
 describe('the built package inside n8n-core', () => {
 	it('loads through PackageDirectoryLoader like a community package', async () => {
 		const loader = await loadAcornPackage();
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['amazonSpApiFinances', 'amazonSpApiSellers']);
-		expect(Object.keys(loader.credentialTypes)).toEqual(['amazonSpApi']);
+		expect(Object.keys(loader.nodeTypes)).toEqual(expect.arrayContaining(['amazonSpApiFinances', 'amazonSpApiSellers']));
+		expect(Object.keys(loader.credentialTypes)).toEqual(expect.arrayContaining(['amazonSpApi']));
 		for (const description of loader.types.nodes) {
-			expect(description.usableAsTool).toBe(true);
+			// trigger nodes start workflows; only action nodes can be tools of an AI agent
+			if (!description.group.includes('trigger')) expect(description.usableAsTool).toBe(true);
 			expect(description.iconUrl).toEqual({ light: expect.stringMatching(/acorn\.svg$/), dark: expect.stringMatching(/acorn\.dark\.svg$/) });
 			expect(description.codex?.categories?.length).toBeGreaterThan(0);
 			expect(description.credentials?.[0]).toMatchObject({ name: 'amazonSpApi', testedBy: 'amazonSpApiConnectionTest' });
 		}
-		expect(loader.types.credentials[0].supportedNodes).toEqual(['amazonSpApiSellers', 'amazonSpApiFinances']);
+		expect(loader.types.credentials.find((c) => c.name === 'amazonSpApi')?.supportedNodes).toEqual(expect.arrayContaining(['amazonSpApiSellers', 'amazonSpApiFinances']));
 	});
 });
 

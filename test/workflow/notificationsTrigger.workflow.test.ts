@@ -87,7 +87,7 @@ describe('Amazon SP-API Notifications Trigger (SQS) on an active workflow', () =
 		});
 		const [subscription] = subscriptionsOf('A1ACORNSELLERNA', 'TRANSACTION_UPDATE');
 		expect(subscription).toBeDefined();
-		expect(emulator.control.notifications.destinations().find((d) => d.destinationId === subscription.destinationId)?.sqsArn).toBe(emulator.control.sqs.createQueue ? `arn:aws:sqs:us-east-1:123456789012:${queue}` : '');
+		expect(emulator.control.notifications.destinations().find((d) => d.destinationId === subscription.destinationId)?.sqsArn).toBe(`arn:aws:sqs:us-east-1:123456789012:${queue}`);
 		expect((workflow.staticData[`node:${TRIGGER}`] as IDataObject).subscriptions).toMatchObject({ createdDestination: true, subscriptions: [{ notificationType: 'TRANSACTION_UPDATE', subscriptionId: subscription.subscriptionId }] });
 
 		emulator.control.advanceClock(6 * HOUR);
