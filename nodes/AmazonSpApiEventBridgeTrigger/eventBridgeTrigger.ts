@@ -4,7 +4,7 @@ import { isAwsRegionCode } from '../sp-api/aws/regions';
 import { createSpApiClient } from '../sp-api/n8n/createClient';
 import { redactingLogger } from '../sp-api/n8n/logger';
 import { toNodeError } from '../sp-api/n8n/nodeErrors';
-import { describeEnsure, readNotificationTypes, setUpSubscriptions } from '../sp-api/n8n/notificationSetup';
+import { adoptLedgerAccount, describeEnsure, readNotificationTypes, setUpSubscriptions } from '../sp-api/n8n/notificationSetup';
 import { DedupeWindow, DEFAULT_DEDUPE } from '../sp-api/notifications/dedupe';
 import { classify, count, readStats } from '../sp-api/notifications/pipeline';
 import { readLedger, releaseSubscriptions, type DestinationSpec } from '../sp-api/notifications/subscriptions';
@@ -61,8 +61,9 @@ export const eventBridgeWebhookMethods = {
 			} catch (error) {
 				throw toNodeError(node, error);
 			}
-			const result = await setUpSubscriptions(node, client, destination, types, ledger);
 			const logger = redactingLogger(this.logger);
+			adoptLedgerAccount(ledger, client, (message) => logger?.warn(message));
+			const result = await setUpSubscriptions(node, client, destination, types, ledger);
 			logger?.info(describeEnsure(result));
 			if (result.createdDestination) {
 				logger?.info(

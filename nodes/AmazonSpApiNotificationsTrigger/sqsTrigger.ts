@@ -9,7 +9,7 @@ import type { SpApiClient } from '../sp-api/client';
 import { createSpApiClient } from '../sp-api/n8n/createClient';
 import { redactingLogger, type RedactingLogger } from '../sp-api/n8n/logger';
 import { toNodeError } from '../sp-api/n8n/nodeErrors';
-import { describeEnsure, readNotificationTypes, setUpSubscriptions } from '../sp-api/n8n/notificationSetup';
+import { adoptLedgerAccount, describeEnsure, readNotificationTypes, setUpSubscriptions } from '../sp-api/n8n/notificationSetup';
 import { loadSqsSettings } from '../sp-api/n8n/sqsCredentialData';
 import { DedupeWindow, DEFAULT_DEDUPE } from '../sp-api/notifications/dedupe';
 import { classify, count, enrich, readStats, type Classified } from '../sp-api/notifications/pipeline';
@@ -103,6 +103,7 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 	if (!manual && cancelRelease(releaseKey)) logger.debug('The trigger started again before its unsubscribe delay ran out; keeping the subscriptions.');
 	let sharedIds = new Set<string>();
 	if (manage && spApi) {
+		adoptLedgerAccount(ledger, spApi, (message) => logger.warn(message));
 		const result = await setUpSubscriptions(node, spApi, { kind: 'sqs', arn: queueArn, name: `ACORN n8n ${queueName}`.slice(0, 256) }, types, ledger);
 		sharedIds = new Set(result.subscriptions.map((s) => s.subscriptionId));
 		logger.info(describeEnsure(result));

@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { normalizeSqsCredentials, queueArnFor } from '../../nodes/sp-api/aws/queueCredentials';
 import { SqsClient } from '../../nodes/sp-api/aws/sqs';
 import { SqsError } from '../../nodes/sp-api/aws/sqsErrors';
@@ -111,6 +113,33 @@ describe('SQS client (JSON protocol, SigV4 via aws4) against the emulated SQS (S
 		expect(sqs.queue('acorn-main')!.counts()).toMatchObject({ visible: 1, inFlight: 0 });
 		const [message] = await client.receiveMessages(queueUrl, { maxMessages: 1, waitSeconds: 0 });
 		await client.deleteMessageBatch(queueUrl, [{ id: '1', receiptHandle: message.receiptHandle }]);
+	});
+
+	it('goes through the proxy of HTTP_PROXY like every ACORN request, and the signature still holds', async () => {
+		const seen: string[] = [];
+		const proxy = http.createServer((req, res) => {
+			seen.push(`${req.method} ${req.url}`);
+			const target = new URL(req.url ?? '');
+			const upstream = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (answer) => {
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(res);
+			});
+			req.pipe(upstream);
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		const previous = process.env.HTTP_PROXY;
+		process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+		try {
+			const { client, queueUrl } = clientFor(sqs, 'acorn-main');
+			const attributes = await client.getQueueAttributes(queueUrl, ['QueueArn']);
+			expect(attributes.QueueArn).toBe('arn:aws:sqs:us-east-1:123456789012:acorn-main');
+			expect(seen).toEqual([`POST ${sqs.url}/`]);
+		} finally {
+			if (previous === undefined) delete process.env.HTTP_PROXY;
+			else process.env.HTTP_PROXY = previous;
+			proxy.closeAllConnections();
+			await new Promise<void>((resolve) => proxy.close(() => resolve()));
+		}
 	});
 
 	it('refuses a message whose body does not match its MD5 (never acted on, never deleted)', async () => {

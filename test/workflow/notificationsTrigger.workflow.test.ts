@@ -127,6 +127,19 @@ describe('Amazon SP-API Notifications Trigger (SQS) on an active workflow', () =
 		expect(((third.staticData[`node:${TRIGGER}`] as IDataObject).subscriptions as IDataObject).subscriptions).toHaveLength(0);
 	});
 
+	it('when the credential now points at another store, it says which old subscriptions remain instead of deleting the wrong ones', async () => {
+		const queue = newQueue();
+		const first = await activate(triggerSpec(emulator, queue, { notificationTypes: ['FULFILLMENT_ORDER_STATUS'] }, 'na2'));
+		const saved = JSON.parse(JSON.stringify(first.staticData)) as IDataObject;
+		const [old] = subscriptionsOf('A1ACORNSELLERN2', 'FULFILLMENT_ORDER_STATUS');
+		const switched = await activate({ ...triggerSpec(emulator, queue, { notificationTypes: ['FULFILLMENT_ORDER_STATUS'] }, 'na'), staticData: saved }, { activation: 'update' });
+		expect(switched.logs().find((l) => l.level === 'warn' && /now belongs to another app or store/.test(l.message))?.message).toContain(old.subscriptionId);
+		expect(subscriptionsOf('A1ACORNSELLERNA', 'FULFILLMENT_ORDER_STATUS')).toHaveLength(1);
+		await switched.deactivate();
+		await until(() => subscriptionsOf('A1ACORNSELLERNA', 'FULFILLMENT_ORDER_STATUS').length === 0, 5000, 'new store unsubscribed');
+		expect(subscriptionsOf('A1ACORNSELLERN2', 'FULFILLMENT_ORDER_STATUS').map((s) => s.subscriptionId)).toEqual([old.subscriptionId]);
+	});
+
 	it('deactivation removes only what the trigger created and leaves foreign subscriptions alone', async () => {
 		const queue = newQueue();
 		const arn = `arn:aws:sqs:us-east-1:123456789012:${queue}`;
@@ -267,18 +280,20 @@ describe('Amazon SP-API Notifications Trigger (SQS) on an active workflow', () =
 		await second.deactivate();
 		expect(subscriptionsOf('A1ACORNSELLERFE', 'TRANSACTION_UPDATE')).toHaveLength(1);
 		await until(() => subscriptionsOf('A1ACORNSELLERFE', 'TRANSACTION_UPDATE').length === 0, 5000, 'unsubscribed after the delay');
-		expect(emulator.control.notifications.destinations().some((d) => d.sqsArn?.endsWith(`:${queue}`))).toBe(false);
+		// then the destination it had created, once nothing uses it
+		await until(() => !emulator.control.notifications.destinations().some((d) => d.sqsArn?.endsWith(`:${queue}`)), 5000, 'destination removed');
 	});
 
 	it('backs off when SQS has trouble, logs it once and once more when it recovers, and loses nothing', async () => {
 		const queue = newQueue();
-		emulator.control.sqs.injectFault({ action: 'ReceiveMessage', queue, status: 503, code: 'ServiceUnavailable', count: 4 });
+		// two failures: the waits (full jitter, at most 2 s then 4 s) stay short enough for a test
+		emulator.control.sqs.injectFault({ action: 'ReceiveMessage', queue, status: 503, code: 'ServiceUnavailable', count: 2 });
 		emulator.control.sqs.send(queue, refundEnvelope('after-outage'));
 		const workflow = await activate(triggerSpec(emulator, queue, { manageSubscriptions: false }));
 		await workflow.waitForEmits(1, 20_000);
 		const sqsLogs = workflow.logs().filter((l) => /Amazon SQS/.test(l.message));
 		expect(sqsLogs.map((l) => l.level)).toEqual(['warn', 'info']);
-		expect(sqsLogs[1].message).toBe('Amazon SQS answers again after 4 failed attempt(s).');
+		expect(sqsLogs[1].message).toBe('Amazon SQS answers again after 2 failed attempt(s).');
 	}, 30_000);
 
 	it('a wrong AWS secret fails the activation with a clear message, and a key that stops working later deactivates it', async () => {

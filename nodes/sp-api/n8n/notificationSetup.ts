@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NodeOperationError, type INode } from 'n8n-workflow';
 import type { SpApiClient } from '../client';
 import {
@@ -40,6 +41,31 @@ export function conflictMessage(conflicts: readonly SubscriptionConflict[]): str
 export function describeEnsure(result: EnsureResult): string {
 	const parts = result.subscriptions.map((s) => `${s.notificationType} (${s.status === 'created' ? 'subscribed now' : s.status === 'owned' ? 'subscribed earlier by this trigger' : 'already subscribed elsewhere, shared'})`);
 	return `Amazon notifications ready: destination ${result.destinationId}${result.createdDestination ? ' (created)' : ''}; ${parts.join(', ')}${result.released.length ? `; unsubscribed ${result.released.map((s) => s.notificationType).join(', ')} (no longer selected)` : ''}.`;
+}
+
+/** Identifies app, store and region of a credential without keeping anything secret. */
+export function ledgerAccount(client: SpApiClient): string {
+	const { clientId, refreshToken, region, environment } = client.credentials;
+	return createHash('sha256').update([clientId, refreshToken, region, environment].join('\u0000')).digest('hex').slice(0, 16);
+}
+
+/**
+ * The ledger belongs to one app and store. When the credential now points elsewhere, the old entries
+ * cannot be removed with it: say so (with the ids, for the settings node) and start a fresh ledger.
+ */
+export function adoptLedgerAccount(ledger: SubscriptionLedger, client: SpApiClient, warn: (message: string) => void): void {
+	const account = ledgerAccount(client);
+	if (ledger.account && ledger.account !== account && (ledger.subscriptions.length || ledger.createdDestination)) {
+		warn(
+			`The Amazon SP-API credential of this trigger now belongs to another app or store. Subscriptions it had made before (${ledger.subscriptions
+				.map((s) => `${s.notificationType} ${s.subscriptionId}`)
+				.join(', ') || 'none'}) were not removed; delete them with the "Amazon SP-API Notifications" node if they are no longer wanted.`,
+		);
+		ledger.subscriptions = [];
+		ledger.destinationId = undefined;
+		ledger.createdDestination = false;
+	}
+	ledger.account = account;
 }
 
 /**

@@ -22,6 +22,8 @@ export interface OwnedSubscription {
 
 /** Kept by the caller between activation and deactivation. Only what this trigger created is listed. */
 export interface SubscriptionLedger {
+	/** Which app, store and region the entries belong to (a hash, no secret). */
+	account?: string;
 	destinationId?: string;
 	/** True when this trigger created the destination (it may then delete it once nothing uses it). */
 	createdDestination?: boolean;
@@ -78,6 +80,7 @@ export function readLedger(value: unknown): SubscriptionLedger {
 			)
 		: [];
 	return {
+		account: typeof raw.account === 'string' ? raw.account : undefined,
 		destinationId: typeof raw.destinationId === 'string' ? raw.destinationId : undefined,
 		createdDestination: raw.createdDestination === true,
 		subscriptions,
