@@ -133,9 +133,12 @@ export async function handleEventBridgeWebhook(this: IWebhookFunctions): Promise
 	const eventId = body && typeof body === 'object' && typeof (body as IDataObject).id === 'string' ? ((body as IDataObject).id as string) : undefined;
 	const result = classify({ body, transportId: eventId, source: { kind: 'eventBridge', eventId } }, selected, dedupe, new Set());
 	count(stats, [result]);
+	// n8n saves static data after the webhook when an assignment marked it changed
+	staticData.stats = stats as unknown as IDataObject;
 	switch (result.kind) {
 		case 'notification':
 			dedupe.remember(result.dedupeId);
+			staticData.dedupe = staticData.dedupe;
 			stats.emitted += 1;
 			stats.lastEmittedAt = new Date().toISOString();
 			return { workflowData: [[{ json: result.item as IDataObject }], []] };

@@ -113,6 +113,7 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 		subscriptionIds: sharedIds,
 		adopt: (subscription) => {
 			if (!ledger.subscriptions.some((s) => s.subscriptionId === subscription.subscriptionId)) ledger.subscriptions.push(subscription);
+			if (!manual) staticData.subscriptions = ledger as unknown as IDataObject;
 		},
 	});
 
@@ -150,8 +151,11 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 		const second: INodeExecutionData[] = unreadableMode === 'output' ? unreadable.map((u) => ({ json: (u.result as { item: IDataObject }).item })) : [];
 		const droppedMessages = dropped.map((d) => d.message);
 		if (main.length === 0 && second.length === 0) return { delete: droppedMessages, emitted: false };
-		// remembered before emitting: n8n saves static data when it takes over the items
+		// remembered before emitting: n8n saves static data when it takes over the items. Re-assigning
+		// marks the static data changed (n8n watches assignments, not changes deep inside new objects).
 		for (const f of fresh) dedupe.remember(f.result.dedupeId);
+		staticData.dedupe = staticData.dedupe;
+		staticData.stats = stats as unknown as IDataObject;
 		try {
 			ctx.emit([main, second]);
 		} catch (error) {

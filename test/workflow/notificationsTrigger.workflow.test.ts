@@ -175,9 +175,14 @@ describe('Amazon SP-API Notifications Trigger (SQS) on an active workflow', () =
 		const spec = triggerSpec(emulator, queue, { manageSubscriptions: false, options: { visibilityTimeout: 30 } });
 		// the deletes after emitting never arrive: as if n8n died right after handing the items over
 		emulator.control.sqs.injectFault({ action: 'DeleteMessageBatch', queue, connectionReset: true, count: 2 });
-		const first = await activate(spec);
+		// n8n saves static data when a trigger emits, but only if it is marked changed: the dedupe entry must be
+		let first: ActiveWorkflow | undefined;
+		let changedAtEmit: boolean | undefined;
+		first = await activate(spec, { onEmit: () => void (changedAtEmit = (first!.staticData as { __dataChanged?: boolean }).__dataChanged) });
+		(first.staticData as { __dataChanged?: boolean }).__dataChanged = false;
 		emulator.control.sqs.send(queue, refundEnvelope('dup-1'));
 		await first.waitForEmits(1);
+		expect(changedAtEmit).toBe(true);
 		await until(() => emulator.control.sqs.requests().filter((r) => r.action === 'DeleteMessageBatch' && r.queueUrl?.endsWith(queue)).length === 2, 5000, 'two delete attempts');
 		// "restart": a new trigger with the static data n8n saved when the items were emitted
 		const saved = JSON.parse(JSON.stringify(first.staticData)) as IDataObject;
