@@ -164,13 +164,14 @@ export function totalsByCurrency(parts: readonly Money[]): Money[] {
 
 /**
  * Reads Amazon's money shapes: v0 `{CurrencyCode, CurrencyAmount}`, 2024-06-19 `{currencyCode,
- * currencyAmount}` and Seller Wallet's `{amount, currency}` example variant.
+ * currencyAmount}`, Seller Wallet's `{amount, currency}` example variant, and the notifications'
+ * `{Amount, CurrencyCode}` (ANY_OFFER_CHANGED, FEE_PROMOTION) and `{amount, currencyCode}` (PRICING_HEALTH).
  */
 export function readAmazonMoney(value: unknown): Money | undefined {
 	if (!value || typeof value !== 'object') return undefined;
 	const v = value as Record<string, unknown>;
 	const currency = v.CurrencyCode ?? v.currencyCode ?? v.currency;
-	const amount = v.CurrencyAmount ?? v.currencyAmount ?? v.amount;
+	const amount = v.CurrencyAmount ?? v.currencyAmount ?? v.amount ?? v.Amount;
 	if (typeof currency !== 'string' || (typeof amount !== 'number' && typeof amount !== 'string')) {
 		return undefined;
 	}

@@ -3,7 +3,10 @@
  * seller as JSON (paste into n8n, or read with the control API at /_emulator/fixtures).
  *
  *   node .build/test/emulator/cli.js [--port N] [--time-scale X] [--seed S] [--no-rate-limits]
- *                                    [--now ISO] [--empty-page-every N]
+ *                                    [--now ISO] [--empty-page-every N] [--queue-time-scale X]
+ *
+ * The emulated SQS listens on its own port (printed as sqsEndpoint); create queues with
+ * POST /_emulator/sqs/queues {"name": "..."} — the answer includes the n8n credential data.
  */
 import { SELLER_FIXTURE_KEYS } from './fixtures';
 import { startEmulator } from './index';
@@ -34,6 +37,9 @@ function parseArgs(argv: string[]): EmulatorOptions {
 			case '--empty-page-every':
 				options.emptyPageEvery = number(flag, argv[++i]);
 				break;
+			case '--queue-time-scale':
+				options.queueTimeScale = number(flag, argv[++i]);
+				break;
 			case '--no-rate-limits':
 				options.enforceRateLimits = false;
 				break;
@@ -48,7 +54,7 @@ async function main(): Promise<void> {
 	const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
 	const credentials = Object.fromEntries(SELLER_FIXTURE_KEYS.map((key) => [key, emulator.credentialsFor(key)]));
 	process.stdout.write(
-		`${JSON.stringify({ url: emulator.url, lwaTokenUrl: emulator.lwaTokenUrl, endpointTemplate: emulator.endpointTemplate, credentials }, null, 2)}\n`,
+		`${JSON.stringify({ url: emulator.url, lwaTokenUrl: emulator.lwaTokenUrl, endpointTemplate: emulator.endpointTemplate, sqsEndpoint: emulator.control.sqs.url, credentials }, null, 2)}\n`,
 	);
 	const stop = (): void => {
 		void emulator.close().then(() => process.exit(0));

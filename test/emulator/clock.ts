@@ -5,6 +5,7 @@
 export class EmulatorClock {
 	private readonly realStart = Date.now();
 	private offsetMs = 0;
+	private readonly advanceListeners = new Set<() => void>();
 
 	constructor(private readonly startMs: number) {}
 
@@ -24,6 +25,13 @@ export class EmulatorClock {
 	advance(ms: number): void {
 		if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advanceClock needs a non-negative number of ms, got ${ms}`);
 		this.offsetMs += ms;
+		for (const listener of this.advanceListeners) listener();
+	}
+
+	/** Called after every `advance` (things that become visible with time, like late transactions). */
+	onAdvance(listener: () => void): () => void {
+		this.advanceListeners.add(listener);
+		return () => void this.advanceListeners.delete(listener);
 	}
 }
 

@@ -18,6 +18,7 @@ function parseJson(rawBody: string): Record<string, unknown> {
 export function fixturesPayload(runtime: EmulatorRuntime): unknown {
 	return {
 		...runtime.urls(),
+		sqsUrl: runtime.sqs.url,
 		now: runtime.clock.now().toISOString(),
 		apps: runtime.fixtures.apps,
 		sellers: runtime.fixtures.sellers,
@@ -39,7 +40,28 @@ export async function handleControlRequest(runtime: EmulatorRuntime, method: str
 			const { record, status } = walletStore(runtime.state).approve(decodeURIComponent(approval[2]), runtime.clock.nowMs());
 			return { status: 200, body: { transactionId: record.transactionId, transactionStatus: status } };
 		}
+		const queueRoute = /^(GET|POST) \/_emulator\/sqs\/queues\/([^/]+)(\/messages)?$/.exec(route);
+		if (queueRoute) {
+			const name = decodeURIComponent(queueRoute[2]);
+			if (queueRoute[1] === 'GET' && !queueRoute[3]) return { status: 200, body: { depth: control.sqs.depth(name), credentials: control.sqs.credentialsFor(name) } };
+			if (queueRoute[1] === 'POST' && queueRoute[3]) {
+				const body = parseJson(rawBody).body;
+				if (typeof body !== 'string' && (typeof body !== 'object' || body === null)) throw new TypeError('body (string or object) is required');
+				return { status: 201, body: { messageId: control.sqs.send(name, body as string | Record<string, unknown>) } };
+			}
+		}
 		switch (route) {
+			case 'POST /_emulator/sqs/queues': {
+				const options = parseJson(rawBody);
+				if (typeof options.name !== 'string') throw new TypeError('name (string) is required');
+				const queue = control.sqs.createQueue({ name: options.name, region: typeof options.region === 'string' ? options.region : undefined, allowSpApi: options.allowSpApi !== false });
+				return { status: 201, body: { ...queue, credentials: control.sqs.credentialsFor(queue.name) } };
+			}
+			case 'GET /_emulator/notifications':
+				return {
+					status: 200,
+					body: { destinations: control.notifications.destinations(), subscriptions: control.notifications.subscriptions(), deliveries: control.notifications.deliveries() },
+				};
 			case 'GET /_emulator/fixtures':
 				return { status: 200, body: fixturesPayload(runtime) };
 			case 'GET /_emulator/requests':

@@ -9,11 +9,14 @@ import { EmulatorState } from './data/state';
 import { EmulatorEvents } from './events';
 import { FaultRegistry } from './faults';
 import { createFixtures, isSellerFixtureKey } from './fixtures';
+import { createNotificationsControl, createSqsControl } from './notifications/control';
+import { NotificationsService } from './notifications/service';
 import { EmptyPages } from './paging';
 import { RateLimiter } from './rateLimiter';
 import { ROUTES } from './routes';
 import type { EmulatorRuntime } from './runtime';
 import { createRequestListener } from './server';
+import { EmulatedSqs } from './sqs/service';
 import { TokenStore } from './tokenStore';
 import type { AcornCredentialData, CredentialOptions, Emulator, EmulatorControl, EmulatorOptions, RequestLogEntry, SellerFixtureKey, SpApiRegion } from './types';
 
@@ -49,6 +52,7 @@ function resolveOptions(options: EmulatorOptions) {
 		historyDays: positiveInteger('historyDays', options.historyDays ?? 120),
 		ordersPerDay,
 		emptyPageEvery,
+		queueTimeScale: options.queueTimeScale ?? 1,
 	};
 }
 
@@ -65,6 +69,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const limiter = new RateLimiter(settings.timeScale, settings.enforceRateLimits);
 	const faults = new FaultRegistry();
 	const events = new EmulatorEvents();
+	const sqs = new EmulatedSqs({ timeScale: settings.queueTimeScale });
+	await sqs.start();
+	const notifications = new NotificationsService({ fixtures, clock, state, events, sqs, seed: settings.seed });
+	sqs.beforeReceive = () => notifications.scanTransactions();
 	const requestLog: RequestLogEntry[] = [];
 	const responseListeners = new Set<(entry: RequestLogEntry) => void>();
 	let url = '';
@@ -86,6 +94,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			return () => void responseListeners.delete(listener);
 		},
 		state,
+		sqs: createSqsControl(sqs),
+		notifications: createNotificationsControl(notifications, state),
 	};
 	const urls = () => ({ url, lwaTokenUrl: `${url}/auth/o2/token`, endpointTemplate: `${url}/{region}` });
 	const credentialsFor = (key: SellerFixtureKey, options: CredentialOptions = {}): AcornCredentialData => {
@@ -117,6 +127,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		seed: settings.seed,
 		emptyPages: new EmptyPages(settings.emptyPageEvery),
 		events,
+		sqs,
+		notifications,
 		control,
 		pendingTimers: new Set(),
 		answered: (entry) => {
@@ -153,7 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				runtime.pendingTimers.clear();
 				server.close(() => resolve());
 				server.closeAllConnections();
-			});
+			}).then(() => sqs.close());
 			return closing;
 		},
 	};

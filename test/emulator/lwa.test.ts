@@ -39,10 +39,10 @@ describe('emulator LWA token endpoint', () => {
 			expect(answer.status).toBe(200);
 			expect(answer.body).toEqual({ access_token: expect.stringMatching(/^emulator-access-/), scope, token_type: 'bearer', expires_in: 1800 });
 		}
-		// The grantless token passes auth on a grantless operation (not implemented yet: 501 naming it).
+		// The grantless token passes auth on a grantless operation.
 		const destinations = await call(emulator, '/notifications/v1/destinations', { token: await grantlessToken(emulator) });
-		expect(destinations.status).toBe(501);
-		expect(destinations.body.errors[0].message).toContain('getDestinations');
+		expect(destinations.status).toBe(200);
+		expect(destinations.body.payload).toEqual([]);
 	});
 
 	test('unknown client or wrong secret: 401 invalid_client', async () => {

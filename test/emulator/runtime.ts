@@ -2,6 +2,8 @@
 import type { EmulatorClock } from './clock';
 import type { EmulatorState } from './data/state';
 import type { EmulatorEvents } from './events';
+import type { NotificationsService } from './notifications/service';
+import type { EmulatedSqs } from './sqs/service';
 import type { FaultRegistry } from './faults';
 import type { EmptyPages } from './paging';
 import type { RateLimiter } from './rateLimiter';
@@ -21,6 +23,9 @@ export interface EmulatorRuntime {
 	seed: number;
 	emptyPages: EmptyPages;
 	events: EmulatorEvents;
+	/** Amazon SQS on its own loopback port, and the notifications that feed it. */
+	sqs: EmulatedSqs;
+	notifications: NotificationsService;
 	control: EmulatorControl;
 	/** Answers held back by `delayMs` faults; cleared on close so nothing fires afterwards. */
 	pendingTimers: Set<NodeJS.Timeout>;

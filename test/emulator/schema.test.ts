@@ -10,7 +10,7 @@ import { V0_EVENT_LISTS } from './format/v0';
 import { startEmulator } from './index';
 import { ROUTES } from './routes';
 import { loadModel, modelsDirectory, SchemaChecker } from './schemaCheck';
-import { allPages, call, DAY, isoShift, sellerToken, type CallOptions, type HttpAnswer } from './testSupport';
+import { allPages, call, DAY, grantlessToken, isoShift, sellerToken, type CallOptions, type HttpAnswer } from './testSupport';
 import type { Emulator, SellerFixtureKey, SpApiRegion } from './types';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -234,6 +234,43 @@ if (!modelsAvailable) {
 		});
 		await get('eu', 'listReturnReasonCodes', '/fba/outbound/2020-07-01/returnReasonCodes', { query: { sellerSku: 'NOT-A-SKU' } }, 400);
 		await get('eu', 'listReturnReasonCodes', '/fba/outbound/2020-07-01/returnReasonCodes', { query: { sellerSku: sku, marketplaceId: 'ATVPDKIKX0DER' } }, 400);
+	});
+
+	test('notifications v1', async () => {
+		const grantless = await grantlessToken(emulator);
+		const naToken = await sellerToken(emulator, 'na');
+		const as = async (operation: OperationKey, pathname: string, token: string, options: CallOptions = {}, status = 200) => {
+			const answer = await call(emulator, pathname, { region: 'NA', token, ...options });
+			verify(operation, answer, status);
+			return answer;
+		};
+		const queue = emulator.control.sqs.createQueue({ name: 'schema-check' });
+		await as('getDestinations', '/notifications/v1/destinations', grantless);
+		const created = await as('createDestination', '/notifications/v1/destinations', grantless, { method: 'POST', body: { name: 'n8n', resourceSpecification: { sqs: { arn: queue.arn } } } });
+		const destinationId = created.body.payload.destinationId as string;
+		await as('createDestination', '/notifications/v1/destinations', grantless, { method: 'POST', body: { name: 'n8n', resourceSpecification: { sqs: { arn: queue.arn } } } }, 409);
+		await as('createDestination', '/notifications/v1/destinations', grantless, { method: 'POST', body: { name: 'eb', resourceSpecification: { eventBridge: { region: 'us-east-1', accountId: '123456789012' } } } });
+		await as('getDestinations', '/notifications/v1/destinations', grantless);
+		await as('getDestination', `/notifications/v1/destinations/${destinationId}`, grantless);
+		await as('getDestination', '/notifications/v1/destinations/nope', grantless, {}, 404);
+		await as('getSubscription', '/notifications/v1/subscriptions/ORDER_CHANGE', naToken, {}, 404);
+		const sub = await as('createSubscription', '/notifications/v1/subscriptions/ORDER_CHANGE', naToken, { method: 'POST', body: { payloadVersion: '1.0', destinationId } });
+		await as('createSubscription', '/notifications/v1/subscriptions/ORDER_CHANGE', naToken, { method: 'POST', body: { payloadVersion: '1.0', destinationId } }, 409);
+		await as('getSubscription', '/notifications/v1/subscriptions/ORDER_CHANGE', naToken);
+		await as('getSubscriptions', '/notifications/v1/subscriptions', naToken, { query: { notificationTypes: 'ORDER_CHANGE' } });
+		await as('getSubscriptions', '/notifications/v1/subscriptions', naToken, { query: { notificationTypes: 'ORDER_CHANGE', pageSize: 5 } }, 400);
+		const subscriptionId = sub.body.payload.subscriptionId as string;
+		await as('getSubscriptionById', `/notifications/v1/subscriptions/ORDER_CHANGE/${subscriptionId}`, grantless);
+		await as('sendTestNotification', '/notifications/v1/subscriptions/ORDER_CHANGE/testNotification', grantless, { method: 'POST', body: { destinationId, testNotification: { payloadVersion: '1.0', testScenario: 'OrderStatusChange' } } });
+		await as('sendTestNotification', '/notifications/v1/subscriptions/ORDER_CHANGE/testNotification', grantless, { method: 'POST', body: { destinationId, testNotification: { payloadVersion: '1.0' } } }, 400);
+		await as('deleteDestination', `/notifications/v1/destinations/${destinationId}`, grantless, { method: 'DELETE' }, 403);
+		await as('deleteSubscriptionById', `/notifications/v1/subscriptions/ORDER_CHANGE/${subscriptionId}`, grantless, { method: 'DELETE' });
+		await as('deleteSubscriptionById', `/notifications/v1/subscriptions/ORDER_CHANGE/${subscriptionId}`, grantless, { method: 'DELETE' }, 404);
+		await as('getSubscriptionById', `/notifications/v1/subscriptions/ORDER_CHANGE/${subscriptionId}`, grantless, {}, 404);
+		await as('deleteDestination', `/notifications/v1/destinations/${destinationId}`, grantless, { method: 'DELETE' });
+		// the wrong kind of token is refused like everywhere
+		await as('getDestinations', '/notifications/v1/destinations', naToken, {}, 403);
+		await as('getSubscription', '/notifications/v1/subscriptions/ORDER_CHANGE', grantless, {}, 403);
 	});
 
 	test('no answer uses a property, type or value the model does not define', () => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 
 export interface SchemaObject {
 	$ref?: string;
-	type?: string;
+	/** Swagger uses one type; JSON-schema documents (notification schemas) may list several, e.g. ["string", "null"]. */
+	type?: string | string[];
 	format?: string;
 	enum?: unknown[];
 	pattern?: string;
@@ -89,6 +90,12 @@ export class SchemaChecker {
 
 	check(schema: SchemaObject, value: unknown, at: string): string[] {
 		const resolved = this.resolve(schema);
+		if (Array.isArray(resolved.type)) {
+			if (value === null) return resolved.type.includes('null') ? [] : [`${at}: null is not allowed`];
+			const types = resolved.type.filter((t) => t !== 'null');
+			const attempts = types.map((t) => this.check({ ...resolved, type: t }, value, at));
+			return attempts.find((problems) => problems.length === 0) ?? attempts[0] ?? [];
+		}
 		if (value === null) return resolved['x-nullable'] ? [] : [`${at}: null is not allowed`];
 		if (resolved.allOf) return this.checkObject(this.mergeAllOf(resolved), value, at);
 		const type = resolved.type ?? (resolved.properties ? 'object' : undefined);

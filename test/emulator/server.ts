@@ -110,7 +110,7 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 	try {
 		result = await handler(
 			{ operation, pathParams: match.pathParams, query: exchange.query, body: parseJsonBody(exchange), headers: req.headers, app: auth.app, seller: auth.seller, region: entry.region },
-			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages, events: runtime.events },
+			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages, events: runtime.events, notifications: runtime.notifications },
 		);
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
@@ -120,7 +120,8 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 		if (fault.delayMs) await sleep(runtime, fault.delayMs);
 		return fail(exchange, fault, defaultFaultBody, rateHeader);
 	}
-	const headers: Record<string, string> = carriesRateHeader(result.status) ? { 'x-amzn-RateLimit-Limit': rateHeader } : {};
+	// sandbox-only operations (sendTestNotification) declare no rate-limit header in their model
+	const headers: Record<string, string> = carriesRateHeader(result.status) && !spec.sandboxOnly ? { 'x-amzn-RateLimit-Limit': rateHeader } : {};
 	exchange.reply(result.status, result.body, { ...headers, ...result.headers });
 }
 

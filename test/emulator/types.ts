@@ -6,6 +6,7 @@ import type { OperationKey } from '../../nodes/sp-api/generated/operations.gener
 import type { SpApiRegion } from '../../nodes/sp-api/regions';
 import type { EmulatorState } from './data/state';
 import type { EmulatorEvents } from './events';
+import type { NotificationsControl, SqsControl } from './notifications/controlTypes';
 
 export type { OperationKey, SpApiRegion };
 
@@ -85,6 +86,8 @@ export interface EmulatorOptions {
 	 * has empty lists but carries a token. 0 = off (default); must be 0 or ≥ 2.
 	 */
 	emptyPageEvery?: number;
+	/** Speed-up factor for the emulated SQS (visibility timeouts, long-poll waits, retention). Default 1. */
+	queueTimeScale?: number;
 }
 
 export interface FaultSpec {
@@ -148,6 +151,10 @@ export interface EmulatorControl {
 	onResponse(listener: (entry: RequestLogEntry) => void): () => void;
 	/** The generated data and issued tokens, for assertions. */
 	state: EmulatorState;
+	/** The emulated Amazon SQS (own loopback port, SigV4 checked). */
+	sqs: SqsControl;
+	/** Destinations, subscriptions and what was published. */
+	notifications: NotificationsControl;
 }
 
 export interface Emulator {

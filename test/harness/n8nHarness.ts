@@ -124,7 +124,7 @@ export interface CapturedLog {
 const capturedLogs: CapturedLog[] = [];
 
 /** n8n's logger replaced by one that records, so tests can prove no secret is ever logged. */
-function installCapturingLogger(): void {
+export function installCapturingLogger(): void {
 	const record = (level: string) => (message: string, meta?: unknown) => {
 		capturedLogs.push({ level, message, meta });
 	};
@@ -144,8 +144,8 @@ export function logsSoFar(): CapturedLog[] {
 
 export interface WorkflowSpec {
 	nodes: Array<Omit<INode, 'id' | 'position' | 'typeVersion'> & Partial<Pick<INode, 'id' | 'position' | 'typeVersion'>>>;
-	/** node name → names of the nodes it feeds (main output 0) */
-	connections: Record<string, string[]>;
+	/** node name → names of the nodes it feeds from main output 0, or per output (`[[...], [...]]`) */
+	connections: Record<string, string[] | string[][]>;
 	/** n8n's own connection format (every output); replaces `connections` when given. */
 	rawConnections?: IConnections;
 	/** More node types by full name (e.g. stand-ins for n8n-nodes-base nodes a workflow file uses). */
@@ -154,6 +154,11 @@ export interface WorkflowSpec {
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
 	timezone?: string;
+	/**
+	 * Start at this node with these outputs, as n8n does when a trigger emitted (the trigger itself is
+	 * not run again). Default: the workflow's start node with one empty item.
+	 */
+	startData?: { nodeName: string; main: INodeExecutionData[][] };
 }
 
 export interface WorkflowResult {
@@ -164,10 +169,11 @@ export interface WorkflowResult {
 	logs: CapturedLog[];
 }
 
-function toConnections(spec: Record<string, string[]>): IConnections {
+function toConnections(spec: Record<string, string[] | string[][]>): IConnections {
 	const connections: IConnections = {};
 	for (const [from, targets] of Object.entries(spec)) {
-		connections[from] = { main: [targets.map((node) => ({ node, type: 'main', index: 0 }))] };
+		const outputs = (targets.length > 0 && Array.isArray(targets[0]) ? targets : [targets]) as string[][];
+		connections[from] = { main: outputs.map((names) => names.map((node) => ({ node, type: 'main', index: 0 }))) };
 	}
 	return connections;
 }
@@ -183,24 +189,8 @@ export async function buildNodeTypes(): Promise<HarnessNodeTypes> {
 	return nodeTypes;
 }
 
-let executionCounter = 0;
-
-interface Prepared {
-	workflow: Workflow;
-	nodes: INode[];
-	additionalData: IWorkflowExecuteAdditionalData;
-	done: Promise<IRun>;
-	logStart: number;
-}
-
-/**
- * The Workflow, hooks and additional data n8n builds for one execution of `spec`. Like n8n, every
- * execution has its own id (nodes may keep per-execution state).
- */
-async function prepareExecution(spec: WorkflowSpec, mode: WorkflowExecuteMode): Promise<Prepared> {
-	installCapturingLogger();
-	const executionId = `test-execution-${++executionCounter}`;
-	const logStart = capturedLogs.length;
+/** The workflow object n8n would build from a saved workflow. */
+export async function buildWorkflow(spec: WorkflowSpec, id = 'acorn-test'): Promise<{ workflow: Workflow; nodes: INode[] }> {
 	const nodeTypes = await buildNodeTypes();
 	for (const [name, type] of Object.entries(spec.extraNodeTypes ?? {})) nodeTypes.add(name, type);
 	const nodes: INode[] = spec.nodes.map((node, index) => ({
@@ -210,7 +200,7 @@ async function prepareExecution(spec: WorkflowSpec, mode: WorkflowExecuteMode): 
 		...node,
 	}));
 	const workflow = new Workflow({
-		id: 'acorn-test',
+		id,
 		name: 'ACORN test workflow',
 		nodes,
 		connections: spec.rawConnections ?? toConnections(spec.connections),
@@ -219,25 +209,25 @@ async function prepareExecution(spec: WorkflowSpec, mode: WorkflowExecuteMode): 
 		staticData: spec.staticData ?? {},
 		settings: { timezone: spec.timezone ?? 'UTC' },
 	});
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
-		id: 'acorn-test',
-		name: 'ACORN test workflow',
-		active: false,
-		isArchived: false,
-		nodes,
-		connections: workflow.connectionsBySourceNode,
-		settings: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	} as never);
-	let resolveDone: (run: IRun) => void = () => undefined;
-	const done = new Promise<IRun>((resolve) => (resolveDone = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => resolveDone(run));
+	return { workflow, nodes };
+}
 
-	const additionalData = {
+let executionCounter = 0;
+
+/** Like n8n, every execution has its own id (nodes may keep per-execution state). */
+function nextExecutionId(): string {
+	return `test-execution-${++executionCounter}`;
+}
+
+/** What WorkflowExecute and the node contexts need from n8n's server around them. */
+export function buildAdditionalData(
+	hooks: ExecutionLifecycleHooks | undefined,
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	executionId = nextExecutionId(),
+): IWorkflowExecuteAdditionalData {
+	return {
 		hooks,
-		credentialsHelper: new HarnessCredentialsHelper(spec.credentials ?? {}),
+		credentialsHelper: new HarnessCredentialsHelper(credentials),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used in ACORN tests');
 		},
@@ -263,15 +253,44 @@ async function prepareExecution(spec: WorkflowSpec, mode: WorkflowExecuteMode): 
 		},
 		executionId,
 	} as unknown as IWorkflowExecuteAdditionalData;
-	return { workflow, nodes, additionalData, done, logStart };
 }
 
-/** Runs from `start` with `input` as its data, like n8n starts an execution, and waits for the end. */
-async function executeFrom(prepared: Prepared, mode: WorkflowExecuteMode, start: INode, input: INodeExecutionData[][]): Promise<WorkflowResult> {
-	const { workflow, additionalData, done, logStart } = prepared;
+/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
+export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
+	installCapturingLogger();
+	const logStart = capturedLogs.length;
+	const { workflow, nodes } = await buildWorkflow(spec);
+	return await executeWorkflow(workflow, nodes, spec, logStart);
+}
+
+/** Executes an already built workflow (also used for the runs a trigger or a poll starts when it emits). */
+export async function executeWorkflow(workflow: Workflow, nodes: INode[], spec: WorkflowSpec, logStart = capturedLogs.length): Promise<WorkflowResult> {
+	const mode = spec.mode ?? 'manual';
+	const executionId = nextExecutionId();
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+		id: 'acorn-test',
+		name: 'ACORN test workflow',
+		active: false,
+		isArchived: false,
+		nodes,
+		connections: workflow.connectionsBySourceNode,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as never);
+	let resolveDone: (run: IRun) => void = () => undefined;
+	const done = new Promise<IRun>((resolve) => (resolveDone = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveDone(run));
+
+	const additionalData = buildAdditionalData(hooks, spec.credentials, executionId);
+
+	const start = spec.startData ? workflow.getNode(spec.startData.nodeName) : workflow.getStartNode();
+	if (!start) throw new Error('The test workflow has no start node');
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: start, data: { main: input }, source: null }] },
+		executionData: { nodeExecutionStack: [{ node: start, data: spec.startData ? { main: spec.startData.main } : { main: [[{ json: {} }]] }, source: null }] },
 	});
+
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await done;
 	const runData = run.data.resultData.runData;
@@ -282,15 +301,6 @@ async function executeFrom(prepared: Prepared, mode: WorkflowExecuteMode, start:
 		staticData: workflow.staticData,
 		logs: capturedLogs.slice(logStart),
 	};
-}
-
-/** Runs a workflow in-process with n8n-core's WorkflowExecute and returns when it has finished. */
-export async function runWorkflow(spec: WorkflowSpec): Promise<WorkflowResult> {
-	const mode = spec.mode ?? 'manual';
-	const prepared = await prepareExecution(spec, mode);
-	const start = prepared.workflow.getStartNode();
-	if (!start) throw new Error('The test workflow has no start node');
-	return await executeFrom(prepared, mode, start, [[{ json: {} }]]);
 }
 
 /** An Amazon SP-API credential reference for a node; the data comes from WorkflowSpec.credentials. */
@@ -365,17 +375,19 @@ function savedCopy(staticData: IDataObject): IDataObject {
  * the next poll's `staticData` to model n8n's database between polls or across a restart.
  */
 export async function runPoll(spec: PollSpec): Promise<PollResult> {
-	const prepared = await prepareExecution(spec, 'trigger');
-	const node = prepared.workflow.getNode(spec.triggerNode);
+	installCapturingLogger();
+	const logStart = capturedLogs.length;
+	const { workflow, nodes } = await buildWorkflow(spec);
+	const node = workflow.getNode(spec.triggerNode);
 	if (!node) throw new Error(`No node ${spec.triggerNode} in the test workflow`);
 	const previous = savedCopy(spec.staticData ?? {});
-	const context = new PollContext(prepared.workflow, node, prepared.additionalData, 'trigger', spec.activation ?? 'activate');
-	const emitted = (await Container.get(TriggersAndPollers).runPollFunction(prepared.workflow, node, context)) ?? null;
-	const changed = (prepared.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
+	const context = new PollContext(workflow, node, buildAdditionalData(undefined, spec.credentials), 'trigger', spec.activation ?? 'activate');
+	const emitted = (await Container.get(TriggersAndPollers).runPollFunction(workflow, node, context)) ?? null;
+	const changed = (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
 	const persists = emitted !== null || (spec.persistStaticData ?? 'onEmitAndCommit') === 'onEmitAndCommit';
-	const savedStaticData = changed && persists ? savedCopy(prepared.workflow.staticData) : previous;
-	const logs = capturedLogs.slice(prepared.logStart);
+	const savedStaticData = changed && persists ? savedCopy(workflow.staticData) : previous;
+	const logs = capturedLogs.slice(logStart);
 	if (emitted === null) return { emitted, savedStaticData, logs };
-	const execution = await executeFrom(prepared, 'trigger', node, emitted);
+	const execution = await executeWorkflow(workflow, nodes, { ...spec, mode: 'trigger', startData: { nodeName: node.name, main: emitted } }, logStart);
 	return { emitted, savedStaticData, execution, logs };
 }

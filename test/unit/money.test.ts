@@ -49,6 +49,8 @@ describe('exact money', () => {
 		expect(readAmazonMoney({ CurrencyCode: 'USD', CurrencyAmount: -10.5 })).toEqual({ amount: '-10.50', currency: 'USD' });
 		expect(readAmazonMoney({ currencyCode: 'JPY', currencyAmount: 300 })).toEqual({ amount: '300', currency: 'JPY' });
 		expect(readAmazonMoney({ currency: 'EUR', amount: '7.1' })).toEqual({ amount: '7.10', currency: 'EUR' });
+		expect(readAmazonMoney({ Amount: 10.0, CurrencyCode: 'USD' })).toEqual({ amount: '10.00', currency: 'USD' });
+		expect(readAmazonMoney({ amount: 8184.23, currencyCode: 'USD' })).toEqual({ amount: '8184.23', currency: 'USD' });
 		expect(readAmazonMoney({ CurrencyCode: 'USD' })).toBeUndefined();
 		expect(readAmazonMoney(null)).toBeUndefined();
 	});

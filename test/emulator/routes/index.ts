@@ -2,6 +2,7 @@
 import { finances2024Routes } from './finances2024';
 import { financesV0Routes } from './financesV0';
 import { fulfillmentOutboundRoutes } from './fulfillmentOutbound';
+import { notificationsRoutes } from './notifications';
 import { sellersRoutes } from './sellers';
 import { sellerWalletRoutes } from './sellerWallet';
 import { transfersRoutes } from './transfers';
@@ -14,4 +15,5 @@ export const ROUTES: RouteTable = {
 	...sellerWalletRoutes,
 	...transfersRoutes,
 	...fulfillmentOutboundRoutes,
+	...notificationsRoutes,
 };

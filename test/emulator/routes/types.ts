@@ -5,6 +5,7 @@ import type { EmulatorClock } from '../clock';
 import type { EmulatorState } from '../data/state';
 import type { EmulatorEvents } from '../events';
 import type { ApiResponse } from '../http/errors';
+import type { NotificationsService } from '../notifications/service';
 import type { EmptyPages } from '../paging';
 import type { AppFixture, SellerFixture, SpApiRegion } from '../types';
 
@@ -28,6 +29,8 @@ export interface RouteContext {
 	emptyPages: EmptyPages;
 	/** Announce what Amazon would notify about (see events.ts). */
 	events: EmulatorEvents;
+	/** Destinations, subscriptions and delivery of notifications (routes/notifications.ts). */
+	notifications?: NotificationsService;
 }
 
 export type RouteHandler = (request: RouteRequest, context: RouteContext) => ApiResponse | Promise<ApiResponse>;

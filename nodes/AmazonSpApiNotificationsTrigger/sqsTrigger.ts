@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { NodeOperationError, type IDataObject, type INode, type INodeExecutionData, type ITriggerFunctions, type ITriggerResponse } from 'n8n-workflow';
+import { queueArnFor } from '../sp-api/aws/queueCredentials';
+import { spApiMaySend, spApiPolicyStatement } from '../sp-api/aws/queuePolicy';
+import { SqsClient, type SqsMessage } from '../sp-api/aws/sqs';
+import { SqsError } from '../sp-api/aws/sqsErrors';
+import { SqsPoller, type HandleResult } from '../sp-api/aws/sqsPoller';
+import type { SpApiClient } from '../sp-api/client';
+import { createSpApiClient } from '../sp-api/n8n/createClient';
+import { redactingLogger, type RedactingLogger } from '../sp-api/n8n/logger';
+import { toNodeError } from '../sp-api/n8n/nodeErrors';
+import { adoptLedgerAccount, describeEnsure, readNotificationTypes, setUpSubscriptions } from '../sp-api/n8n/notificationSetup';
+import { loadSqsSettings } from '../sp-api/n8n/sqsCredentialData';
+import { DedupeWindow, DEFAULT_DEDUPE } from '../sp-api/notifications/dedupe';
+import { classify, count, enrich, readStats, type Classified } from '../sp-api/notifications/pipeline';
+import { emptyLedger, readLedger, releaseSubscriptions, type SubscriptionLedger } from '../sp-api/notifications/subscriptions';
+import { cancelRelease, handOverIfUsed, registerLiveTrigger, scheduleRelease, unregisterLiveTrigger } from './subscriptionLifecycle';
+import { markStaticDataChanged } from '../sp-api/n8n/staticData';
+
+interface TriggerOptions {
+	dedupeWindow?: number;
+	fetchTransactionDetails?: boolean;
+	unreadableMessages?: 'output' | 'leave';
+	visibilityTimeout?: number;
+	unsubscribeDelay?: number;
+}
+
+const SILENT: RedactingLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
+
+/** SQS failures as n8n errors: the seller-readable hint first, AWS's code and request id below it. */
+function sqsNodeError(node: INode, error: unknown): Error {
+	if (!(error instanceof SqsError)) return toNodeError(node, error);
+	return new NodeOperationError(node, error.hint, {
+		description: [error.message, error.requestId && `AWS request id: ${error.requestId}`].filter(Boolean).join('\n'),
+	});
+}
+
+/** Remembers which unreadable messages were already reported, so one bad message is not logged forever. */
+class ReportedOnce {
+	private readonly seen = new Set<string>();
+	first(id: string): boolean {
+		if (this.seen.has(id)) return false;
+		this.seen.add(id);
+		if (this.seen.size > 1000) this.seen.delete(this.seen.values().next().value as string);
+		return true;
+	}
+}
+
+export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Promise<ITriggerResponse> {
+	const node = ctx.getNode();
+	const manual = ctx.getMode() === 'manual';
+	const logger = redactingLogger(ctx.logger) ?? SILENT;
+	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;
+	const manage = ctx.getNodeParameter('manageSubscriptions', true) as boolean;
+	let types;
+	try {
+		types = readNotificationTypes(ctx.getNodeParameter('notificationTypes', []), 'sqs');
+	} catch (error) {
+		throw toNodeError(node, error);
+	}
+	const selected = new Set(types.map((t) => t.type));
+
+	// the queue: credentials, URL, and whether Amazon may send to it
+	let sqs: SqsClient;
+	let queueUrl: string;
+	let queueArn: string;
+	let queueName: string;
+	try {
+		const settings = await loadSqsSettings(ctx);
+		sqs = new SqsClient({ credentials: settings.credentials, region: settings.region, endpoint: settings.endpoint });
+		queueUrl = settings.queueUrl ?? (await sqs.getQueueUrl(settings.queueName!));
+		const attributes = await sqs.getQueueAttributes(queueUrl, ['QueueArn', 'Policy', 'RedrivePolicy']);
+		queueArn = attributes.QueueArn ?? queueArnFor(queueUrl, settings.region) ?? '';
+		queueName = queueArn.split(':').pop() ?? 'queue';
+		const verdict = spApiMaySend(attributes.Policy, queueArn);
+		if (verdict !== 'allows') {
+			logger.warn(
+				`The access policy of SQS queue ${queueName} does not let Amazon SP-API send to it: notifications will not arrive. Add this statement to the queue's access policy: ${JSON.stringify(spApiPolicyStatement(queueArn))}`,
+			);
+		}
+		if (options.unreadableMessages === 'leave' && !attributes.RedrivePolicy) {
+			logger.warn(`SQS queue ${queueName} has no dead-letter queue: unreadable messages left in it come back again and again. Give it a dead-letter queue, or send unreadable messages to the node's second output.`);
+		}
+	} catch (error) {
+		throw sqsNodeError(node, error);
+	}
+
+	const fetchDetails = options.fetchTransactionDetails === true && selected.has('TRANSACTION_UPDATE');
+	let spApi: SpApiClient | undefined;
+	if (manage || fetchDetails) {
+		try {
+			spApi = await createSpApiClient(ctx);
+		} catch (error) {
+			throw toNodeError(node, error);
+		}
+	}
+
+	// subscriptions (the ledger lives in static data; a test run in the editor keeps its own in memory)
+	const staticData = ctx.getWorkflowStaticData('node') as IDataObject;
+	const ledger: SubscriptionLedger = manual ? emptyLedger() : readLedger(staticData.subscriptions);
+	if (!manual) staticData.subscriptions = ledger as unknown as IDataObject;
+	const workflowId = ctx.getWorkflow().id ?? 'unsaved';
+	const releaseKey = `${workflowId}|${node.id}`;
+	if (!manual && cancelRelease(releaseKey)) logger.debug('The trigger started again before its unsubscribe delay ran out; keeping the subscriptions.');
+	let sharedIds = new Set<string>();
+	if (manage && spApi) {
+		adoptLedgerAccount(ledger, spApi, (message) => logger.warn(message));
+		const result = await setUpSubscriptions(node, spApi, { kind: 'sqs', arn: queueArn, name: `ACORN n8n ${queueName}`.slice(0, 256) }, types, ledger);
+		sharedIds = new Set(result.subscriptions.map((s) => s.subscriptionId));
+		logger.info(describeEnsure(result));
+	}
+	const instanceId = randomUUID();
+	registerLiveTrigger(instanceId, {
+		subscriptionIds: sharedIds,
+		adopt: (subscription) => {
+			if (!ledger.subscriptions.some((s) => s.subscriptionId === subscription.subscriptionId)) ledger.subscriptions.push(subscription);
+			if (!manual) staticData.subscriptions = ledger as unknown as IDataObject;
+		},
+	});
+
+	const dedupe = DedupeWindow.inStaticData(staticData, { ...DEFAULT_DEDUPE, maxEntries: Math.min(10_000, Math.max(10, options.dedupeWindow ?? DEFAULT_DEDUPE.maxEntries)) });
+	const stats = readStats(staticData.stats);
+	staticData.stats = stats as unknown as IDataObject;
+	const unreadableMode = options.unreadableMessages ?? 'output';
+	const reported = new ReportedOnce();
+
+	const handle = async (messages: SqsMessage[]): Promise<HandleResult> => {
+		const seenInBatch = new Set<string>();
+		const results = messages.map((message) => ({
+			message,
+			result: classify(
+				{ body: message.body, transportId: message.messageId, source: { kind: 'sqs', queueUrl, messageId: message.messageId, receiveCount: message.receiveCount, sentAt: message.sentAt } },
+				selected,
+				dedupe,
+				seenInBatch,
+			),
+		}));
+		count(stats, results.map((r) => r.result));
+		const fresh = results.filter((r): r is { message: SqsMessage; result: Classified & { kind: 'notification' } } => r.result.kind === 'notification');
+		const unreadable = results.filter((r) => r.result.kind === 'unreadable');
+		const dropped = results.filter((r) => r.result.kind === 'otherType' || r.result.kind === 'duplicate');
+		for (const { message, result } of dropped) {
+			logger.debug(result.kind === 'duplicate' ? `Notification seen before, removed from the queue (message ${message.messageId})` : `Not a chosen type (${(result as { notificationType: string }).notificationType}), removed from the queue and counted`);
+		}
+		for (const { message, result } of unreadable) {
+			const text = `Unreadable SQS message ${message.messageId} (${message.body.length} characters, received ${message.receiveCount ?? 1} time(s)): ${(result as { reason: string }).reason}`;
+			if (reported.first(message.messageId)) logger.warn(text);
+			else logger.debug(text);
+		}
+		if (fresh.length && spApi) await enrich(fresh.map((f) => f.result), spApi, { transactionDetails: fetchDetails });
+		const main: INodeExecutionData[] = fresh.map((f) => ({ json: f.result.item as IDataObject }));
+		const second: INodeExecutionData[] = unreadableMode === 'output' ? unreadable.map((u) => ({ json: (u.result as { item: IDataObject }).item })) : [];
+		const droppedMessages = dropped.map((d) => d.message);
+		if (main.length === 0 && second.length === 0) return { delete: droppedMessages, emitted: false };
+		// remembered before emitting: n8n saves static data when it takes over the items. Re-assigning
+		// marks the static data changed (n8n watches assignments, not changes deep inside new objects).
+		for (const f of fresh) dedupe.remember(f.result.dedupeId);
+		markStaticDataChanged(staticData, 'dedupe');
+		staticData.stats = stats as unknown as IDataObject;
+		try {
+			ctx.emit([main, second]);
+		} catch (error) {
+			for (const f of fresh) dedupe.forget(f.result.dedupeId);
+			logger.warn(`n8n did not take the ${main.length + second.length} item(s); the messages stay in the queue: ${error instanceof Error ? error.message : String(error)}`);
+			return { delete: droppedMessages, emitted: false };
+		}
+		stats.emitted += main.length;
+		if (main.length) stats.lastEmittedAt = new Date().toISOString();
+		return { delete: [...droppedMessages, ...fresh.map((f) => f.message), ...(second.length ? unreadable.map((u) => u.message) : [])], emitted: true };
+	};
+
+	let fatal: Error | undefined;
+	const poller = new SqsPoller({
+		client: sqs,
+		queueUrl,
+		handle,
+		maxMessages: manual ? 1 : 10,
+		waitSeconds: 20,
+		visibilityTimeout: Math.max(10, Math.min(43_200, options.visibilityTimeout ?? 120)),
+		stopAfterFirstEmit: manual,
+		logger,
+		onFatal: (error) => {
+			fatal = sqsNodeError(node, error);
+			// in the editor the error surfaces through manualTriggerFunction; an active workflow is
+			// deactivated by n8n, which then retries the activation with a growing pause
+			if (!manual) ctx.emitError(fatal);
+		},
+	});
+
+	const release = async (): Promise<void> => {
+		if (!manage || !spApi) return;
+		try {
+			const result = await releaseSubscriptions(spApi, ledger, (s) => handOverIfUsed(instanceId, s));
+			if (result.deleted.length || result.failed.length || result.kept.length) {
+				logger.info(
+					`Unsubscribed ${result.deleted.map((s) => s.notificationType).join(', ') || 'nothing'}` +
+						(result.kept.length ? `; kept ${result.kept.map((s) => s.notificationType).join(', ')} (another active workflow uses it)` : '') +
+						(result.failed.length ? `; could not unsubscribe ${result.failed.map((f) => `${f.subscription.notificationType}: ${f.error}`).join('; ')}` : '') +
+						(result.destination === 'deleted' ? '; removed the destination this trigger had created' : ''),
+				);
+			}
+		} catch (error) {
+			logger.warn(`Unsubscribing failed: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	};
+
+	const closeFunction = async (): Promise<void> => {
+		await poller.stop();
+		unregisterLiveTrigger(instanceId);
+		if (manual) await release();
+		else scheduleRelease(releaseKey, Math.max(0, options.unsubscribeDelay ?? 30) * 1000, release);
+	};
+
+	if (manual) {
+		return {
+			closeFunction,
+			manualTriggerFunction: async () => {
+				await poller.start();
+				if (fatal) throw fatal;
+			},
+		};
+	}
+	void poller.start();
+	return { closeFunction };
+}
+

@@ -1,0 +1,69 @@
+/**
+ * The emulator's reading of an SQS access policy: may a principal (Amazon SP-API's AWS account) send
+ * to the queue? An explicit Deny wins over any Allow; statements with conditions are not evaluated and
+ * count as not matching, which errs on the side of "Amazon cannot deliver".
+ */
+interface Statement {
+	Effect?: unknown;
+	Principal?: unknown;
+	Action?: unknown;
+	Resource?: unknown;
+	Condition?: unknown;
+}
+
+function list(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+	return [];
+}
+
+function globMatches(pattern: string, value: string): boolean {
+	const source = pattern
+		.split('*')
+		.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+		.join('.*');
+	return new RegExp(`^${source}$`, 'i').test(value);
+}
+
+function principalMatches(principal: unknown, accountId: string): boolean {
+	if (principal === '*') return true;
+	if (!principal || typeof principal !== 'object') return false;
+	return list((principal as Record<string, unknown>).AWS).some(
+		(p) => p === '*' || p === accountId || p === `arn:aws:iam::${accountId}:root`,
+	);
+}
+
+export function policyAllows(policyText: string | undefined, accountId: string, action: string, resourceArn: string): boolean {
+	if (!policyText) return false;
+	let policy: { Statement?: unknown };
+	try {
+		policy = JSON.parse(policyText) as { Statement?: unknown };
+	} catch {
+		return false;
+	}
+	const statements = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]).filter(
+		(s): s is Statement => !!s && typeof s === 'object',
+	);
+	const applies = (s: Statement) =>
+		principalMatches(s.Principal, accountId) &&
+		list(s.Action).some((a) => globMatches(a, action)) &&
+		(s.Resource === undefined || list(s.Resource).some((r) => globMatches(r, resourceArn)));
+	if (statements.some((s) => s.Effect === 'Deny' && applies(s))) return false;
+	return statements.some((s) => s.Effect === 'Allow' && s.Condition === undefined && applies(s));
+}
+
+/** The statement the README tells sellers to add: Amazon SP-API may send messages and read attributes. */
+export function spApiSendPolicy(queueArn: string, principalAccount: string): string {
+	return JSON.stringify({
+		Version: '2012-10-17',
+		Statement: [
+			{
+				Sid: 'AllowSellingPartnerApiNotifications',
+				Effect: 'Allow',
+				Principal: { AWS: `arn:aws:iam::${principalAccount}:root` },
+				Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes'],
+				Resource: queueArn,
+			},
+		],
+	});
+}
