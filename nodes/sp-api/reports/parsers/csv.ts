@@ -58,18 +58,20 @@ export class CsvParser implements RowParser {
 	/** One physical line (without its LF); continues a quoted field from the previous line if open. */
 	private consumeLine(rawLine: string, out: ReportRow[]): void {
 		this.line += 1;
-		const text = rawLine.endsWith('\r') && !this.inQuotes ? rawLine.slice(0, -1) : rawLine;
+		// a CR before the LF ends the line, unless it is inside a quoted field (scan decides)
+		const text = rawLine;
 		if (!this.inQuotes) {
 			if (this.toSkip > 0) {
 				this.toSkip -= 1;
 				return;
 			}
-			if (text === '') return;
+			const stripped = text.endsWith('\r') ? text.slice(0, -1) : text;
+			if (stripped === '') return;
 			this.recordLine = this.line;
-			this.recordRaw = text;
-			if (!text.includes('"')) {
+			this.recordRaw = stripped;
+			if (!stripped.includes('"')) {
 				// fast path: nothing quoted on this line
-				this.fields = text.split(this.delimiter);
+				this.fields = stripped.split(this.delimiter);
 				this.finishRecord(out, true);
 				return;
 			}
