@@ -3,7 +3,7 @@
  * seller as JSON (paste into n8n, or read with the control API at /_emulator/fixtures).
  *
  *   node .build/test/emulator/cli.js [--port N] [--time-scale X] [--seed S] [--no-rate-limits]
- *                                    [--now ISO] [--empty-page-every N]
+ *                                    [--now ISO] [--empty-page-every N] [--report-processing-ms N]
  */
 import { SELLER_FIXTURE_KEYS } from './fixtures';
 import { startEmulator } from './index';
@@ -33,6 +33,9 @@ function parseArgs(argv: string[]): EmulatorOptions {
 				break;
 			case '--empty-page-every':
 				options.emptyPageEvery = number(flag, argv[++i]);
+				break;
+			case '--report-processing-ms':
+				options.reportProcessingMs = number(flag, argv[++i]);
 				break;
 			case '--no-rate-limits':
 				options.enforceRateLimits = false;

@@ -11,6 +11,7 @@ import { FaultRegistry } from './faults';
 import { createFixtures, isSellerFixtureKey } from './fixtures';
 import { EmptyPages } from './paging';
 import { RateLimiter } from './rateLimiter';
+import { ReportStore } from './reports/store';
 import { ROUTES } from './routes';
 import type { EmulatorRuntime } from './runtime';
 import { createRequestListener } from './server';
@@ -39,7 +40,10 @@ function resolveOptions(options: EmulatorOptions) {
 	if (!(tokenLifetimeSeconds > 0)) throw new RangeError(`EmulatorOptions.tokenLifetimeSeconds must be > 0, got ${tokenLifetimeSeconds}`);
 	const seed = options.seed ?? 42;
 	if (!Number.isInteger(seed)) throw new RangeError(`EmulatorOptions.seed must be an integer, got ${seed}`);
+	const reportProcessingMs = options.reportProcessingMs ?? 1500;
+	if (!Number.isFinite(reportProcessingMs) || reportProcessingMs < 0) throw new RangeError(`EmulatorOptions.reportProcessingMs must be ≥ 0, got ${reportProcessingMs}`);
 	return {
+		reportProcessingMs,
 		port: options.port ?? 0,
 		timeScale: options.timeScale ?? 1,
 		enforceRateLimits: options.enforceRateLimits ?? true,
@@ -66,6 +70,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const faults = new FaultRegistry();
 	const events = new EmulatorEvents();
 	const requestLog: RequestLogEntry[] = [];
+	const pendingTimers = new Set<NodeJS.Timeout>();
+	const reports = new ReportStore({ state, clock, events, seed: settings.seed, processingMs: settings.reportProcessingMs, baseUrl: () => url, timers: pendingTimers });
 	const responseListeners = new Set<(entry: RequestLogEntry) => void>();
 	let url = '';
 
@@ -79,13 +85,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setTimeScale: (n) => limiter.setTimeScale(n),
 		setRateLimitsEnforced: (on) => limiter.setEnforced(on),
 		now: () => clock.now(),
-		advanceClock: (ms) => clock.advance(ms),
+		advanceClock: (ms) => {
+			clock.advance(ms);
+			// reports that are due by the new time finish (and are announced) now
+			reports.sync();
+		},
 		events,
 		onResponse: (listener) => {
 			responseListeners.add(listener);
 			return () => void responseListeners.delete(listener);
 		},
 		state,
+		reports: reports.control,
 	};
 	const urls = () => ({ url, lwaTokenUrl: `${url}/auth/o2/token`, endpointTemplate: `${url}/{region}` });
 	const credentialsFor = (key: SellerFixtureKey): AcornCredentialData => {
@@ -115,8 +126,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		seed: settings.seed,
 		emptyPages: new EmptyPages(settings.emptyPageEvery),
 		events,
+		reports,
 		control,
-		pendingTimers: new Set(),
+		pendingTimers,
 		answered: (entry) => {
 			for (const listener of responseListeners) listener({ ...entry, query: { ...entry.query }, headers: { ...entry.headers } });
 		},

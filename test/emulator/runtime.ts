@@ -5,6 +5,7 @@ import type { EmulatorEvents } from './events';
 import type { FaultRegistry } from './faults';
 import type { EmptyPages } from './paging';
 import type { RateLimiter } from './rateLimiter';
+import type { ReportStore } from './reports/store';
 import type { RouteTable } from './routes/types';
 import type { TokenStore } from './tokenStore';
 import type { AcornCredentialData, EmulatorControl, EmulatorFixtures, RequestLogEntry, SellerFixtureKey } from './types';
@@ -21,6 +22,7 @@ export interface EmulatorRuntime {
 	seed: number;
 	emptyPages: EmptyPages;
 	events: EmulatorEvents;
+	reports: ReportStore;
 	control: EmulatorControl;
 	/** Answers held back by `delayMs` faults; cleared on close so nothing fires afterwards. */
 	pendingTimers: Set<NodeJS.Timeout>;

@@ -6,6 +6,7 @@ import type { OperationKey } from '../../nodes/sp-api/generated/operations.gener
 import type { SpApiRegion } from '../../nodes/sp-api/regions';
 import type { EmulatorState } from './data/state';
 import type { EmulatorEvents } from './events';
+import type { ReportsControl } from './reports/store';
 
 export type { OperationKey, SpApiRegion };
 
@@ -80,6 +81,11 @@ export interface EmulatorOptions {
 	 * has empty lists but carries a token. 0 = off (default); must be 0 or ≥ 2.
 	 */
 	emptyPageEvery?: number;
+	/**
+	 * How long a requested report takes from createReport to its final status (about 30 % IN_QUEUE,
+	 * then IN_PROGRESS), in ms of the emulator clock. Default 1500.
+	 */
+	reportProcessingMs?: number;
 }
 
 export interface FaultSpec {
@@ -141,6 +147,8 @@ export interface EmulatorControl {
 	onResponse(listener: (entry: RequestLogEntry) => void): () => void;
 	/** The generated data and issued tokens, for assertions. */
 	state: EmulatorState;
+	/** Report documents: how they are served, cut downloads, generated documents of any size. */
+	reports: ReportsControl;
 }
 
 export interface Emulator {

@@ -1,6 +1,7 @@
 /** The emulator's route table: one file per API, merged here. Operations missing here answer 501. */
 import { finances2024Routes } from './finances2024';
 import { financesV0Routes } from './financesV0';
+import { reportsRoutes } from './reports';
 import { sellersRoutes } from './sellers';
 import type { RouteTable } from './types';
 
@@ -8,4 +9,5 @@ export const ROUTES: RouteTable = {
 	...sellersRoutes,
 	...financesV0Routes,
 	...finances2024Routes,
+	...reportsRoutes,
 };

@@ -6,6 +6,7 @@ import type { EmulatorState } from '../data/state';
 import type { EmulatorEvents } from '../events';
 import type { ApiResponse } from '../http/errors';
 import type { EmptyPages } from '../paging';
+import type { ReportStore } from '../reports/store';
 import type { AppFixture, SellerFixture, SpApiRegion } from '../types';
 
 export interface RouteRequest {
@@ -28,6 +29,8 @@ export interface RouteContext {
 	emptyPages: EmptyPages;
 	/** Announce what Amazon would notify about (see events.ts). */
 	events: EmulatorEvents;
+	/** Reports, schedules and report documents (reports/store.ts). */
+	reports: ReportStore;
 }
 
 export type RouteHandler = (request: RouteRequest, context: RouteContext) => ApiResponse | Promise<ApiResponse>;
