@@ -190,43 +190,45 @@ async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | str
 	}
 }
 
-/** The first bytes of a stream (at least two when there are), put back so nothing is lost. */
-async function peek(body: Readable): Promise<Buffer> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	while (size < 2) {
-		const chunk = await new Promise<Buffer | null>((resolve, reject) => {
-			const cleanup = (): void => {
-				body.off('readable', onReadable);
-				body.off('end', onEnd);
-				body.off('error', onError);
-			};
-			const onReadable = (): void => {
-				const read = body.read() as Buffer | null;
-				if (read !== null) {
-					cleanup();
-					resolve(read);
-				}
-			};
-			const onEnd = (): void => {
-				cleanup();
-				resolve(null);
-			};
-			const onError = (error: Error): void => {
-				cleanup();
-				reject(error);
-			};
-			body.on('readable', onReadable);
-			body.once('end', onEnd);
-			body.once('error', onError);
-		});
-		if (chunk === null) break;
-		chunks.push(chunk);
-		size += chunk.length;
-	}
-	const head = Buffer.concat(chunks);
-	if (head.length > 0) body.unshift(head);
-	return head;
+/**
+ * Passes bytes through unchanged and reports the first two (the gzip signature check) as soon as they
+ * have passed, so the rest of the pipeline can be chosen without holding or re-inserting any data.
+ */
+function signatureWatcher(): { stream: Transform; head: Promise<Buffer> } {
+	let head = Buffer.alloc(0);
+	let decided = false;
+	let resolveHead: (value: Buffer) => void = () => undefined;
+	let rejectHead: (error: Error) => void = () => undefined;
+	const headPromise = new Promise<Buffer>((resolve, reject) => {
+		resolveHead = resolve;
+		rejectHead = reject;
+	});
+	const decide = (): void => {
+		if (decided) return;
+		decided = true;
+		resolveHead(head);
+	};
+	const stream = new Transform({
+		transform(chunk: Buffer, _encoding, callback) {
+			if (!decided) {
+				head = Buffer.concat([head, chunk.subarray(0, 2)]).subarray(0, 2);
+				if (head.length >= 2) decide();
+			}
+			callback(null, chunk);
+		},
+		flush(callback) {
+			decide();
+			callback();
+		},
+	});
+	stream.once('error', (error) => {
+		if (!decided) {
+			decided = true;
+			rejectHead(error);
+		}
+	});
+	stream.once('close', decide);
+	return { stream, head: headPromise };
 }
 
 function counter(onChunk: (size: number) => void, onEnd?: () => void): Transform {
@@ -269,25 +271,27 @@ export async function openReportDocument(
 	const headers = response.headers;
 	const stats: DocumentStats = { downloadedBytes: 0, decompressedBytes: 0, compressed: false, undecodableCharacters: 0, complete: false };
 	const raw = response.stream;
+	const watcher = signatureWatcher();
+	let failure: unknown;
+	const remember = (error: Error | null | undefined): void => {
+		if (error) failure ??= error;
+	};
+	pipeline(raw, counter((size) => (stats.downloadedBytes += size)), watcher.stream, remember);
 	let head: Buffer;
 	try {
-		head = await peek(raw);
+		head = await watcher.head;
 	} catch (error) {
 		raw.destroy();
 		throw truncatedError(ref, error, stats);
 	}
 	// gunzip only what says it is gzip AND starts with the gzip signature: never twice
 	stats.compressed = isGzipDeclared(ref, headers) && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-	const stages: NodeJS.ReadWriteStream[] = [counter((size) => (stats.downloadedBytes += size))];
-	if (stats.compressed) stages.push(zlib.createGunzip());
 	const stream = counter(
 		(size) => (stats.decompressedBytes += size),
 		() => (stats.complete = true),
 	);
-	let failure: unknown;
-	pipeline([raw, ...stages, stream] as unknown as [Readable, Transform], (error) => {
-		if (error) failure = error;
-	});
+	if (stats.compressed) pipeline(watcher.stream, zlib.createGunzip(), stream, remember);
+	else pipeline(watcher.stream, stream, remember);
 	const declaredCharset = charsetFromContentType(headers['content-type']);
 	const decoder = new ReportTextDecoder({
 		declared: declaredCharset,
