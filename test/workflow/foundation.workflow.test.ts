@@ -63,7 +63,7 @@ function everythingVisible(result: WorkflowResult): string {
 describe('the built package inside n8n-core', () => {
 	it('loads through PackageDirectoryLoader like a community package', async () => {
 		const loader = await loadAcornPackage();
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['amazonSpApiFinances', 'amazonSpApiSellers']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['amazonSpApiFinances', 'amazonSpApiReports', 'amazonSpApiSellers']);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['amazonSpApi']);
 		for (const description of loader.types.nodes) {
 			expect(description.usableAsTool).toBe(true);
@@ -71,7 +71,7 @@ describe('the built package inside n8n-core', () => {
 			expect(description.codex?.categories?.length).toBeGreaterThan(0);
 			expect(description.credentials?.[0]).toMatchObject({ name: 'amazonSpApi', testedBy: 'amazonSpApiConnectionTest' });
 		}
-		expect(loader.types.credentials[0].supportedNodes).toEqual(['amazonSpApiSellers', 'amazonSpApiFinances']);
+		expect(loader.types.credentials[0].supportedNodes).toEqual(['amazonSpApiSellers', 'amazonSpApiFinances', 'amazonSpApiReports']);
 	});
 });
 
