@@ -102,7 +102,13 @@ export class ReportTextDecoder {
 	}
 
 	write(chunk: Buffer): string {
-		if (this.decoder) return this.decode(chunk, true);
+		if (this.decoder) {
+			// ASCII reads the same in UTF-8 and windows-1252; Latin-1 is V8's fastest way to make the string
+			if (this.asciiShortcut && isAscii(chunk)) return chunk.toString('latin1');
+			const text = this.decode(chunk, true);
+			if (this.charsetName === 'utf-8') this.asciiShortcut = endsWithCompleteUtf8(chunk);
+			return text;
+		}
 		if (this.pending.length === 0 && isAscii(chunk)) return chunk.toString('latin1');
 		this.pending.push(chunk);
 		this.pendingBytes += chunk.length;
@@ -125,7 +131,11 @@ export class ReportTextDecoder {
 		this.decoder = new TextDecoder(info.decoderLabel);
 		this.charsetName = info.name;
 		this.charsetSource = source;
+		this.asciiShortcut = info.name === 'windows-1252' || info.name === 'utf-8';
 	}
+
+	/** True while an all-ASCII chunk may skip the decoder (single-byte charset, or no UTF-8 sequence left open). */
+	private asciiShortcut = false;
 
 	private decideAndFlush(final: boolean): string {
 		const window = Buffer.concat(this.pending);
@@ -151,4 +161,18 @@ export class ReportTextDecoder {
 		}
 		return text;
 	}
+}
+
+/** Whether `chunk` ends with a complete UTF-8 sequence (so a decoder holds no bytes after it). */
+export function endsWithCompleteUtf8(chunk: Buffer): boolean {
+	const length = chunk.length;
+	for (let back = 1; back <= 4 && back <= length; back++) {
+		const byte = chunk[length - back];
+		if (byte < 0x80) return back === 1;
+		if (byte >= 0xc0) {
+			const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+			return needed === back;
+		}
+	}
+	return false;
 }
