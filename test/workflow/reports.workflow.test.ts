@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { startEmulator } from '../emulator';
 import type { Emulator, SellerFixtureKey } from '../emulator/types';
 import { buildNodeTypes, runWorkflow, spApiCredentialRef, type WorkflowResult } from '../harness/n8nHarness';
@@ -16,7 +16,7 @@ function credentialsOf(emulator: Emulator, seller: SellerFixtureKey): ICredentia
 
 function reportsWorkflow(emulator: Emulator, seller: SellerFixtureKey, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) {
 	return {
-		nodes: [START, { name: NODE, type: 'n8n-nodes-acorn.amazonSpApiReports', parameters, credentials: spApiCredentialRef(), ...extra }],
+		nodes: [START, { name: NODE, type: 'n8n-nodes-acorn.amazonSpApiReports', parameters: parameters as INodeParameters, credentials: spApiCredentialRef(), ...extra }],
 		connections: { Start: [NODE] },
 		credentials: { amazonSpApi: credentialsOf(emulator, seller) },
 	};

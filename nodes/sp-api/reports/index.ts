@@ -27,7 +27,7 @@ export {
 	type OpenDocumentOptions,
 	type DocumentStats,
 } from './document';
-export { streamReportRows, parseReportRows, rowsOf, documentOptions, type RowOptions, type RowSource } from './rows';
+export { streamReportRows, parseReportRows, parseReportRowBatches, rowsOf, rowBatchesOf, documentOptions, type RowOptions, type RowSource } from './rows';
 export { ReportTextDecoder, resolveCharset, charsetFromContentType, defaultCharsetFor } from './charset';
 export { createParser, formatFromContentType, sniffFormat } from './parsers';
 export {

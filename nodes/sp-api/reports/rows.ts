@@ -53,34 +53,47 @@ function parserFor(format: ReportFormat, options: RowOptions): RowParser {
 	});
 }
 
-/** Rows from text chunks: the parsing half of the pipeline (usable on any decoded document). */
-export async function* parseReportRows(source: RowSource, options: RowOptions = {}): AsyncGenerator<ReportRow> {
+/**
+ * Rows from text chunks in batches (one batch per chunk of text): the parsing half of the pipeline.
+ * Batches spare large reports a promise per row; parseReportRows gives the same rows one by one.
+ */
+export async function* parseReportRowBatches(source: RowSource, options: RowOptions = {}): AsyncGenerator<ReportRow[]> {
 	const columns = options.typed ? findReportType(options.reportType)?.columns : undefined;
 	const strict = options.onMalformed === 'error';
 	let parser: RowParser | undefined;
 	let rowsRead = 0;
-	const out: ReportRow[] = [];
-	const flush = function* (): Generator<ReportRow> {
-		for (const row of out) {
+	let out: ReportRow[] = [];
+	/** The rows parsed so far; in strict mode only those before the first malformed one, plus its error. */
+	const take = (): { batch: ReportRow[]; error?: ReportError } => {
+		const batch = out;
+		out = [];
+		for (let i = 0; i < batch.length; i++) {
+			const row = batch[i];
 			if (row.problem && strict) {
-				throw new ReportError({
+				const error = new ReportError({
 					kind: 'parse',
 					line: row.line,
 					reportDocumentId: source.reportDocumentId,
-					rowsRead,
+					rowsRead: rowsRead + i,
 					message: `The report has a malformed row at line ${row.line}: ${row.problem}.`,
 					hint: 'Turn the option "On Malformed Rows" to "Output With a Problem Note" to get such rows flagged instead, or download the file to inspect it.',
 				});
+				return { batch: batch.slice(0, i), error };
 			}
-			rowsRead += 1;
-			yield columns && !row.problem ? { ...row, values: typedValues(row.values, columns) } : row;
+			if (columns && !row.problem) batch[i] = { ...row, values: typedValues(row.values, columns) };
 		}
-		out.length = 0;
+		rowsRead += batch.length;
+		return { batch };
+	};
+	const emit = function* (): Generator<ReportRow[]> {
+		const { batch, error } = take();
+		if (batch.length > 0) yield batch;
+		if (error) throw error;
 	};
 	for await (const chunk of source.text) {
 		parser ??= parserFor(resolveFormat(options.format, options.reportType, source.contentType, chunk), options);
 		parser.push(chunk, out);
-		yield* flush();
+		if (out.length > 0) yield* emit();
 	}
 	parser ??= parserFor(resolveFormat(options.format, options.reportType, source.contentType, ''), options);
 	try {
@@ -92,7 +105,12 @@ export async function* parseReportRows(source: RowSource, options: RowOptions = 
 		}
 		throw error;
 	}
-	yield* flush();
+	if (out.length > 0) yield* emit();
+}
+
+/** Rows from text chunks, one by one (usable on any decoded document). */
+export async function* parseReportRows(source: RowSource, options: RowOptions = {}): AsyncGenerator<ReportRow> {
+	for await (const batch of parseReportRowBatches(source, options)) yield* batch;
 }
 
 /**
@@ -115,6 +133,11 @@ export async function* streamReportRows(
 /** Rows of an already opened document (when the caller also wants its stats or a copy). */
 export function rowsOf(opened: OpenedReportDocument, options: RowOptions = {}): AsyncGenerator<ReportRow> {
 	return parseReportRows({ text: opened.text(), contentType: opened.contentType, reportDocumentId: opened.reportDocumentId }, options);
+}
+
+/** Rows of an already opened document, in batches. */
+export function rowBatchesOf(opened: OpenedReportDocument, options: RowOptions = {}): AsyncGenerator<ReportRow[]> {
+	return parseReportRowBatches({ text: opened.text(), contentType: opened.contentType, reportDocumentId: opened.reportDocumentId }, options);
 }
 
 export function documentOptions(options: RowOptions): OpenDocumentOptions {

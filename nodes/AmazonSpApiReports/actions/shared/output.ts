@@ -12,7 +12,7 @@ import {
 	findReportType,
 	formatFromContentType,
 	openReportDocument,
-	parseReportRows,
+	parseReportRowBatches,
 	reportFileName,
 	reportMimeType,
 	ReportError,
@@ -252,9 +252,11 @@ export async function downloadItems(context: IExecuteFunctions, client: SpApiCli
 		}
 		const rows: INodeExecutionData[] = [];
 		const limit = settings.output === 'both' ? undefined : settings.limit;
-		for await (const row of parseReportRows({ text, contentType: opened.contentType, reportDocumentId: opened.reportDocumentId }, settings.rowOptions)) {
-			rows.push({ json: rowItem(row) });
-			if (limit !== undefined && rows.length >= limit) break;
+		reading: for await (const batch of parseReportRowBatches({ text, contentType: opened.contentType, reportDocumentId: opened.reportDocumentId }, settings.rowOptions)) {
+			for (const row of batch) {
+				rows.push({ json: rowItem(row) });
+				if (limit !== undefined && rows.length >= limit) break reading;
+			}
 		}
 		if (limit !== undefined && rows.length >= limit) return rows;
 		if (!opened.stats.complete) throw incompleteError(opened);
