@@ -64,7 +64,7 @@ describe('Amazon SP-API Reports node', () => {
 
 	it('Create and Download as a file: decompressed, UTF-8, named after the report; and both file and rows', async () => {
 		const base = { resource: 'report', operation: 'createAndDownload', reportType: list('GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE'), marketplaceIds: ['DE'], ...returnsRange, options: FAST };
-		const file = (await run(emulator, 'eu', { ...base, output: 'binary' })).output(NODE);
+		const file = (await run(emulator, 'eu', { ...base, output: 'binary', options: { ...FAST, includeResponseMetadata: true } })).output(NODE);
 		expect(file).toHaveLength(1);
 		expect(file[0].json).toMatchObject({
 			reportId: expect.any(String),
@@ -74,6 +74,7 @@ describe('Amazon SP-API Reports node', () => {
 			charset: 'windows-1252',
 			compressed: true,
 		});
+		expect(file[0].json.responseMetadata).toMatchObject({ operation: 'getReport', httpStatus: 200, requestId: expect.any(String) });
 		const text = decodeBinary(file[0]);
 		expect(text.split('\n')[0]).toMatch(/^Order ID\tOrder date\tReturn request date\tReturn request status/);
 		expect(file[0].binary!.data).toMatchObject({ fileName: file[0].json.fileName, mimeType: 'text/tab-separated-values; charset=utf-8' });

@@ -82,6 +82,8 @@ export interface DocumentStats {
 
 export interface OpenedReportDocument {
 	reportDocumentId: string;
+	/** Of the getReportDocument call behind the download address, when this open made one. */
+	metadata?: ResponseMetadata;
 	contentType?: string;
 	/** Charset from the Content-Type header, if Amazon sent one. */
 	declaredCharset?: string;
@@ -332,6 +334,7 @@ export async function openReportDocument(
 
 	const opened: OpenedReportDocument = {
 		reportDocumentId: ref.reportDocumentId,
+		metadata: ref.metadata,
 		contentType: headers['content-type'],
 		declaredCharset,
 		stats,

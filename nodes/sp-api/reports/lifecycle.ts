@@ -114,16 +114,16 @@ export async function waitForReport(client: SpApiClient, reportId: string, optio
 	let interval = Math.min(options.initialIntervalMs ?? DEFAULT_FIRST_POLL_MS, maxInterval);
 	const started = client.nowMs();
 	for (;;) {
-		const { data: report } = await getReport(client, reportId);
+		const { data: report, metadata } = await getReport(client, reportId);
 		options.onStatus?.(report);
 		switch (report.processingStatus) {
 			case 'DONE':
 				if (!report.reportDocumentId) {
 					throw new ReportError({ kind: 'download', reportId, message: `Report ${reportId} is DONE but Amazon named no document to download.` });
 				}
-				return { status: 'DONE', reportId: report.reportId ?? reportId, reportDocumentId: report.reportDocumentId, report };
+				return { status: 'DONE', reportId: report.reportId ?? reportId, reportDocumentId: report.reportDocumentId, report, metadata };
 			case 'CANCELLED':
-				return { status: 'CANCELLED', reportId: report.reportId ?? reportId, report };
+				return { status: 'CANCELLED', reportId: report.reportId ?? reportId, report, metadata };
 			case 'FATAL':
 				throw await fatalError(client, { ...report, reportId: report.reportId ?? reportId }, options.errorDocumentMaxChars ?? 4000);
 		}

@@ -1,4 +1,5 @@
 /** Shapes of the Reports API 2021-06-30 (reports_2021-06-30.json) and of the download pipeline. */
+import type { ResponseMetadata } from '../client';
 
 export type ProcessingStatus = 'IN_QUEUE' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED' | 'FATAL';
 
@@ -37,10 +38,13 @@ export interface CreateReportRequest {
 	reportOptions?: Record<string, string>;
 }
 
-/** How a finished report ended. CANCELLED is Amazon's "no data" as well as an explicit cancel. */
+/**
+ * How a finished report ended. CANCELLED is Amazon's "no data" as well as an explicit cancel.
+ * `metadata` is that of the last getReport answer (request id etc.).
+ */
 export type ReportOutcome =
-	| { status: 'DONE'; reportId: string; reportDocumentId: string; report: AmazonReport }
-	| { status: 'CANCELLED'; reportId: string; report: AmazonReport };
+	| { status: 'DONE'; reportId: string; reportDocumentId: string; report: AmazonReport; metadata?: ResponseMetadata }
+	| { status: 'CANCELLED'; reportId: string; report: AmazonReport; metadata?: ResponseMetadata };
 
 export type ReportFormat = 'tsv' | 'csv' | 'xml' | 'json' | 'jsonl';
 

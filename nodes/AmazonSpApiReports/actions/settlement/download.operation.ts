@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<INodeExecutionData[]> {
 	const reportId = readReportId(this, itemIndex);
-	const { data: report } = await getReport(client, reportId);
+	const { data: report, metadata } = await getReport(client, reportId);
 	if (!isSettlementReportType(report.reportType)) {
 		throw new InputError(`Report ${reportId} is a ${report.reportType} report, not a settlement report. Use "Report → Download" for it.`);
 	}
@@ -24,5 +24,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		throw new InputError(`Settlement report ${reportId} is ${report.processingStatus}; only finished (DONE) settlement reports can be downloaded.`);
 	}
 	const settings = readDownloadSettings(this, itemIndex, report.reportType, marketplaceOf(report.marketplaceIds));
-	return await downloadItems(this, client, { reportDocumentId: report.reportDocumentId, reportId, reportType: report.reportType, summary: settlementItem(report) }, settings);
+	return await downloadItems(this, client, { reportDocumentId: report.reportDocumentId, reportId, reportType: report.reportType, summary: settlementItem(report), metadata }, settings);
 }

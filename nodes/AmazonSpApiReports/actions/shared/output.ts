@@ -4,9 +4,10 @@
  */
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { PassThrough } from 'node:stream';
-import type { SpApiClient } from '../../../sp-api/client';
+import type { ResponseMetadata, SpApiClient } from '../../../sp-api/client';
 import { findMarketplace, type Marketplace } from '../../../sp-api/marketplaces';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
+import { includeResponseMetadataOption, responseMetadataJson } from '../../../sp-api/n8n/responseMetadata';
 import { returnAllProperty, limitProperty } from '../../../sp-api/n8n/commonProperties';
 import {
 	findReportType,
@@ -54,6 +55,11 @@ export function outputProperties(displayOptions: DisplayOptions): INodePropertie
 
 /** Options of the download itself, inside each download operation's "Options" collection. */
 export const downloadOptions: INodeProperties[] = [
+	{
+		...includeResponseMetadataOption,
+		description:
+			"Whether to add Amazon's request ID, HTTP status, timestamps and rate limit of the last status call to the file item or the \"no data\" item, under <code>responseMetadata</code> (rows carry only the report's own columns)",
+	},
 	{
 		displayName: 'Typed Values',
 		name: 'typedValues',
@@ -125,6 +131,7 @@ export const noDataOption: INodeProperties = {
 
 export interface DownloadSettings {
 	output: 'items' | 'binary' | 'both';
+	includeResponseMetadata: boolean;
 	limit?: number;
 	binaryPropertyName: string;
 	rowOptions: RowOptions;
@@ -139,6 +146,7 @@ export function readDownloadSettings(context: IExecuteFunctions, itemIndex: numb
 	const binaryPropertyName = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data') || 'data').trim();
 	return {
 		output,
+		includeResponseMetadata: options.includeResponseMetadata === true,
 		limit,
 		binaryPropertyName,
 		rowOptions: {
@@ -174,6 +182,8 @@ function fileFormat(reportType: string | undefined, contentType: string | undefi
 
 export interface DownloadTarget {
 	reportDocumentId: string;
+	/** Of the last status call (getReport), shown when "Include Response Metadata" is on. */
+	metadata?: ResponseMetadata;
 	reportId?: string;
 	reportType?: string;
 	marketplaceIds?: string[];
@@ -195,7 +205,10 @@ async function fileItem(
 		: reportFileName({ reportType: target.reportType, reportId: target.reportId, reportDocumentId: target.reportDocumentId }).replace(/\.tsv$/, '.txt');
 	const mimeType = format ? reportMimeType(format) : 'text/plain; charset=utf-8';
 	const binary = await context.helpers.prepareBinaryData(stream as never, fileName, mimeType);
-	return { json: { ...target.summary, fileName, mimeType }, binary: { [settings.binaryPropertyName]: binary } };
+	const json: IDataObject = { ...target.summary, fileName, mimeType };
+	const metadata = target.metadata ?? opened.metadata;
+	if (settings.includeResponseMetadata && metadata) json.responseMetadata = responseMetadataJson(metadata);
+	return { json, binary: { [settings.binaryPropertyName]: binary } };
 }
 
 function incompleteError(opened: OpenedReportDocument): ReportError {
@@ -225,7 +238,7 @@ export async function downloadItems(context: IExecuteFunctions, client: SpApiCli
 		if (settings.output === 'binary') {
 			const file = await fileItem(context, opened, target, settings, opened.utf8());
 			if (!opened.stats.complete) throw incompleteError(opened);
-			return [{ json: { ...file.json, ...documentFacts(opened) }, binary: file.binary }];
+			return [{ json: { ...documentFacts(opened), ...file.json }, binary: file.binary }];
 		}
 		const source = opened.text();
 		let copy: PassThrough | undefined;
@@ -263,7 +276,7 @@ export async function downloadItems(context: IExecuteFunctions, client: SpApiCli
 		if (!filePromise || !copy) return rows;
 		const file = await filePromise;
 		const limited = settings.limit !== undefined ? rows.slice(0, settings.limit) : rows;
-		return [{ json: { ...file.json, rows: rows.length, ...documentFacts(opened) }, binary: file.binary }, ...limited];
+		return [{ json: { rows: rows.length, ...documentFacts(opened), ...file.json }, binary: file.binary }, ...limited];
 	} finally {
 		opened.close();
 	}

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { SpApiClient } from '../../../sp-api/client';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { DEFAULT_FIRST_POLL_MS, type AmazonReport, type ReportOutcome, type WaitOptions } from '../../../sp-api/reports';
+import { responseMetadataJson } from '../../../sp-api/n8n/responseMetadata';
 import { downloadItems, marketplaceOf, readDownloadSettings } from './output';
 
 export const waitOptions: INodeProperties[] = [
@@ -52,21 +53,19 @@ export async function outcomeItems(context: IExecuteFunctions, client: SpApiClie
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (outcome.status === 'CANCELLED') {
 		if (options.emitNoDataItem !== true) return [];
-		return [
-			{
-				json: {
-					...reportSummary(outcome.report),
-					noData: true,
-					message: `Amazon found no data for report ${outcome.reportId} (${outcome.report.reportType}) and cancelled it.`,
-				},
-			},
-		];
+		const json: IDataObject = {
+			...reportSummary(outcome.report),
+			noData: true,
+			message: `Amazon found no data for report ${outcome.reportId} (${outcome.report.reportType}) and cancelled it.`,
+		};
+		if (options.includeResponseMetadata === true && outcome.metadata) json.responseMetadata = responseMetadataJson(outcome.metadata);
+		return [{ json }];
 	}
 	const settings = readDownloadSettings(context, itemIndex, outcome.report.reportType, marketplaceOf(outcome.report.marketplaceIds));
 	return await downloadItems(
 		context,
 		client,
-		{ reportDocumentId: outcome.reportDocumentId, reportId: outcome.reportId, reportType: outcome.report.reportType, summary: reportSummary(outcome.report) },
+		{ reportDocumentId: outcome.reportDocumentId, reportId: outcome.reportId, reportType: outcome.report.reportType, summary: reportSummary(outcome.report), metadata: outcome.metadata },
 		settings,
 	);
 }
