@@ -15,7 +15,7 @@ import { RateLimiter, sharedRateLimiter } from './rateLimit/limiter';
 import { redact } from './redact';
 import type { SpApiRegion } from './regions';
 import { DEFAULT_RETRY_POLICY, decideRetry, isTransientStatus, type RetryPolicy, type RetryState } from './retry';
-import { buildQuery, NetworkError, send, type HttpResponse } from './transport';
+import { buildQuery, NetworkError, send, sendForStream, type HttpResponse, type HttpStreamResponse } from './transport';
 
 export type ParamValue = string | number | boolean | Date | readonly (string | number)[] | null | undefined;
 
@@ -82,7 +82,7 @@ export class SpApiClient {
 	readonly credentials: SpApiCredentials;
 	private readonly sleepFn: (ms: number, signal?: AbortSignal) => Promise<void>;
 	private readonly signal?: AbortSignal;
-	private readonly logger: CoreLogger;
+	readonly logger: CoreLogger;
 	private readonly timeoutMs: number;
 	private readonly retryPolicy: RetryPolicy;
 	private readonly tokens: AccessTokenCache;
@@ -283,6 +283,43 @@ export class SpApiClient {
 				attempts,
 			});
 		}
+	}
+
+	/** The client's clock (injectable in tests). */
+	nowMs(): number {
+		return this.now();
+	}
+
+	/**
+	 * Waits the way the client waits between retries: through n8n's sleep, ended early (with an
+	 * `aborted` SpApiError) when the execution is cancelled. For callers that poll, e.g. report status.
+	 */
+	async wait(ms: number, what = 'Amazon'): Promise<void> {
+		try {
+			await this.sleepFn(ms, this.signal);
+		} catch (error) {
+			throw new SpApiError({
+				kind: 'aborted',
+				operation: { key: 'wait', operationId: 'wait', method: 'GET', path: '' },
+				message: `The execution was cancelled while waiting for ${what}.`,
+				hint: 'The workflow was stopped.',
+				cause: error,
+			});
+		}
+	}
+
+	/**
+	 * A GET of a presigned URL Amazon handed out (report documents): no access token is sent, no usage
+	 * plan applies, the body comes back as a stream. Failures without an answer are NetworkErrors.
+	 */
+	async openUrl(url: string, headers: Record<string, string> = {}): Promise<HttpStreamResponse> {
+		return await sendForStream({
+			method: 'GET',
+			url,
+			headers: { accept: '*/*', 'user-agent': USER_AGENT, ...headers },
+			timeoutMs: this.timeoutMs,
+			signal: this.signal,
+		});
 	}
 
 	private async pause(ms: number, operation: OperationSpec): Promise<void> {

@@ -4,6 +4,7 @@
  *
  *   node .build/test/emulator/cli.js [--port N] [--time-scale X] [--seed S] [--no-rate-limits]
  *                                    [--now ISO] [--empty-page-every N] [--queue-time-scale X]
+ *                                    [--report-processing-ms N]
  *
  * The emulated SQS listens on its own port (printed as sqsEndpoint); create queues with
  * POST /_emulator/sqs/queues {"name": "..."} — the answer includes the n8n credential data.
@@ -39,6 +40,9 @@ function parseArgs(argv: string[]): EmulatorOptions {
 				break;
 			case '--queue-time-scale':
 				options.queueTimeScale = number(flag, argv[++i]);
+				break;
+			case '--report-processing-ms':
+				options.reportProcessingMs = number(flag, argv[++i]);
 				break;
 			case '--no-rate-limits':
 				options.enforceRateLimits = false;

@@ -13,6 +13,7 @@ import { createNotificationsControl, createSqsControl } from './notifications/co
 import { NotificationsService } from './notifications/service';
 import { EmptyPages } from './paging';
 import { RateLimiter } from './rateLimiter';
+import { ReportStore } from './reports/store';
 import { ROUTES } from './routes';
 import type { EmulatorRuntime } from './runtime';
 import { createRequestListener } from './server';
@@ -42,7 +43,10 @@ function resolveOptions(options: EmulatorOptions) {
 	if (!(tokenLifetimeSeconds > 0)) throw new RangeError(`EmulatorOptions.tokenLifetimeSeconds must be > 0, got ${tokenLifetimeSeconds}`);
 	const seed = options.seed ?? 42;
 	if (!Number.isInteger(seed)) throw new RangeError(`EmulatorOptions.seed must be an integer, got ${seed}`);
+	const reportProcessingMs = options.reportProcessingMs ?? 1500;
+	if (!Number.isFinite(reportProcessingMs) || reportProcessingMs < 0) throw new RangeError(`EmulatorOptions.reportProcessingMs must be ≥ 0, got ${reportProcessingMs}`);
 	return {
+		reportProcessingMs,
 		port: options.port ?? 0,
 		timeScale: options.timeScale ?? 1,
 		enforceRateLimits: options.enforceRateLimits ?? true,
@@ -74,6 +78,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const notifications = new NotificationsService({ fixtures, clock, state, events, sqs, seed: settings.seed });
 	sqs.beforeReceive = () => notifications.scanTransactions();
 	const requestLog: RequestLogEntry[] = [];
+	const pendingTimers = new Set<NodeJS.Timeout>();
+	const reports = new ReportStore({ state, clock, events, seed: settings.seed, processingMs: settings.reportProcessingMs, baseUrl: () => url, timers: pendingTimers });
 	const responseListeners = new Set<(entry: RequestLogEntry) => void>();
 	let url = '';
 
@@ -87,7 +93,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setTimeScale: (n) => limiter.setTimeScale(n),
 		setRateLimitsEnforced: (on) => limiter.setEnforced(on),
 		now: () => clock.now(),
-		advanceClock: (ms) => clock.advance(ms),
+		advanceClock: (ms) => {
+			clock.advance(ms);
+			// reports that are due by the new time finish (and are announced) now
+			reports.sync();
+		},
 		events,
 		onResponse: (listener) => {
 			responseListeners.add(listener);
@@ -96,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		state,
 		sqs: createSqsControl(sqs),
 		notifications: createNotificationsControl(notifications, state),
+		reports: reports.control,
 	};
 	const urls = () => ({ url, lwaTokenUrl: `${url}/auth/o2/token`, endpointTemplate: `${url}/{region}` });
 	const credentialsFor = (key: SellerFixtureKey, options: CredentialOptions = {}): AcornCredentialData => {
@@ -129,8 +140,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		events,
 		sqs,
 		notifications,
+		reports,
 		control,
-		pendingTimers: new Set(),
+		pendingTimers,
 		answered: (entry) => {
 			for (const listener of responseListeners) listener({ ...entry, query: { ...entry.query }, headers: { ...entry.headers } });
 		},

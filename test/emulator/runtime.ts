@@ -7,6 +7,7 @@ import type { EmulatedSqs } from './sqs/service';
 import type { FaultRegistry } from './faults';
 import type { EmptyPages } from './paging';
 import type { RateLimiter } from './rateLimiter';
+import type { ReportStore } from './reports/store';
 import type { RouteTable } from './routes/types';
 import type { TokenStore } from './tokenStore';
 import type { AcornCredentialData, CredentialOptions, EmulatorControl, EmulatorFixtures, RequestLogEntry, SellerFixtureKey } from './types';
@@ -26,6 +27,7 @@ export interface EmulatorRuntime {
 	/** Amazon SQS on its own loopback port, and the notifications that feed it. */
 	sqs: EmulatedSqs;
 	notifications: NotificationsService;
+	reports: ReportStore;
 	control: EmulatorControl;
 	/** Answers held back by `delayMs` faults; cleared on close so nothing fires afterwards. */
 	pendingTimers: Set<NodeJS.Timeout>;

@@ -12,6 +12,7 @@ import { flattenHeaders, flattenQuery, newRequestId, readBody, send } from './ht
 import { handleTokenRequest, parseTokenRequest, sellerOfRefreshToken } from './lwa';
 import { DEFAULT_BURST, DEFAULT_RATE } from './rateLimiter';
 import type { RouteHandler } from './routes/types';
+import { DOCUMENT_PATH_PREFIX, serveDocument } from './reports/download';
 import { matchOperation, splitRegion } from './router';
 import { SANDBOX_BURST, SANDBOX_RATE, sandboxAnswer } from './sandbox';
 import { sleep, type EmulatorRuntime } from './runtime';
@@ -110,7 +111,7 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 	try {
 		result = await handler(
 			{ operation, pathParams: match.pathParams, query: exchange.query, body: parseJsonBody(exchange), headers: req.headers, app: auth.app, seller: auth.seller, region: entry.region },
-			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages, events: runtime.events, notifications: runtime.notifications },
+			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages, events: runtime.events, notifications: runtime.notifications, reports: runtime.reports },
 		);
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
@@ -179,5 +180,11 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
 		},
 	};
 	if (path === '/auth/o2/token' && region === undefined && req.method === 'POST') return handleLwa(exchange);
+	if (url.pathname.startsWith(DOCUMENT_PATH_PREFIX)) {
+		// report documents: presigned storage URLs, no SP-API token or usage plan
+		entry.status = await serveDocument(runtime.reports, runtime.clock, req, res, url);
+		runtime.answered(entry);
+		return;
+	}
 	return handleSpApi(exchange, path);
 }

@@ -7,6 +7,7 @@ import type { SpApiRegion } from '../../nodes/sp-api/regions';
 import type { EmulatorState } from './data/state';
 import type { EmulatorEvents } from './events';
 import type { NotificationsControl, SqsControl } from './notifications/controlTypes';
+import type { ReportsControl } from './reports/store';
 
 export type { OperationKey, SpApiRegion };
 
@@ -88,6 +89,11 @@ export interface EmulatorOptions {
 	emptyPageEvery?: number;
 	/** Speed-up factor for the emulated SQS (visibility timeouts, long-poll waits, retention). Default 1. */
 	queueTimeScale?: number;
+	/**
+	 * How long a requested report takes from createReport to its final status (about 30 % IN_QUEUE,
+	 * then IN_PROGRESS), in ms of the emulator clock. Default 1500.
+	 */
+	reportProcessingMs?: number;
 }
 
 export interface FaultSpec {
@@ -155,6 +161,8 @@ export interface EmulatorControl {
 	sqs: SqsControl;
 	/** Destinations, subscriptions and what was published. */
 	notifications: NotificationsControl;
+	/** Report documents: how they are served, cut downloads, generated documents of any size. */
+	reports: ReportsControl;
 }
 
 export interface Emulator {

@@ -42,12 +42,20 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 		return new NodeOperationError(node, error.message, { itemIndex });
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, redact(message), { itemIndex });
+	// other core errors (e.g. ReportError) may carry a sentence of advice
+	const hint = (error as { hint?: unknown } | null)?.hint;
+	const description = typeof hint === 'string' && hint !== message ? redact(hint) : undefined;
+	return new NodeOperationError(node, redact(message), { itemIndex, description });
 }
 
 /** The JSON of an error item when "Continue On Fail" is on. */
 export function errorItemJson(error: unknown): JsonObject {
 	if (error instanceof SpApiError) return { error: error.hint, ...(redactDeep(error.toJSON()) as JsonObject) };
 	const message = error instanceof Error ? error.message : String(error);
+	// errors that describe themselves (ids a later run needs, e.g. a report id) keep those fields
+	const toJSON = (error as { toJSON?: unknown } | null)?.toJSON;
+	if (error instanceof Error && typeof toJSON === 'function') {
+		return { ...(redactDeep(toJSON.call(error)) as JsonObject), error: redact(message) };
+	}
 	return { error: redact(message) };
 }

@@ -3,6 +3,7 @@ import { finances2024Routes } from './finances2024';
 import { financesV0Routes } from './financesV0';
 import { fulfillmentOutboundRoutes } from './fulfillmentOutbound';
 import { notificationsRoutes } from './notifications';
+import { reportsRoutes } from './reports';
 import { sellersRoutes } from './sellers';
 import { sellerWalletRoutes } from './sellerWallet';
 import { transfersRoutes } from './transfers';
@@ -16,4 +17,5 @@ export const ROUTES: RouteTable = {
 	...transfersRoutes,
 	...fulfillmentOutboundRoutes,
 	...notificationsRoutes,
+	...reportsRoutes,
 };

@@ -7,6 +7,7 @@ import type { EmulatorEvents } from '../events';
 import type { ApiResponse } from '../http/errors';
 import type { NotificationsService } from '../notifications/service';
 import type { EmptyPages } from '../paging';
+import type { ReportStore } from '../reports/store';
 import type { AppFixture, SellerFixture, SpApiRegion } from '../types';
 
 export interface RouteRequest {
@@ -31,6 +32,8 @@ export interface RouteContext {
 	events: EmulatorEvents;
 	/** Destinations, subscriptions and delivery of notifications (routes/notifications.ts). */
 	notifications?: NotificationsService;
+	/** Reports, schedules and report documents (reports/store.ts). */
+	reports: ReportStore;
 }
 
 export type RouteHandler = (request: RouteRequest, context: RouteContext) => ApiResponse | Promise<ApiResponse>;

@@ -1,0 +1,282 @@
+/**
+ * Report download benchmark (`npm run bench`, or `npm run bench:reports` alone). Not a test: figures
+ * vary with the machine. Prints a table and writes bench/results/reports.json.
+ *
+ * The emulator (in this process) publishes a generated settlement V2 flat file of ~200 MB decoded
+ * (windows-1252, gzip), streamed while it is downloaded. Each measurement runs in its own child
+ * process, so its peak RSS (getrusage maxRSS) is its own:
+ *   - items:    ACORN's pipeline to rows (download → gunzip → decode → TSV parser), each row counted
+ *   - binary:   ACORN's pipeline to a UTF-8 file (what n8n's filesystem binary mode receives), at 50 MB
+ *               and 200 MB to show that memory stays flat
+ *   - baseline: plain http.get → zlib gunzip → TextDecoder, nothing else
+ *   - peer:     the amazon-sp-api npm client's download(details, { json: true }) of the same document.
+ *               Its HTTP layer only speaks https on port 443, so this process serves the document on
+ *               https://127.0.0.1:443 with a throw-away self-signed certificate made with openssl; TLS
+ *               checks are relaxed in the peer's child process only.
+ *   - source:   the raw download alone (how fast the emulator serves; a ceiling for the others)
+ *
+ * Environment: BENCH_REPORTS_MB (default 200), BENCH_REPORTS_SMALL_MB (default 50),
+ * BENCH_REPORTS_SKIP_PEER=1 to leave the (slow, ~3 min, ~5 GB) peer out.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { TextDecoder } from 'node:util';
+import * as zlib from 'node:zlib';
+import { AccessTokenCache } from '../nodes/sp-api/auth/tokenCache';
+import { SpApiClient } from '../nodes/sp-api/client';
+import { normalizeCredentials, type SpApiCredentialData } from '../nodes/sp-api/credentials';
+import { findMarketplace } from '../nodes/sp-api/marketplaces';
+import { RateLimiter } from '../nodes/sp-api/rateLimit/limiter';
+import { getReportDocument, openReportDocument, rowBatchesOf } from '../nodes/sp-api/reports';
+import { startEmulator } from '../test/emulator';
+
+const OUT = path.resolve(__dirname, '..', '..', 'bench', 'results', 'reports.json');
+const MB = 1024 * 1024;
+const REPORT_TYPE = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
+
+type Mode = 'items' | 'binary' | 'baseline' | 'peer' | 'source';
+
+interface ChildConfig {
+	mode: Mode;
+	credentials: SpApiCredentialData;
+	reportDocumentId: string;
+	/** For baseline / peer / source: a fresh presigned URL (peer: rewritten to https://127.0.0.1). */
+	url?: string;
+}
+
+interface ChildResult {
+	mode: Mode;
+	seconds: number;
+	decodedBytes: number;
+	rows?: number;
+	peakRssMb: number;
+	note?: string;
+}
+
+function peakRssMb(): number {
+	// maxRSS is in kilobytes on Linux
+	return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+function client(credentials: SpApiCredentialData): SpApiClient {
+	return new SpApiClient({ credentials: normalizeCredentials(credentials), tokenCache: new AccessTokenCache(), rateLimiter: new RateLimiter(), timeoutMs: 120_000 });
+}
+
+// ---------------------------------------------------------------- child side
+
+async function runChild(config: ChildConfig): Promise<ChildResult> {
+	const started = process.hrtime.bigint();
+	const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
+	switch (config.mode) {
+		case 'items': {
+			const opened = await openReportDocument(client(config.credentials), config.reportDocumentId, { marketplace: findMarketplace('DE') });
+			let rows = 0;
+			let problems = 0;
+			// as the node's items mode reads them: batches of rows, each row looked at
+			for await (const batch of rowBatchesOf(opened, { reportType: REPORT_TYPE })) {
+				for (const row of batch) {
+					rows += 1;
+					if (row.problem) problems += 1;
+				}
+			}
+			if (!opened.stats.complete || problems > 0) throw new Error(`items: complete=${opened.stats.complete} problems=${problems}`);
+			return { mode: 'items', seconds: seconds(), decodedBytes: opened.stats.decompressedBytes, rows, peakRssMb: peakRssMb() };
+		}
+		case 'binary': {
+			const opened = await openReportDocument(client(config.credentials), config.reportDocumentId, { marketplace: findMarketplace('DE') });
+			const file = path.join(os.tmpdir(), `acorn-bench-${process.pid}.tsv`);
+			try {
+				await pipeline(opened.utf8(), fs.createWriteStream(file));
+			} finally {
+				fs.rmSync(file, { force: true });
+			}
+			if (!opened.stats.complete) throw new Error('binary: incomplete');
+			return { mode: 'binary', seconds: seconds(), decodedBytes: opened.stats.decompressedBytes, peakRssMb: peakRssMb() };
+		}
+		case 'baseline':
+		case 'source': {
+			const response = await new Promise<http.IncomingMessage>((resolve, reject) => http.get(config.url!, resolve).on('error', reject));
+			if (response.statusCode !== 200) throw new Error(`${config.mode}: HTTP ${response.statusCode}`);
+			let decodedBytes = 0;
+			if (config.mode === 'source') {
+				for await (const chunk of response) decodedBytes += (chunk as Buffer).length;
+				return { mode: 'source', seconds: seconds(), decodedBytes, peakRssMb: peakRssMb(), note: 'compressed bytes' };
+			}
+			const decoder = new TextDecoder('windows-1252');
+			let characters = 0;
+			for await (const chunk of response.pipe(zlib.createGunzip())) {
+				decodedBytes += (chunk as Buffer).length;
+				characters += decoder.decode(chunk as Buffer, { stream: true }).length;
+			}
+			characters += decoder.decode().length;
+			return { mode: 'baseline', seconds: seconds(), decodedBytes, peakRssMb: peakRssMb(), note: `${characters} characters` };
+		}
+		case 'peer': {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const SellingPartner = require('amazon-sp-api') as new (config: unknown) => { download(details: unknown, options: unknown): Promise<unknown> };
+			const peer = new SellingPartner({
+				region: 'eu',
+				refresh_token: 'not-used-by-download',
+				credentials: { SELLING_PARTNER_APP_CLIENT_ID: 'not-used', SELLING_PARTNER_APP_CLIENT_SECRET: 'not-used' },
+				options: { auto_request_tokens: false },
+			});
+			const rows = (await peer.download({ url: config.url, compressionAlgorithm: 'GZIP' }, { json: true })) as unknown[];
+			return { mode: 'peer', seconds: seconds(), decodedBytes: 0, rows: rows.length, peakRssMb: peakRssMb() };
+		}
+	}
+}
+
+// ---------------------------------------------------------------- parent side
+
+function spawnChild(config: ChildConfig, env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [__filename, '--child', JSON.stringify(config)], {
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		let out = '';
+		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+		child.on('error', reject);
+		child.on('close', (code) => {
+			const last = out.trim().split('\n').pop() ?? '';
+			if (code !== 0) return reject(new Error(`${config.mode} child exited with ${code}: ${out.slice(-500)}`));
+			resolve(JSON.parse(last) as ChildResult);
+		});
+	});
+}
+
+/** A throw-away self-signed certificate for 127.0.0.1, made with openssl in a temporary folder. */
+function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acorn-bench-tls-'));
+	try {
+		execFileSync(
+			'openssl',
+			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+			{ stdio: 'ignore' },
+		);
+		return { key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) };
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** https://127.0.0.1:443 → the emulator: the peer's HTTP layer cannot use another scheme or port. */
+async function httpsFront(target: string): Promise<https.Server> {
+	const server = https.createServer(selfSignedCertificate(), (req, res) => {
+		const upstream = http.get(`${target}${req.url ?? '/'}`, (answer) => {
+			res.writeHead(answer.statusCode ?? 502, answer.headers);
+			answer.pipe(res);
+		});
+		upstream.on('error', () => res.destroy());
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(443, '127.0.0.1', () => resolve());
+	});
+	return server;
+}
+
+const mbps = (result: ChildResult, bytes: number): number => Number((bytes / MB / result.seconds).toFixed(1));
+
+async function main(): Promise<void> {
+	const largeMb = Number(process.env.BENCH_REPORTS_MB ?? 200);
+	const smallMb = Number(process.env.BENCH_REPORTS_SMALL_MB ?? 50);
+	const skipPeer = process.env.BENCH_REPORTS_SKIP_PEER === '1';
+	const emulator = await startEmulator({ enforceRateLimits: false, historyDays: 30, ordersPerDay: 1, tokenLifetimeSeconds: 86_400 });
+	const front = skipPeer ? undefined : await httpsFront(emulator.url);
+	try {
+		const credentials = emulator.credentialsFor('eu') as unknown as SpApiCredentialData;
+		const large = emulator.control.reports.addGeneratedSettlementReport({ seller: 'eu', targetBytes: largeMb * MB, marketplaceId: 'A1PA6795UKMFR9', charset: 'Cp1252' });
+		const small = emulator.control.reports.addGeneratedSettlementReport({ seller: 'eu', targetBytes: smallMb * MB, marketplaceId: 'A1PA6795UKMFR9', charset: 'Cp1252' });
+		const api = client(credentials);
+		const freshUrl = async (documentId: string): Promise<string> => (await getReportDocument(api, documentId)).url;
+		const run = async (mode: Mode, documentId: string, extra: Partial<ChildConfig> = {}, env: NodeJS.ProcessEnv = {}): Promise<ChildResult> => {
+			process.stderr.write(`  ${mode} (${documentId === large.reportDocumentId ? largeMb : smallMb} MB)…\n`);
+			return await spawnChild({ mode, credentials, reportDocumentId: documentId, ...extra }, env);
+		};
+		process.stderr.write(`Reports benchmark: settlement V2 flat file, ${(large.bytes / MB).toFixed(1)} MB decoded, ${large.rows} rows, windows-1252, gzip\n`);
+		const source = await run('source', large.reportDocumentId, { url: await freshUrl(large.reportDocumentId) });
+		const baseline = await run('baseline', large.reportDocumentId, { url: await freshUrl(large.reportDocumentId) });
+		const items = await run('items', large.reportDocumentId);
+		const binary = await run('binary', large.reportDocumentId);
+		const binarySmall = await run('binary', small.reportDocumentId);
+		const itemsSmall = await run('items', small.reportDocumentId);
+		let peer: ChildResult | undefined;
+		if (!skipPeer) {
+			const url = (await freshUrl(large.reportDocumentId)).replace(emulator.url, 'https://127.0.0.1');
+			peer = await run('peer', large.reportDocumentId, { url }, { NODE_TLS_REJECT_UNAUTHORIZED: '0', NODE_NO_WARNINGS: '1' });
+			if (peer.rows !== large.rows - 1 && peer.rows !== large.rows) process.stderr.write(`  note: the peer returned ${peer.rows} rows for ${large.rows} lines\n`);
+		}
+		if (items.rows !== large.rows) throw new Error(`items mode read ${items.rows} rows, the file has ${large.rows}`);
+
+		const bytes = large.bytes;
+		const results = {
+			measuredAt: new Date().toISOString(),
+			node: process.version,
+			cpus: os.cpus().length,
+			document: { reportType: REPORT_TYPE, decodedMb: Number((bytes / MB).toFixed(1)), rows: large.rows, charset: 'windows-1252', compression: 'gzip (level 1)', smallDecodedMb: Number((small.bytes / MB).toFixed(1)) },
+			items: {
+				seconds: Number(items.seconds.toFixed(2)),
+				mbPerSecond: mbps(items, bytes),
+				rowsPerSecond: Math.round(large.rows / items.seconds),
+				peakRssMb: items.peakRssMb,
+				peakRssMbBySize: { [`${smallMb}MB`]: itemsSmall.peakRssMb, [`${largeMb}MB`]: items.peakRssMb },
+				speedupVsAmazonSpApi: peer ? Number((peer.seconds / items.seconds).toFixed(1)) : null,
+			},
+			binary: {
+				seconds: Number(binary.seconds.toFixed(2)),
+				mbPerSecond: mbps(binary, bytes),
+				peakRssMb: binary.peakRssMb,
+				peakRssMbBySize: { [`${smallMb}MB`]: binarySmall.peakRssMb, [`${largeMb}MB`]: binary.peakRssMb },
+				ratioToPlainGunzipDecode: Number((binary.seconds / baseline.seconds).toFixed(2)),
+			},
+			plainGunzipDecode: { seconds: Number(baseline.seconds.toFixed(2)), mbPerSecond: mbps(baseline, bytes), peakRssMb: baseline.peakRssMb },
+			emulatorServing: { seconds: Number(source.seconds.toFixed(2)), decodedMbPerSecond: mbps(source, bytes), compressedMb: Number((source.decodedBytes / MB).toFixed(1)) },
+			amazonSpApi: peer
+				? { package: 'amazon-sp-api@1.2.1', call: 'download(details, { json: true })', seconds: Number(peer.seconds.toFixed(2)), mbPerSecond: mbps(peer, bytes), peakRssMb: peer.peakRssMb, rows: peer.rows }
+				: null,
+			goals: {
+				itemsAtLeast30xPeer: peer ? peer.seconds / items.seconds >= 30 : null,
+				binaryWithin2xOfPlainGunzipDecode: binary.seconds / baseline.seconds <= 2,
+			},
+		};
+		console.log('\nReport download benchmark (emulator on 127.0.0.1, one child process per row)\n');
+		console.table([
+			{ mode: 'ACORN items (rows)', seconds: results.items.seconds, 'MB/s': results.items.mbPerSecond, 'peak RSS MB': items.peakRssMb },
+			{ mode: 'ACORN binary (UTF-8 file)', seconds: results.binary.seconds, 'MB/s': results.binary.mbPerSecond, 'peak RSS MB': binary.peakRssMb },
+			{ mode: `ACORN binary, ${smallMb} MB file`, seconds: Number(binarySmall.seconds.toFixed(2)), 'MB/s': mbps(binarySmall, small.bytes), 'peak RSS MB': binarySmall.peakRssMb },
+			{ mode: 'plain gunzip + decode', seconds: results.plainGunzipDecode.seconds, 'MB/s': results.plainGunzipDecode.mbPerSecond, 'peak RSS MB': baseline.peakRssMb },
+			...(peer ? [{ mode: 'amazon-sp-api download json:true', seconds: Number(peer.seconds.toFixed(2)), 'MB/s': mbps(peer, bytes), 'peak RSS MB': peer.peakRssMb }] : []),
+			{ mode: 'emulator serving (raw bytes)', seconds: results.emulatorServing.seconds, 'MB/s': results.emulatorServing.decodedMbPerSecond, 'peak RSS MB': source.peakRssMb },
+		]);
+		console.log(`items vs amazon-sp-api: ${results.items.speedupVsAmazonSpApi ?? 'not measured'}×; binary / plain gunzip+decode: ${results.binary.ratioToPlainGunzipDecode}×`);
+		fs.mkdirSync(path.dirname(OUT), { recursive: true });
+		fs.writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+		console.log(`written to ${path.relative(process.cwd(), OUT)}`);
+	} finally {
+		front?.close();
+		await emulator.close();
+	}
+}
+
+if (process.argv[2] === '--child') {
+	runChild(JSON.parse(process.argv[3]) as ChildConfig)
+		.then((result) => {
+			process.stdout.write(`\n${JSON.stringify(result)}\n`);
+			process.exit(0);
+		})
+		.catch((error: unknown) => {
+			console.error(error);
+			process.exit(1);
+		});
+} else {
+	main().catch((error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	});
+}
