@@ -146,7 +146,7 @@ export function reconcileRowJson(row: ReconcileRow, context: ReconcileContext): 
 		settlementParts: partsJson(row.settlement),
 		refundKeys: row.events?.ids,
 		settlementAdjustmentIds: row.settlement?.ids.length ? row.settlement.ids : undefined,
-		settlementLines: row.settlement?.lines,
+		settlementAmountLines: row.settlement?.lines,
 		settlementId: context.settlementId,
 		financialEventGroupId: context.financialEventGroupId,
 		message: rowMessage(row, context),
