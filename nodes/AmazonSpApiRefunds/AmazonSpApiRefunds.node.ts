@@ -12,7 +12,7 @@ export class AmazonSpApiRefunds implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Which orders were refunded, for how much, why, and when refunds spike',
+		description: 'Which orders were refunded or returned, for how much, why, when refunds spike, and whether the settlement agrees',
 		defaults: { name: 'Amazon Refunds' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
