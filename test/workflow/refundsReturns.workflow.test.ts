@@ -20,7 +20,6 @@ const FAST = { firstCheckSeconds: 0.05, timeoutMinutes: 2 };
 const US = 'ATVPDKIKX0DER';
 const CA = 'A2EUQ1WTGCTBG2';
 const MX = 'A1AM78C64UM0Y8';
-const DE = 'A1PA6795UKMFR9';
 const JP = 'A1VC38T7YXB528';
 const FAKE_TIMER_EXCLUSIONS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
 
