@@ -8,7 +8,8 @@ import type { IDataObject, INodeExecutionData, INodeProperties, ITriggerFunction
 import type { SpApiClient } from '../sp-api/client';
 import { downloadItems, downloadOptions, downloadSettingsFrom, outputProperties, type BinaryHelpers, type DownloadFieldValues } from '../sp-api/n8n/reportOutput';
 import { decideAfterFailure, finishedReportOf, DEFAULT_DOWNLOAD_RETRY, type DownloadFailure } from '../sp-api/notifications/reportDownload';
-import { readReportDocumentText, resolveCharset } from '../sp-api/reports';
+import { InputError } from '../sp-api/n8n/nodeErrors';
+import { KNOWN_REPORT_TYPES, readReportDocumentText, REPORT_TYPE_PATTERN, resolveCharset } from '../sp-api/reports';
 
 export const REPORT_TYPE = 'REPORT_PROCESSING_FINISHED';
 
@@ -16,6 +17,18 @@ const onReports = { show: { notificationTypes: [REPORT_TYPE] } };
 const onDownload = { show: { notificationTypes: [REPORT_TYPE], downloadReport: [true] } };
 
 export const reportDownloadProperties: INodeProperties[] = [
+	{
+		displayName: 'Only These Report Types',
+		name: 'reportTypes',
+		type: 'multiOptions',
+		options: [...KNOWN_REPORT_TYPES]
+			.sort((a, b) => a.name.localeCompare(b.name, 'en'))
+			.map((known) => ({ name: known.name, value: known.type, description: `${known.description} (${known.type})` })),
+		default: [],
+		displayOptions: onReports,
+		description:
+			'Pass on only notifications about these reports, e.g. the settlement reports; the others are removed from the queue and counted. Empty: every report. Amazon notifies about every report of your store, also those other workflows request.',
+	},
 	{
 		displayName: 'Download Report',
 		name: 'downloadReport',
@@ -59,6 +72,17 @@ export function readReportDownload(ctx: ITriggerFunctions, selected: ReadonlySet
 	const settings = downloadSettingsFrom(values, undefined, undefined);
 	if (settings.rowOptions.charset) resolveCharset(settings.rowOptions.charset);
 	return values;
+}
+
+/** The report types to pass on (from "Only These Report Types"); undefined means all. */
+export function readReportTypeFilter(ctx: ITriggerFunctions, selected: ReadonlySet<string>): Set<string> | undefined {
+	if (!selected.has(REPORT_TYPE)) return undefined;
+	const raw = ctx.getNodeParameter('reportTypes', []) as unknown;
+	const list = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : []).map((value) => String(value).trim()).filter(Boolean);
+	for (const type of list) {
+		if (!REPORT_TYPE_PATTERN.test(type)) throw new InputError(`"${type}" in "Only These Report Types" is not a report type name (they look like GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2).`);
+	}
+	return list.length > 0 ? new Set(list) : undefined;
 }
 
 export type ReportRun =

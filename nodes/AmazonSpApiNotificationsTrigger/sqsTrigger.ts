@@ -17,7 +17,7 @@ import { emptyLedger, readLedger, releaseSubscriptions, type SubscriptionLedger 
 import { cancelRelease, handOverIfUsed, registerLiveTrigger, scheduleRelease, unregisterLiveTrigger } from './subscriptionLifecycle';
 import { markStaticDataChanged } from '../sp-api/n8n/staticData';
 import { finishedReportOf } from '../sp-api/notifications/reportDownload';
-import { MAX_DOWNLOAD_ATTEMPTS, readReportDownload, REPORT_TYPE, reportRun } from './reportDownload';
+import { MAX_DOWNLOAD_ATTEMPTS, readReportDownload, readReportTypeFilter, REPORT_TYPE, reportRun } from './reportDownload';
 
 interface TriggerOptions {
 	dedupeWindow?: number;
@@ -91,8 +91,10 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 
 	const fetchDetails = options.fetchTransactionDetails === true && selected.has('TRANSACTION_UPDATE');
 	let download;
+	let reportTypes: Set<string> | undefined;
 	try {
 		download = readReportDownload(ctx, selected);
+		reportTypes = readReportTypeFilter(ctx, selected);
 	} catch (error) {
 		throw toNodeError(node, error);
 	}
@@ -150,7 +152,14 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 			),
 		}));
 		count(stats, results.map((r) => r.result));
-		const fresh = results.filter((r): r is FreshEntry => r.result.kind === 'notification');
+		const notifications = results.filter((r): r is FreshEntry => r.result.kind === 'notification');
+		const otherReports = reportTypes ? notifications.filter((f) => f.result.notification.notificationType === REPORT_TYPE && !reportTypes.has(String(f.result.item.reportType ?? ''))) : [];
+		const fresh = otherReports.length ? notifications.filter((f) => !otherReports.includes(f)) : notifications;
+		for (const { message, result } of otherReports) {
+			const type = String(result.item.reportType ?? 'unknown');
+			stats.otherReportTypes[type] = (stats.otherReportTypes[type] ?? 0) + 1;
+			logger.debug(`Report of another type (${type}), removed from the queue and counted (message ${message.messageId})`);
+		}
 		const reports = download ? fresh.filter((f) => f.result.notification.notificationType === REPORT_TYPE) : [];
 		const plain = download ? fresh.filter((f) => f.result.notification.notificationType !== REPORT_TYPE) : fresh;
 		const unreadable = results.filter((r) => r.result.kind === 'unreadable');
@@ -163,7 +172,7 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 			if (reported.first(message.messageId)) logger.warn(text);
 			else logger.debug(text);
 		}
-		const outcome: HandleResult = { delete: dropped.map((d) => d.message), emitted: false, release: [], retryLater: [] };
+		const outcome: HandleResult = { delete: [...dropped, ...otherReports].map((d) => d.message), emitted: false, release: [], retryLater: [] };
 		// quick ones first: a refund is not held up behind a big report download
 		if (plain.length && spApi) await enrich(plain.map((f) => f.result), spApi, { transactionDetails: fetchDetails });
 		const main: INodeExecutionData[] = plain.map((f) => ({ json: f.result.item as IDataObject }));

@@ -78,6 +78,8 @@ export interface NotificationStats {
 	reportDownloads: number;
 	downloadRetries: number;
 	downloadFailures: number;
+	/** REPORT_PROCESSING_FINISHED about report types the trigger was told to skip, by report type. */
+	otherReportTypes: Record<string, number>;
 	lastEmittedAt?: string;
 }
 
@@ -93,6 +95,7 @@ export function readStats(value: unknown): NotificationStats {
 		reportDownloads: number(raw.reportDownloads),
 		downloadRetries: number(raw.downloadRetries),
 		downloadFailures: number(raw.downloadFailures),
+		otherReportTypes: raw.otherReportTypes && typeof raw.otherReportTypes === 'object' ? { ...raw.otherReportTypes } : {},
 		lastEmittedAt: typeof raw.lastEmittedAt === 'string' ? raw.lastEmittedAt : undefined,
 	};
 }
