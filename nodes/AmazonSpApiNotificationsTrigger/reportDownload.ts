@@ -154,7 +154,6 @@ export async function reportRun(
 		if (signal.aborted) return { kind: 'stopped' };
 		const decision = decideAfterFailure(error, attempt);
 		if (decision.action === 'retry') return { kind: 'retry', seconds: decision.seconds, attempt: decision.attempt, failure: decision.failure };
-		const hint = String(decision.failure.summary.hint ?? decision.failure.summary.message ?? 'unknown failure');
 		return {
 			kind: 'items',
 			failure: decision.failure,
@@ -164,7 +163,7 @@ export async function reportRun(
 					json: {
 						...item,
 						downloadError: { ...decision.failure.summary, attempts: decision.attempt } as IDataObject,
-						message: `ACORN could not download ${name}${decision.failure.transient ? ` after ${decision.attempt} attempts` : ''}: ${hint} Download it later with the Reports node (Report → Download, report ID ${report.reportId ?? 'as above'}).`,
+						message: `ACORN could not download ${name}${decision.failure.transient ? ` after ${decision.attempt} attempts` : ''}: ${decision.failure.reason} Download it later with the Reports node (Report → Download, report ID ${report.reportId ?? 'as above'}).`,
 					},
 				},
 			],

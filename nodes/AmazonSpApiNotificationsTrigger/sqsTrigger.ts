@@ -217,7 +217,7 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 			}
 			if (run.kind === 'retry') {
 				stats.downloadRetries += 1;
-				const hint = String(run.failure.summary.hint ?? run.failure.summary.message);
+				const hint = run.failure.reason;
 				if (manual) {
 					// in the editor: show the failure now; the message goes back to the queue untouched
 					manualFailure = new NodeOperationError(node, `${name} could not be downloaded: ${hint}`, {
@@ -233,7 +233,7 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 			}
 			if (run.failure) {
 				stats.downloadFailures += 1;
-				logger.warn(`${name}: the download failed ${run.failure.transient ? `${run.attempt ?? 1} times` : 'in a way trying again cannot fix'} (${String(run.failure.summary.hint ?? run.failure.summary.message)}); the notification is passed on with the reason.`);
+				logger.warn(`${name}: the download failed ${run.failure.transient ? `${run.attempt ?? 1} times` : 'in a way trying again cannot fix'} (${run.failure.reason}); the notification is passed on with the reason.`);
 			}
 			// remembered (and marked for saving) before emitting, as for the other notifications
 			dedupe.remember(entry.dedupeId);
@@ -304,8 +304,12 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 			closeFunction,
 			manualTriggerFunction: async () => {
 				await poller.start();
-				if (fatal) throw fatal;
-				if (manualFailure) throw manualFailure;
+				const failure = fatal ?? manualFailure;
+				if (failure) {
+					// n8n does not call the close function of a test run that failed: undo the test's subscriptions here
+					await closeFunction();
+					throw failure;
+				}
 			},
 		};
 	}

@@ -251,9 +251,18 @@ describe('Notifications trigger: Download Report for REPORT_PROCESSING_FINISHED'
 		// the first download drops the connection mid-file (a truncated report must never pass as complete)
 		emulator.control.reports.cutNextDownload({ afterBytes: 120, mode: 'connectionReset' });
 		const reportId = await createReport('eu', { reportType: FBA_RETURNS, marketplaceIds: [DE], ...returnsRange });
+		await until(() => emulator.control.sqs.messages(queue).length === 1, 10_000, 'notification queued');
+		const body = emulator.control.sqs.messages(queue)[0].body;
 		const [emit] = await workflow.waitForEmits(1, 15_000);
 		await until(() => drained(queue), 5000, 'message deleted after the second delivery');
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		// received twice: not deleted after the failure, and hidden for the 30 s backoff (0.3 s at this queue scale) before coming back
+		const receives = emulator.control.sqs.requests().filter((r) => r.action === 'ReceiveMessage' && r.queueUrl?.endsWith(`/${queue}`) && (r.count ?? 0) > 0);
+		expect(receives).toHaveLength(2);
+		expect(Date.parse(receives[1].at) - Date.parse(receives[0].at)).toBeGreaterThanOrEqual(280);
+		expect(emulator.control.sqs.requests().filter((r) => r.action === 'DeleteMessageBatch' && r.queueUrl?.endsWith(`/${queue}`))).toHaveLength(1);
+		// the notification was remembered only when it was handed over: a later copy is a duplicate
+		emulator.control.sqs.send(queue, body);
+		await until(() => drained(queue) && statsOf(workflow).duplicates === 1, 5000, 'copy recognised');
 		expect(workflow.emits).toHaveLength(1);
 		const rows = emit.data[0].map((item) => item.json);
 		expect(rows).toHaveLength(expectedGermanReturns().length);
@@ -263,11 +272,6 @@ describe('Notifications trigger: Download Report for REPORT_PROCESSING_FINISHED'
 		const retryLog = logs.find((l) => l.level === 'warn' && /the download failed/.test(l.message));
 		expect(retryLog?.message).toMatch(new RegExp(`^Report ${reportId} \\(${FBA_RETURNS}\\): the download failed \\(.+\\)\\. The notification stays in the queue and is tried again in 30 s \\(attempt 1 of 8\\)\\.$`));
 		expect(statsOf(workflow)).toMatchObject({ emitted: 1, reportDownloads: 1, downloadRetries: 1, downloadFailures: 0 });
-		// received twice: not deleted after the failure, and hidden for the 30 s backoff (0.3 s at this queue scale) before coming back
-		const receives = emulator.control.sqs.requests().filter((r) => r.action === 'ReceiveMessage' && r.queueUrl?.endsWith(`/${queue}`) && (r.count ?? 0) > 0);
-		expect(receives).toHaveLength(2);
-		expect(Date.parse(receives[1].at) - Date.parse(receives[0].at)).toBeGreaterThanOrEqual(280);
-		expect(emulator.control.sqs.requests().filter((r) => r.action === 'DeleteMessageBatch' && r.queueUrl?.endsWith(`/${queue}`))).toHaveLength(1);
 
 		// nothing secret in the logs: no presigned address, no token
 		const logText = JSON.stringify(logs);
@@ -311,6 +315,41 @@ describe('Notifications trigger: Download Report for REPORT_PROCESSING_FINISHED'
 		const receives = emulator.control.sqs.requests().filter((r) => r.action === 'ReceiveMessage' && r.queueUrl?.endsWith(`/${queue}`) && (r.count ?? 0) > 0);
 		expect(receives).toHaveLength(1);
 	}, 30_000);
+
+	it('deactivating during a download stops it at once; the message goes back to the queue and the next start passes it on', async () => {
+		const queue = newQueue();
+		const spec0 = spec(queue, { options: { visibilityTimeout: 60 } });
+		const first = await activate(spec0);
+		emulator.control.injectFault({ operation: 'getReportDocument', delayMs: 5000 });
+		const reportId = await createReport('eu', { reportType: FBA_RETURNS, marketplaceIds: [DE], ...returnsRange });
+		await until(() => emulator.control.sqs.depth(queue).inFlight === 1, 10_000, 'notification received');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const started = Date.now();
+		// "saving" the workflow: n8n closes the trigger and starts it again (the subscription stays)
+		await first.deactivate();
+		active.splice(active.indexOf(first), 1);
+		expect(Date.now() - started).toBeLessThan(2000);
+		expect(first.emits).toHaveLength(0);
+		// released at once, not after the 60 s visibility timeout (0.6 s here)
+		expect(emulator.control.sqs.messages(queue)).toEqual([expect.objectContaining({ visible: true, receiveCount: 1 })]);
+		const second = await activate({ ...spec0, staticData: JSON.parse(JSON.stringify(first.staticData)) as IDataObject });
+		const [emit] = await second.waitForEmits(1, 15_000);
+		expect(emit.data[0][0].json).toMatchObject({ _reportId: reportId });
+		expect(second.logs().some((l) => /cancel|aborted/i.test(l.message) && l.level === 'warn')).toBe(false);
+	});
+
+	it('in the editor, a failed download is shown as the error and the notification stays in the queue', async () => {
+		const queue = newQueue();
+		emulator.control.reports.cutNextDownload({ afterBytes: 120, mode: 'connectionReset' });
+		const requested = (async () => {
+			await until(() => emulator.control.notifications.subscriptions().some((s) => s.sellerId === 'A1ACORNSELLEREU' && s.notificationType === 'REPORT_PROCESSING_FINISHED'), 10_000, 'test subscription');
+			return await createReport('eu', { reportType: FBA_RETURNS, marketplaceIds: [DE], ...returnsRange });
+		})();
+		const result = await runWorkflow({ ...spec(queue, { manageSubscriptions: true }), mode: 'manual' });
+		const reportId = await requested;
+		expect(result.error(TRIGGER)?.message).toMatch(new RegExp(`^Report ${reportId} \\(${FBA_RETURNS}\\) could not be downloaded: The download of report document .* stopped after \\d+ bytes .*the report is incomplete`));
+		expect(emulator.control.sqs.messages(queue)).toEqual([expect.objectContaining({ visible: true, receiveCount: 1 })]);
+	});
 
 	it('passes on only the chosen report types; the others are removed and counted', async () => {
 		const queue = newQueue();

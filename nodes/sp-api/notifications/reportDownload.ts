@@ -57,7 +57,9 @@ export function retryDelaySeconds(attempt: number, policy: DownloadRetryPolicy =
 export interface DownloadFailure {
 	/** True when trying again later can succeed. */
 	transient: boolean;
-	/** For the item and the log: the error's message, the seller-readable hint, and its ids. Nothing secret. */
+	/** What went wrong, in one sentence a seller can read (no advice about re-running a node: the trigger retries). */
+	reason: string;
+	/** For the item: the error's message, hint, kind and ids. Nothing secret. */
 	summary: Record<string, unknown>;
 }
 
@@ -82,18 +84,22 @@ export function judgeDownloadFailure(error: unknown): DownloadFailure {
 			default:
 				transient = false;
 		}
-		return { transient, summary: { message: error.message, hint: error.hint, kind: error.kind, operation: error.operation, httpStatus: error.httpStatus, amazonCode: error.amazonCode, requestId: error.requestId } };
+		return {
+			transient,
+			reason: error.hint,
+			summary: { message: error.message, hint: error.hint, kind: error.kind, operation: error.operation, httpStatus: error.httpStatus, amazonCode: error.amazonCode, requestId: error.requestId },
+		};
 	}
 	if (error instanceof ReportError) {
 		// S3 answers 403 for an expired address (the pipeline renews it once) and 5xx when it is unwell
 		const transient =
 			error.kind === 'truncated' || error.kind === 'timeout' || (error.kind === 'download' && (retryableStatus(error.httpStatus) || error.httpStatus === 403));
-		return { transient, summary: error.toJSON() };
+		return { transient, reason: error.message, summary: error.toJSON() };
 	}
-	if (error instanceof NetworkError) return { transient: true, summary: { message: error.message, hint: 'The connection to Amazon failed; ACORN tries again later.', kind: 'network' } };
+	if (error instanceof NetworkError) return { transient: true, reason: error.message, summary: { message: error.message, kind: 'network' } };
 	// unknown failures (e.g. n8n could not store the file): try again, but only a bounded number of times
 	const message = error instanceof Error ? error.message : String(error);
-	return { transient: true, summary: { message, hint: message, kind: 'unexpected' } };
+	return { transient: true, reason: message, summary: { message, kind: 'unexpected' } };
 }
 
 export type FailureDecision =
