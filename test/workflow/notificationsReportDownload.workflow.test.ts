@@ -385,3 +385,68 @@ describe('Notifications trigger: Download Report for REPORT_PROCESSING_FINISHED'
 		await until(() => drained(queue), 5000, 'message removed after the test run');
 	});
 });
+
+describe('Notifications trigger: "when the settlement report is ready, send its rows to the ERP"', () => {
+	let emulator: Emulator;
+	beforeAll(async () => {
+		emulator = await startEmulator({ now: NOW, timeScale: 100, queueTimeScale: 100, ordersPerDay: 6, tokenLifetimeSeconds: 60 * 86_400 });
+		emulator.control.state.dataFor('fe');
+	});
+	afterAll(async () => emulator.close());
+
+	/** Exact decimal text → integer minor units ("-1234.50" → -123450n, JPY "98000" → 98000n). */
+	const minor = (text: unknown): bigint => BigInt(String(text).replace('.', ''));
+
+	it('Amazon closes a settlement period: each account\'s V2 settlement report arrives as rows that add up to its total, to the yen and the cent', async () => {
+		const queue = emulator.control.sqs.createQueue({ name: 'settlements' }).name;
+		const workflow = await activateWorkflow({
+			nodes: [
+				{
+					name: TRIGGER,
+					type: 'n8n-nodes-acorn.amazonSpApiNotificationsTrigger',
+					parameters: {
+						notificationTypes: ['REPORT_PROCESSING_FINISHED'],
+						reportTypes: ['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2'],
+						downloadReport: true,
+						downloadOptions: { typedValues: true },
+						options: { unsubscribeDelay: 0 },
+					},
+					credentials: credentialRefs,
+				},
+			],
+			connections: {},
+			credentials: {
+				amazonSpApi: { ...emulator.credentialsFor('fe') } as unknown as ICredentialDataDecryptedObject,
+				amazonSqsApi: { ...emulator.control.sqs.credentialsFor(queue) } as unknown as ICredentialDataDecryptedObject,
+			},
+		});
+		try {
+			const groupsBefore = new Set(emulator.control.state.dataFor('fe').groups.filter((g) => g.endAt <= emulator.control.now().getTime()).map((g) => g.groupId));
+			// two weeks pass: the open settlement period of each account (JPY, AUD) closes and Amazon publishes its reports
+			emulator.control.advanceClock(15 * DAY);
+			const closed = emulator.control.state.dataFor('fe').groups.filter((g) => !groupsBefore.has(g.groupId) && g.endAt <= emulator.control.now().getTime());
+			expect(closed.map((g) => g.currency).sort()).toEqual(['AUD', 'JPY']);
+			const emits = await workflow.waitForEmits(2, 20_000);
+			await until(() => {
+				const depth = emulator.control.sqs.depth(queue);
+				return depth.visible + depth.inFlight === 0;
+			}, 8000, 'queue drained');
+			expect(emits).toHaveLength(2);
+			// the two other settlement layouts were announced as well, and skipped as asked
+			expect(((workflow.staticData[`node:${TRIGGER}`] as IDataObject).stats as IDataObject).otherReportTypes).toEqual({ GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE: 2, GET_V2_SETTLEMENT_REPORT_DATA_XML: 2 });
+			for (const group of closed) {
+				const emit = emits.find((e) => e.data[0][0].json['settlement-id'] === group.settlementId);
+				expect(emit).toBeDefined();
+				const [summary, ...lines] = emit!.data[0].map((item) => item.json);
+				expect(summary).toMatchObject({ currency: group.currency, 'total-amount': expect.any(String), _reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', _line: 2 });
+				expect(minor(summary['total-amount'])).toBe(BigInt(group.totalMinor));
+				expect(lines.length).toBeGreaterThan(0);
+				expect(lines.reduce((sum, line) => sum + minor(line.amount), 0n)).toBe(BigInt(group.totalMinor));
+				if (group.currency === 'JPY') expect(lines.every((line) => !String(line.amount).includes('.'))).toBe(true);
+				else expect(lines.every((line) => /^-?\d+\.\d{2}$/.test(String(line.amount)))).toBe(true);
+			}
+		} finally {
+			await workflow.deactivate();
+		}
+	});
+});
