@@ -3,31 +3,7 @@ import { SqsClient, type SqsMessage } from '../../nodes/sp-api/aws/sqs';
 import { SqsError } from '../../nodes/sp-api/aws/sqsErrors';
 import { SqsPoller, type HandleResult } from '../../nodes/sp-api/aws/sqsPoller';
 import { EmulatedSqs } from '../emulator/sqs/service';
-
-interface Logged {
-	level: string;
-	message: string;
-}
-
-function recordingLogger(): { logs: Logged[]; logger: { debug: (m: string) => void; info: (m: string) => void; warn: (m: string) => void } } {
-	const logs: Logged[] = [];
-	return {
-		logs,
-		logger: {
-			debug: (message) => logs.push({ level: 'debug', message }),
-			info: (message) => logs.push({ level: 'info', message }),
-			warn: (message) => logs.push({ level: 'warn', message }),
-		},
-	};
-}
-
-const until = async (condition: () => boolean, timeoutMs = 3000): Promise<void> => {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error('condition not reached in time');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-};
+import { recordingLogger, until } from '../helpers/waiting';
 
 describe('SQS poller: receive, hand over, then delete', () => {
 	const sqs = new EmulatedSqs({ timeScale: 50 });

@@ -7,34 +7,9 @@ import { normalizeSqsCredentials } from '../../nodes/sp-api/aws/queueCredentials
 import { SqsClient } from '../../nodes/sp-api/aws/sqs';
 import { SqsPoller, type HandleResult } from '../../nodes/sp-api/aws/sqsPoller';
 import { EmulatedSqs } from '../emulator/sqs/service';
+import { recordingLogger, sleep, until } from '../helpers/waiting';
 
 const SCALE = 50;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Logged {
-	level: string;
-	message: string;
-}
-
-function recordingLogger(): { logs: Logged[]; logger: { debug: (m: string) => void; info: (m: string) => void; warn: (m: string) => void } } {
-	const logs: Logged[] = [];
-	return {
-		logs,
-		logger: {
-			debug: (message) => logs.push({ level: 'debug', message }),
-			info: (message) => logs.push({ level: 'info', message }),
-			warn: (message) => logs.push({ level: 'warn', message }),
-		},
-	};
-}
-
-const until = async (condition: () => boolean, timeoutMs = 3000): Promise<void> => {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error('condition not reached in time');
-		await sleep(10);
-	}
-};
 
 describe('SQS poller: long handling', () => {
 	const sqs = new EmulatedSqs({ timeScale: SCALE });

@@ -12,6 +12,7 @@ import { documentText, rawGet, reportsApi, tsvRows, type ReportsApi } from '../e
 import type { Emulator, SellerFixtureKey, SpApiRegion } from '../emulator/types';
 import { runWorkflow, type WorkflowSpec } from '../harness/n8nHarness';
 import { activateWorkflow, type ActiveWorkflow } from '../harness/triggerHarness';
+import { until } from '../helpers/waiting';
 
 const TRIGGER = 'Amazon Notifications';
 const NOW = new Date('2025-03-15T12:00:00Z');
@@ -23,14 +24,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const returnsRange = { dataStartTime: iso(NOW.getTime() - 59 * DAY), dataEndTime: iso(NOW.getTime() - DAY) };
 
 const credentialRefs: INodeCredentials = { amazonSpApi: { id: 'amazonSpApi', name: 'Amazon' }, amazonSqsApi: { id: 'amazonSqsApi', name: 'Queue' } };
-
-const until = async (condition: () => boolean, timeoutMs = 8000, what = 'condition'): Promise<void> => {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-};
 
 function decodeBinary(item: INodeExecutionData, field = 'data'): string {
 	const binary = item.binary?.[field];

@@ -4,17 +4,10 @@ import type { Emulator, SellerFixtureKey } from '../emulator/types';
 import { runWorkflow, type WorkflowSpec } from '../harness/n8nHarness';
 import { activateWorkflow, type ActiveWorkflow } from '../harness/triggerHarness';
 import { call, grantlessToken } from '../emulator/testSupport';
+import { until } from '../helpers/waiting';
 
 const TRIGGER = 'Amazon Notifications';
 const HOUR = 3_600_000;
-
-const until = async (condition: () => boolean, timeoutMs = 8000, what = 'condition'): Promise<void> => {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-};
 
 const credentialRefs: INodeCredentials = { amazonSpApi: { id: 'amazonSpApi', name: 'Amazon' }, amazonSqsApi: { id: 'amazonSqsApi', name: 'Queue' } };
 

@@ -10,6 +10,7 @@ import { readRefund, refundToJson, type RefundInput } from '../../../sp-api/fina
 import { kindsProperty, readRefundQuery, sourceProperty } from './fetchProperties';
 import { sortInputItems } from './inputItems';
 import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import { messageLanguageProperty } from '../messageLanguage';
 
 const show = { resource: ['refund'], operation: ['detectAnomalies'] };
 const displayOptions = { show };
@@ -131,18 +132,7 @@ export const description: INodeProperties[] = [
 		],
 		displayOptions,
 	},
-	{
-		displayName: 'Message Language',
-		name: 'language',
-		type: 'options',
-		default: 'en',
-		options: [
-			{ name: 'English', value: 'en' },
-			{ name: 'Chinese (简体中文)', value: 'zh' },
-		],
-		description: 'Language of the "message" field, ready to paste into Slack or DingTalk',
-		displayOptions,
-	},
+	messageLanguageProperty(displayOptions, { name: 'language' }),
 ];
 
 function readPositive(context: IExecuteFunctions, name: string, label: string, minimum: number): number {

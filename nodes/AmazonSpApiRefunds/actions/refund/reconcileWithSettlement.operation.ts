@@ -25,6 +25,7 @@ import {
 	type MappedBy,
 	type ReadSettlement,
 } from '../../logic/settlementSource';
+import { messageLanguageProperty } from '../messageLanguage';
 
 const show = { resource: ['refund'], operation: ['reconcileWithSettlement'] };
 const displayOptions = { show };
@@ -109,18 +110,7 @@ export const description: INodeProperties[] = [
 		],
 		displayOptions,
 	},
-	{
-		displayName: 'Message Language',
-		name: 'messageLanguage',
-		type: 'options',
-		default: 'en',
-		options: [
-			{ name: 'Chinese (简体中文)', value: 'zh' },
-			{ name: 'English', value: 'en' },
-		],
-		description: 'Language of the "message" fields, ready to paste into Slack or DingTalk',
-		displayOptions,
-	},
+	messageLanguageProperty(displayOptions, { description: 'Language of the "message" fields, ready to paste into Slack or DingTalk' }),
 	optionsProperty(displayOptions),
 ];
 

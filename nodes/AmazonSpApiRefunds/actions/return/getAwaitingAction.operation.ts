@@ -8,6 +8,7 @@ import { fetchReturnLines, type FetchedReturnLine } from '../../logic/fetchRetur
 import { lookUpReasonTexts, reasonTextFor } from '../../logic/reasonTexts';
 import { returnLineJson } from '../../logic/returnLines';
 import { mfnLayoutOption, readReturnsQuery, reasonTextProperties, returnMarketplacesProperty, returnsWaitOptions } from './fields';
+import { messageLanguageProperty } from '../messageLanguage';
 
 const show = { resource: ['return'], operation: ['getAwaitingAction'] };
 const displayOptions = { show };
@@ -42,18 +43,7 @@ export const description: INodeProperties[] = [
 		displayOptions,
 	},
 	...reasonTextProperties(show),
-	{
-		displayName: 'Message Language',
-		name: 'messageLanguage',
-		type: 'options',
-		default: 'en',
-		options: [
-			{ name: 'Chinese (简体中文)', value: 'zh' },
-			{ name: 'English', value: 'en' },
-		],
-		description: 'Language of the "message" field, ready to paste into Slack or DingTalk',
-		displayOptions,
-	},
+	messageLanguageProperty(displayOptions),
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
 	optionsProperty(displayOptions, [

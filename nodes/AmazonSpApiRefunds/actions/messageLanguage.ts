@@ -1,0 +1,23 @@
+/**
+ * The "Message Language" field of every Refunds operation that writes a sentence for Slack or DingTalk.
+ * One definition so the choices and their order stay the same across operations.
+ */
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+export function messageLanguageProperty(
+	displayOptions: IDisplayOptions,
+	options: { name?: string; description?: string } = {},
+): INodeProperties {
+	return {
+		displayName: 'Message Language',
+		name: options.name ?? 'messageLanguage',
+		type: 'options',
+		default: 'en',
+		options: [
+			{ name: 'Chinese (简体中文)', value: 'zh' },
+			{ name: 'English', value: 'en' },
+		],
+		description: options.description ?? 'Language of the "message" field, ready to paste into Slack or DingTalk',
+		displayOptions,
+	};
+}

@@ -1,0 +1,33 @@
+/** Waiting helpers for tests that watch asynchronous work (queues, triggers, pollers) from outside. */
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `condition` until it holds; fails with `what` in the message after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await sleep(10);
+	}
+}
+
+export interface LoggedLine {
+	level: string;
+	message: string;
+}
+
+/** A logger that keeps what it was told, to check that logs are quiet and free of secrets. */
+export function recordingLogger(): {
+	logs: LoggedLine[];
+	logger: { debug: (m: string) => void; info: (m: string) => void; warn: (m: string) => void };
+} {
+	const logs: LoggedLine[] = [];
+	return {
+		logs,
+		logger: {
+			debug: (message) => logs.push({ level: 'debug', message }),
+			info: (message) => logs.push({ level: 'info', message }),
+			warn: (message) => logs.push({ level: 'warn', message }),
+		},
+	};
+}
