@@ -1,9 +1,10 @@
 import * as aws4 from 'aws4';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isOrderEvent } from './data/model';
 import { startEmulator } from './index';
-import { modelsDirectory, SchemaChecker, type SchemaObject } from './schemaCheck';
+import { requireModelsDir } from '../helpers/models';
+import { SchemaChecker, type SchemaObject } from './schemaCheck';
 import { call, grantlessToken, sellerToken, type HttpAnswer } from './testSupport';
 import type { Emulator } from './types';
 
@@ -193,8 +194,8 @@ describe('notifications API of the emulator', () => {
 	});
 });
 
-const modelsDir = modelsDirectory(path.resolve(__dirname, '../..'));
-(existsSync(modelsDir) ? describe : describe.skip)('published envelopes conform to Amazon’s notification schemas', () => {
+const modelsDir = requireModelsDir('the published envelopes against Amazon’s notification schemas') ?? '';
+(modelsDir ? describe : describe.skip)('published envelopes conform to Amazon’s notification schemas', () => {
 	let emulator: Emulator;
 	beforeAll(async () => {
 		emulator = await startEmulator({ now: NOW, enforceRateLimits: false });

@@ -1,7 +1,6 @@
 /** The schema checker must catch what it claims to catch, or the conformance test proves nothing. */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { loadModel, modelsDirectory, SchemaChecker, type SwaggerModel } from './schemaCheck';
+import { requireModelsDir } from '../helpers/models';
+import { loadModel, SchemaChecker, type SwaggerModel } from './schemaCheck';
 
 const model: SwaggerModel = {
 	swagger: '2.0',
@@ -76,8 +75,8 @@ describe('schema checker', () => {
 		expect(() => checker.checkResponse('/things/{id}', 'GET', 418, {})).toThrow(/no 418 answer/);
 	});
 
-	const modelsDir = modelsDirectory(path.resolve(__dirname, '../..'));
-	(existsSync(modelsDir) ? test : test.skip)('catches a PostedDate on a v0 ServiceFeeEvent (the model has none)', () => {
+	const modelsDir = requireModelsDir('the schema checker on a real model') ?? '';
+	(modelsDir ? test : test.skip)('catches a PostedDate on a v0 ServiceFeeEvent (the model has none)', () => {
 		const finances = new SchemaChecker(loadModel(modelsDir, 'finances-api-model/financesV0.json'));
 		const body = { payload: { FinancialEvents: { ServiceFeeEventList: [{ FeeDescription: 'Subscription', PostedDate: '2025-03-01T00:00:00Z' }] } } };
 		expect(finances.checkResponse('/finances/v0/financialEvents', 'GET', 200, body)).toEqual([

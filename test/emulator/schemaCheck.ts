@@ -38,11 +38,6 @@ export interface SwaggerModel {
 	definitions?: Record<string, SchemaObject>;
 }
 
-/** Where Amazon's models live: SPAPI_MODELS_DIR, else ../shared/spapi-models next to the repository. */
-export function modelsDirectory(repoRoot: string): string {
-	return process.env.SPAPI_MODELS_DIR ?? path.resolve(repoRoot, '../shared/spapi-models');
-}
-
 /** Reads a model named like the operation table does (`finances-api-model/financesV0.json`). */
 export function loadModel(modelsDir: string, modelFile: string): SwaggerModel {
 	const candidates = [path.join(modelsDir, 'models', modelFile), path.join(modelsDir, modelFile)];
