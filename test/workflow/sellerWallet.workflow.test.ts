@@ -249,7 +249,10 @@ describe('Seller Wallet node: the usage plan nobody published', () => {
 		expect(items).toHaveLength(15);
 		expect(items.every((item) => (item.responseMetadata as IDataObject).rateLimit === '40')).toBe(true);
 		const statuses = emulator.control.requests().filter((entry) => entry.operation === 'listAccountBalances').map((entry) => entry.status);
-		expect(statuses).toEqual(Array(15).fill(200));
+		// pacing at exactly Amazon's rate: on a loaded machine one request can arrive a few ms early and be
+		// throttled (then retried); more than that would mean the announced rate was not adopted
+		expect(statuses.filter((status) => status === 200)).toHaveLength(15);
+		expect(statuses.filter((status) => status === 429).length).toBeLessThanOrEqual(1);
 		// at the starting 0.5/s with a burst of 5, ten more calls would need 20 s
 		expect(elapsed).toBeLessThan(8_000);
 	}, 30_000);
