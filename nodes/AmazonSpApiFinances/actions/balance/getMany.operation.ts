@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { SpApiClient } from '../../../sp-api/client';
 import { parseDateInput } from '../../../sp-api/dates';
 import { flattenBalance } from '../../../sp-api/finances/flattenTransactions';
-import { limitProperty, marketplacesProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
+import { limitProperty, marketplacesProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
-import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
-import { paginateItems } from '../../../sp-api/pagination';
+import { listFlattened } from '../listFlattened';
 
 const displayOptions = { show: { resource: ['balance'], operation: ['getMany'] } };
 
@@ -38,18 +37,9 @@ export const description: INodeProperties[] = [
 	},
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options: [
-			{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type' },
-			includeResponseMetadataOption,
-		],
-	},
+	optionsProperty(displayOptions, [
+		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type' },
+	]),
 ];
 
 interface BalancesPage {
@@ -64,23 +54,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	if (asOf && asOf.getTime() > Date.now()) throw new InputError('"As of Date" is in the future: Amazon only knows past balances.');
 	const options = this.getNodeParameter('options', itemIndex, {}) as { accountType?: string; includeResponseMetadata?: boolean };
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
-	const out: IDataObject[] = [];
-	const items = paginateItems<IDataObject, BalancesPage>(
-		client,
-		'listBalances',
-		{
-			params: {
-				marketplaceIds: marketplaces.map((m) => m.id),
-				balanceType: (this.getNodeParameter('balanceType', itemIndex, '') as string) || undefined,
-				asOfDate,
-				accountType: options.accountType || undefined,
-			},
+	return listFlattened<BalancesPage>(client, 'listBalances', {
+		params: {
+			marketplaceIds: marketplaces.map((m) => m.id),
+			balanceType: (this.getNodeParameter('balanceType', itemIndex, '') as string) || undefined,
+			asOfDate,
+			accountType: options.accountType || undefined,
 		},
-		(page) => page.balances ?? [],
-		{ limit },
-	);
-	for await (const { item, page } of items) {
-		out.push(withResponseMetadata(flattenBalance(item) as unknown as IDataObject, page.metadata, options.includeResponseMetadata === true));
-	}
-	return out;
+		select: (page) => page.balances,
+		flatten: flattenBalance,
+		limit,
+		includeResponseMetadata: options.includeResponseMetadata === true,
+	});
 }

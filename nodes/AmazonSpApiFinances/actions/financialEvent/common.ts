@@ -4,8 +4,8 @@ import { eventTypeLabel, FINANCE_EVENT_LISTS } from '../../../sp-api/finances/ev
 import { financialEventPages, type EventSelection } from '../../../sp-api/finances/fetch';
 import { byPostedDate, eventsOf, flattenEvent, unknownEventLists, type FlatFinancialEvent } from '../../../sp-api/finances/flattenEvents';
 import type { Marketplace } from '../../../sp-api/marketplaces';
-import { limitProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
-import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
+import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
+import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 
 export const outputOption: INodeProperties = {
 	displayName: 'Output',
@@ -31,15 +31,7 @@ export function eventFilterProperties(displayOptions: INodeProperties['displayOp
 		},
 		returnAllProperty(displayOptions),
 		limitProperty(displayOptions),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			displayOptions,
-			options: [outputOption, includeResponseMetadataOption],
-		},
+		optionsProperty(displayOptions, [outputOption]),
 	];
 }
 

@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { SpApiClient } from '../../../sp-api/client';
 import { parseDateInput } from '../../../sp-api/dates';
 import { flattenSummary } from '../../../sp-api/finances/flattenTransactions';
-import { limitProperty, marketplacesProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
+import { limitProperty, marketplacesProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
-import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
-import { paginateItems } from '../../../sp-api/pagination';
+import { listFlattened } from '../listFlattened';
 
 const displayOptions = { show: { resource: ['summary'], operation: ['getMany'] } };
 
@@ -40,18 +39,9 @@ export const description: INodeProperties[] = [
 	},
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options: [
-			{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type' },
-			includeResponseMetadataOption,
-		],
-	},
+	optionsProperty(displayOptions, [
+		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type' },
+	]),
 ];
 
 interface SummaryPage {
@@ -72,25 +62,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const settlementId = String(this.getNodeParameter('settlementId', itemIndex, '')).trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as { accountType?: string; includeResponseMetadata?: boolean };
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
-	const out: IDataObject[] = [];
-	const items = paginateItems<IDataObject, SummaryPage>(
-		client,
-		'listSummary',
-		{
-			params: {
-				marketplaceIds: marketplaces.map((m) => m.id),
-				periodStart: start?.text,
-				periodEnd: end?.text,
-				relatedIdentifierName: settlementId ? 'SETTLEMENT_ID' : undefined,
-				relatedIdentifierValue: settlementId || undefined,
-				accountType: options.accountType || undefined,
-			},
+	return listFlattened<SummaryPage>(client, 'listSummary', {
+		params: {
+			marketplaceIds: marketplaces.map((m) => m.id),
+			periodStart: start?.text,
+			periodEnd: end?.text,
+			relatedIdentifierName: settlementId ? 'SETTLEMENT_ID' : undefined,
+			relatedIdentifierValue: settlementId || undefined,
+			accountType: options.accountType || undefined,
 		},
-		(page) => page.summaries ?? [],
-		{ limit },
-	);
-	for await (const { item, page } of items) {
-		out.push(withResponseMetadata(flattenSummary(item) as unknown as IDataObject, page.metadata, options.includeResponseMetadata === true));
-	}
-	return out;
+		select: (page) => page.summaries,
+		flatten: flattenSummary,
+		limit,
+		includeResponseMetadata: options.includeResponseMetadata === true,
+	});
 }

@@ -3,11 +3,11 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { transactionPages, type TransactionSelection } from '../../../sp-api/finances/fetch';
 import { flattenTransaction } from '../../../sp-api/finances/flattenTransactions';
 import { assertAmazonOrderId } from '../../../sp-api/finances/postedRange';
-import { limitProperty, marketplacesProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
+import { limitProperty, marketplacesProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { postedRangeProperties, readPostedRange } from '../../../sp-api/n8n/postedRangeProperties';
-import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
+import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { outputOption } from '../financialEvent/common';
 
 const displayOptions = { show: { resource: ['transaction'], operation: ['getMany'] } };
@@ -62,18 +62,15 @@ export const description: INodeProperties[] = [
 	},
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options: [{ ...outputOption, options: [
-			{ name: 'One Item per Transaction', value: 'items', description: 'Flat fields with {amount, currency} money and the breakdown by path (recommended)' },
-			{ name: 'Raw Pages', value: 'rawPages', description: 'Each page exactly as Amazon sent it (for experts; Limit then counts pages)' },
-		] }, includeResponseMetadataOption],
-	},
+	optionsProperty(displayOptions, [
+		{
+			...outputOption,
+			options: [
+				{ name: 'One Item per Transaction', value: 'items', description: 'Flat fields with {amount, currency} money and the breakdown by path (recommended)' },
+				{ name: 'Raw Pages', value: 'rawPages', description: 'Each page exactly as Amazon sent it (for experts; Limit then counts pages)' },
+			],
+		},
+	]),
 ];
 
 function selectionOf(context: IExecuteFunctions, itemIndex: number): Omit<TransactionSelection, 'marketplaceIds' | 'transactionStatus'> {
