@@ -48,7 +48,10 @@ export interface CreateQueueOptions {
 }
 
 export interface SqsRequestLogEntry {
+	/** When the request arrived (a long poll may then wait for messages). */
 	at: string;
+	/** When it was answered: for ReceiveMessage, when the messages were handed out. */
+	answeredAt?: string;
 	action: string;
 	status: number;
 	accessKeyId?: string;
@@ -227,6 +230,7 @@ export class EmulatedSqs {
 
 	private answer(res: ServerResponse, status: number, body: unknown, entry: SqsRequestLogEntry): void {
 		entry.status = status;
+		entry.answeredAt = new Date().toISOString();
 		if (res.headersSent || res.destroyed) return;
 		const text = JSON.stringify(body);
 		res.writeHead(status, { 'content-type': JSON_TYPE, 'x-amzn-RequestId': randomUUID(), 'content-length': Buffer.byteLength(text) });
