@@ -65,6 +65,9 @@ interface ChildConfig {
 
 interface ChildResult {
 	seconds: number;
+	/** Wall-clock start and end (ms since the epoch), to place the pull's requests in between. */
+	startedAt: number;
+	endedAt: number;
 	/** Events received per workflow (items out of the node / events in the peer's pages). */
 	events: number[];
 	pages?: number;
@@ -89,14 +92,16 @@ async function runAcorn(config: ChildConfig): Promise<ChildResult> {
 		connections: { Start: ['Finances'] },
 		credentials: { amazonSpApi: { ...config.credentials } },
 	};
+	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
 	const results = await Promise.all(Array.from({ length: config.workflows ?? 1 }, () => harness.runWorkflow(spec)));
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const endedAt = Date.now();
 	for (const result of results) {
 		const error = result.error('Finances');
 		if (error) throw new Error(`workflow failed: ${error.message} ${error.description ?? ''}`);
 	}
-	return { seconds, events: results.map((result) => result.output('Finances').length) };
+	return { seconds, startedAt, endedAt, events: results.map((result) => result.output('Finances').length) };
 }
 
 interface PeerClient {
@@ -113,6 +118,7 @@ async function runPeer(config: ChildConfig): Promise<ChildResult> {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const SellingPartner = require('amazon-sp-api') as new (config: unknown) => PeerClient;
 	const credentials = config.credentials;
+	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
 	const peer = new SellingPartner({
 		region: credentials.region.toLowerCase(),
@@ -135,8 +141,9 @@ async function runPeer(config: ChildConfig): Promise<ChildResult> {
 		nextToken = payload.NextToken;
 	} while (nextToken);
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const endedAt = Date.now();
 	agent.destroy();
-	return { seconds, events: [events], pages };
+	return { seconds, startedAt, endedAt, events: [events], pages };
 }
 
 // ---------------------------------------------------------------- parent side
@@ -194,6 +201,13 @@ interface PullFigures {
 	pagesPerSecond: number;
 	ceilingPagesPerSecond: number;
 	throttledPer100: number;
+	/** From the start to the first ${OPERATION} request's arrival (n8n, access token), ms. */
+	firstRequestAfterMs: number;
+	/** First to last request arrival at the emulator: the paced part, against the ceiling. */
+	requestSpanSeconds: number;
+	requestSpanCeilingRatio: number;
+	/** From the last request's arrival to the end (last page, n8n's output), ms. */
+	afterLastRequestMs: number;
 	eventsPerWorkflow: number[];
 }
 
@@ -213,6 +227,8 @@ async function pull(emulator: Emulator, config: ChildConfig, env: NodeJS.Process
 	const pages = log.filter((entry) => entry.status === 200).length;
 	const throttled = log.length - pages;
 	const ceilingSeconds = Math.max(0, pages - burst) / rate;
+	const arrivals = log.map((entry) => Date.parse(entry.at)); // the emulator's clock runs on the wall clock here
+	const requestSpanSeconds = (arrivals[arrivals.length - 1] - arrivals[0]) / 1000;
 	return {
 		workflows: config.workflows ?? 1,
 		pages,
@@ -227,6 +243,10 @@ async function pull(emulator: Emulator, config: ChildConfig, env: NodeJS.Process
 		pagesPerSecond: round(pages / result.seconds, 2),
 		ceilingPagesPerSecond: round(pages / ceilingSeconds, 2),
 		throttledPer100: round((throttled / log.length) * 100, 2),
+		firstRequestAfterMs: arrivals[0] - result.startedAt,
+		requestSpanSeconds: round(requestSpanSeconds),
+		requestSpanCeilingRatio: round(ceilingSeconds / requestSpanSeconds),
+		afterLastRequestMs: result.endedAt - arrivals[arrivals.length - 1],
 		eventsPerWorkflow: result.events,
 	};
 }
@@ -249,34 +269,49 @@ async function runConcurrently(total: number, concurrency: number, task: () => P
 	);
 }
 
-/** Calls per second through the core with limits off, next to plain axios to the same emulator route. */
+/**
+ * Calls per second through the core with limits off, next to plain axios to the same emulator route
+ * (16 at a time). Rounds alternate between the two (core, axios, axios, core, …) after one warm-up round
+ * each, so that other work on the machine weighs on both alike; the times of all rounds are summed.
+ */
 async function overhead() {
 	const emulator = await startEmulator({ enforceRateLimits: false, timeScale: 1_000_000, historyDays: 30, ordersPerDay: 2 });
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 	try {
 		const credentials = normalizeCredentials(emulator.credentialsFor('na'));
 		const client = new SpApiClient({ credentials, tokenCache: new AccessTokenCache(), rateLimiter: new RateLimiter() });
-		const total = 3000;
+		const rounds = 6;
+		const perRound = 500;
 		const concurrency = 16;
 		await client.call('getMarketplaceParticipations'); // token and rate header
-		const viaCore = await timed(() => runConcurrently(total, concurrency, () => client.call('getMarketplaceParticipations')));
 		const token = emulator.control.requests().at(-1)!.headers['x-amz-access-token'];
-		const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 		const url = `${emulator.spApiUrl('NA')}/sellers/v1/marketplaceParticipations`;
-		const plain = await timed(() =>
-			runConcurrently(total, concurrency, () => axios.get(url, { headers: { 'x-amz-access-token': token }, httpAgent: agent })),
-		);
-		agent.destroy();
-		const coreRequestsPerSecond = total / (viaCore.ms / 1000);
-		const plainAxiosRequestsPerSecond = total / (plain.ms / 1000);
+		const viaCore = () => timed(() => runConcurrently(perRound, concurrency, () => client.call('getMarketplaceParticipations')));
+		const viaAxios = () => timed(() => runConcurrently(perRound, concurrency, () => axios.get(url, { headers: { 'x-amz-access-token': token }, httpAgent: agent })));
+		await viaCore();
+		await viaAxios();
+		let coreMs = 0;
+		let plainMs = 0;
+		for (let i = 0; i < rounds; i++) {
+			const coreFirst = i % 2 === 0;
+			if (coreFirst) coreMs += (await viaCore()).ms;
+			plainMs += (await viaAxios()).ms;
+			if (!coreFirst) coreMs += (await viaCore()).ms;
+		}
+		const total = rounds * perRound;
+		const coreRequestsPerSecond = total / (coreMs / 1000);
+		const plainAxiosRequestsPerSecond = total / (plainMs / 1000);
 		return {
 			requests: total,
+			rounds,
 			concurrency,
 			coreRequestsPerSecond: Math.round(coreRequestsPerSecond),
 			plainAxiosRequestsPerSecond: Math.round(plainAxiosRequestsPerSecond),
-			coreOverheadMsPerRequest: round((viaCore.ms - plain.ms) / total),
+			coreOverheadMsPerRequest: round((coreMs - plainMs) / total),
 			ratio: round(coreRequestsPerSecond / plainAxiosRequestsPerSecond),
 		};
 	} finally {
+		agent.destroy();
 		await emulator.close();
 	}
 }
@@ -350,7 +385,21 @@ async function main(): Promise<void> {
 					['amazon-sp-api (peer)', peer],
 				].map(([name, f]) => {
 					const figures = f as PullFigures;
-					return [name as string, { pages: figures.pages, requests: figures.requests, '429s': figures.throttled, '429/100': figures.throttledPer100, seconds: figures.seconds, 'ceiling s': figures.ceilingSeconds, 'ceiling ratio': figures.ceilingRatio }];
+					return [
+						name as string,
+						{
+							pages: figures.pages,
+							requests: figures.requests,
+							'429s': figures.throttled,
+							'429/100': figures.throttledPer100,
+							seconds: figures.seconds,
+							'ceiling s': figures.ceilingSeconds,
+							'ceiling ratio': figures.ceilingRatio,
+							'to 1st request ms': figures.firstRequestAfterMs,
+							'request span s': figures.requestSpanSeconds,
+							'after last ms': figures.afterLastRequestMs,
+						},
+					];
 				}),
 			),
 		);
