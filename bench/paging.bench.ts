@@ -320,6 +320,7 @@ async function main(): Promise<void> {
 	const scale = Number(process.env.BENCH_PAGING_SCALE ?? 50);
 	const pages = Number(process.env.BENCH_PAGING_PAGES ?? 200);
 	const workflows = 3;
+	const loadAtStart = os.loadavg()[0];
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'acorn-bench-n8n-'));
 	const env = { N8N_USER_FOLDER: userFolder };
 	const emulator = await startEmulator({ timeScale: scale, historyDays: 200, ordersPerDay: 40 });
@@ -355,6 +356,8 @@ async function main(): Promise<void> {
 			measuredAt: new Date().toISOString(),
 			node: process.version,
 			cpus: os.cpus().length,
+			// other work on the machine weighs on every figure: the 1-minute load average at the start and end
+			loadAverage: { start: round(loadAtStart, 2), end: round(os.loadavg()[0], 2) },
 			operation: OPERATION,
 			pageSize: PAGE_SIZE,
 			eventsInRange: range.events,
