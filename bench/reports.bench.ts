@@ -18,10 +18,9 @@
  * Environment: BENCH_REPORTS_MB (default 200), BENCH_REPORTS_SMALL_MB (default 50),
  * BENCH_REPORTS_SKIP_PEER=1 to leave the (slow, ~3 min, ~5 GB) peer out.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -34,6 +33,7 @@ import { findMarketplace } from '../nodes/sp-api/marketplaces';
 import { RateLimiter } from '../nodes/sp-api/rateLimit/limiter';
 import { getReportDocument, openReportDocument, rowBatchesOf } from '../nodes/sp-api/reports';
 import { startEmulator } from '../test/emulator';
+import { startHttpsFront } from './httpsFront';
 
 const OUT = path.resolve(__dirname, '..', '..', 'bench', 'results', 'reports.json');
 const MB = 1024 * 1024;
@@ -150,37 +150,6 @@ function spawnChild(config: ChildConfig, env: NodeJS.ProcessEnv = {}): Promise<C
 	});
 }
 
-/** A throw-away self-signed certificate for 127.0.0.1, made with openssl in a temporary folder. */
-function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acorn-bench-tls-'));
-	try {
-		execFileSync(
-			'openssl',
-			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
-			{ stdio: 'ignore' },
-		);
-		return { key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) };
-	} finally {
-		fs.rmSync(dir, { recursive: true, force: true });
-	}
-}
-
-/** https://127.0.0.1:443 → the emulator: the peer's HTTP layer cannot use another scheme or port. */
-async function httpsFront(target: string): Promise<https.Server> {
-	const server = https.createServer(selfSignedCertificate(), (req, res) => {
-		const upstream = http.get(`${target}${req.url ?? '/'}`, (answer) => {
-			res.writeHead(answer.statusCode ?? 502, answer.headers);
-			answer.pipe(res);
-		});
-		upstream.on('error', () => res.destroy());
-	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(443, '127.0.0.1', () => resolve());
-	});
-	return server;
-}
-
 const mbps = (result: ChildResult, bytes: number): number => Number((bytes / MB / result.seconds).toFixed(1));
 
 async function main(): Promise<void> {
@@ -188,7 +157,7 @@ async function main(): Promise<void> {
 	const smallMb = Number(process.env.BENCH_REPORTS_SMALL_MB ?? 50);
 	const skipPeer = process.env.BENCH_REPORTS_SKIP_PEER === '1';
 	const emulator = await startEmulator({ enforceRateLimits: false, historyDays: 30, ordersPerDay: 1, tokenLifetimeSeconds: 86_400 });
-	const front = skipPeer ? undefined : await httpsFront(emulator.url);
+	const front = skipPeer ? undefined : await startHttpsFront(443, () => emulator.url);
 	try {
 		const credentials = emulator.credentialsFor('eu') as unknown as SpApiCredentialData;
 		const large = emulator.control.reports.addGeneratedSettlementReport({ seller: 'eu', targetBytes: largeMb * MB, marketplaceId: 'A1PA6795UKMFR9', charset: 'Cp1252' });
@@ -259,7 +228,7 @@ async function main(): Promise<void> {
 		fs.writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
 		console.log(`written to ${path.relative(process.cwd(), OUT)}`);
 	} finally {
-		front?.close();
+		await front?.close();
 		await emulator.close();
 	}
 }

@@ -1,32 +1,55 @@
 import { RateLimiter } from '../../nodes/sp-api/rateLimit/limiter';
-import { TokenBucket } from '../../nodes/sp-api/rateLimit/tokenBucket';
+import { SEND_MARGIN_TOKENS, TokenBucket } from '../../nodes/sp-api/rateLimit/tokenBucket';
+
+/** The wait for the margin (a tenth of a token) at `rate` per second. */
+const marginMs = (rate: number) => Math.ceil((SEND_MARGIN_TOKENS / rate) * 1000);
 
 describe('TokenBucket (usage plan maths)', () => {
 	it('starts full at burst, then spaces requests by 1/rate', () => {
-		const bucket = new TokenBucket(0.5, 3, 0);
+		const bucket = new TokenBucket(0.5, 4, 0);
 		expect([bucket.reserve(0), bucket.reserve(0), bucket.reserve(0)]).toEqual([0, 0, 0]);
-		expect(bucket.reserve(0)).toBe(2000);
-		expect(bucket.reserve(0)).toBe(4000);
+		// the last token of the burst and every later one: sent a tenth of a token after it is due
+		expect(bucket.reserve(0)).toBe(200);
+		expect(bucket.reserve(0)).toBe(2200);
+		expect(bucket.reserve(0)).toBe(4200);
 	});
 
-	it('refills over time but never above burst', () => {
-		const bucket = new TokenBucket(2, 5, 0);
-		for (let i = 0; i < 5; i++) bucket.reserve(0);
-		expect(bucket.available(1000)).toBeCloseTo(2);
-		expect(bucket.available(60_000)).toBe(5);
+	it('keeps a margin of a tenth of a token, which delays a paced pull once and not per request', () => {
+		expect(SEND_MARGIN_TOKENS).toBe(0.1);
+		// a sequential pull: each request is reserved when the previous answer is in, `cycleMs` after sending
+		const rate = 25;
+		const cycleMs = 12;
+		const bucket = new TokenBucket(rate, 30, 0);
+		const sentAt: number[] = [];
+		let now = 0;
+		for (let i = 0; i < 100; i++) {
+			const wait = bucket.reserve(now);
+			sentAt.push(now + wait);
+			now += wait + cycleMs;
+		}
+		const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]);
+		// while tokens are left the pull goes as fast as the answers come back
+		expect(gaps.slice(0, 30).every((gap) => gap === cycleMs)).toBe(true);
+		// once paced, requests stay 1/rate apart (to the millisecond the waits are rounded up to)
+		expect(Math.min(...gaps.slice(60))).toBeGreaterThanOrEqual(39);
+		expect(Math.max(...gaps.slice(60))).toBeLessThanOrEqual(41);
+		// the 100th token is due at (100 − 30) / rate; the request leaves the margin after it, not later
+		const due = ((100 - 30) / rate) * 1000;
+		expect(sentAt[99]).toBeGreaterThanOrEqual(due + (SEND_MARGIN_TOKENS / rate) * 1000);
+		expect(sentAt[99]).toBeLessThanOrEqual(due + marginMs(rate) + 1);
 	});
 
 	it('N requests take about (N - burst) / rate seconds', () => {
 		const bucket = new TokenBucket(0.5, 30, 0);
 		let lastWait = 0;
 		for (let i = 0; i < 100; i++) lastWait = bucket.reserve(0);
-		expect(lastWait).toBe(((100 - 30) / 0.5) * 1000);
+		expect(lastWait).toBe(((100 - 30) / 0.5) * 1000 + marginMs(0.5));
 	});
 
 	it('drain empties the bucket after a 429 but keeps queued reservations', () => {
 		const bucket = new TokenBucket(1, 10, 0);
 		bucket.drain(0);
-		expect(bucket.reserve(0)).toBe(1000);
+		expect(bucket.reserve(0)).toBe(1000 + marginMs(1));
 		const queued = new TokenBucket(1, 1, 0);
 		queued.reserve(0);
 		queued.reserve(0); // balance -1
@@ -38,7 +61,7 @@ describe('TokenBucket (usage plan maths)', () => {
 		const bucket = new TokenBucket(0.0167, 1, 0);
 		bucket.reserve(0);
 		bucket.setRate(2, 0);
-		expect(bucket.reserve(0)).toBe(500);
+		expect(bucket.reserve(0)).toBe(500 + marginMs(2));
 		bucket.setRate(Number.NaN, 0);
 		bucket.setRate(0, 0);
 		expect(bucket.rate).toBe(2);

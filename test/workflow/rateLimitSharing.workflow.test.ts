@@ -1,0 +1,51 @@
+/**
+ * Amazon keeps one usage-plan bucket per application + seller + operation, whichever workflow calls.
+ * Three executions of the Finances node pulling the same seller at once in one n8n process must share
+ * ACORN's limiter: together they send more requests than the burst, and Amazon (the emulator, usage
+ * plans time-scaled) refuses none of them. listTransactions has a small burst (10), so three separate
+ * budgets would send 24 requests at once and be refused about ten times.
+ */
+import { OPERATIONS } from '../../nodes/sp-api/operations';
+import { startEmulator } from '../emulator';
+import type { Emulator } from '../emulator/types';
+import { runWorkflow } from '../harness/n8nHarness';
+import { DAY, FINANCES, singleNode } from './support';
+
+const PAGES_EACH = 8;
+const PAGE_SIZE = 100; // transactions per page
+
+describe('rate limit shared by executions in one process', () => {
+	let emulator: Emulator;
+	beforeAll(async () => {
+		// listTransactions: rate 0.5/s × 10 = 5/s, burst 10: 24 requests take (24 − 10) / 5 = 2.8 s
+		emulator = await startEmulator({ timeScale: 10, historyDays: 30, ordersPerDay: 20 });
+	});
+	afterAll(async () => emulator.close());
+
+	it('three workflows pulling one seller at once get no 429 beyond the burst', async () => {
+		expect(OPERATIONS.listTransactions).toMatchObject({ rate: 0.5, burst: 10 });
+		const sellerId = emulator.fixtures.sellers.na.sellerId;
+		const now = emulator.control.now().getTime();
+		const after = now - 25 * DAY;
+		const posted = emulator.control.state
+			.dataFor(sellerId)
+			.events.filter((event) => event.visibleAt <= now && event.postedAt >= after)
+			.map((event) => event.postedAt)
+			.sort((a, b) => a - b);
+		const before = posted[PAGES_EACH * PAGE_SIZE];
+		const expectedTransactions = posted.filter((ms) => ms < before).length;
+		const parameters = { resource: 'transaction', operation: 'getMany', filterBy: 'dateRange', postedAfter: new Date(after).toISOString(), postedBefore: new Date(before).toISOString(), returnAll: true };
+
+		emulator.control.clearRequests();
+		const results = await Promise.all([1, 2, 3].map(() => runWorkflow(singleNode(emulator, 'na', { type: FINANCES, parameters }))));
+
+		for (const result of results) {
+			expect(result.error('Node')).toBeUndefined();
+			expect(result.output('Node')).toHaveLength(expectedTransactions);
+		}
+		const calls = emulator.control.requests().filter((entry) => entry.operation === 'listTransactions');
+		// 24 requests against a burst of 10: separate buckets per execution would have been refused
+		expect(calls.length).toBe(3 * PAGES_EACH);
+		expect(calls.filter((entry) => entry.status === 429)).toEqual([]);
+	}, 30_000);
+});
