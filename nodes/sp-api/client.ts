@@ -210,7 +210,7 @@ export class SpApiClient {
 			}
 			const respondedAt = this.now();
 			const rateHeader = response.headers['x-amzn-ratelimit-limit'];
-			if (rateHeader) bucket.setRate(Number(rateHeader), respondedAt);
+			if (rateHeader) bucket.setRate(Number(rateHeader), respondedAt, requestedAt);
 			const metadata: ResponseMetadata = {
 				operation: operation.key,
 				api: operation.api,

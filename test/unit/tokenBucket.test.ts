@@ -66,6 +66,25 @@ describe('TokenBucket (usage plan maths)', () => {
 		bucket.setRate(0, 0);
 		expect(bucket.rate).toBe(2);
 	});
+
+	it('counts the announced rate from when the request was sent: Amazon refilled at it meanwhile', () => {
+		// table rate 0.5/s, Amazon's real rate 25/s; the request is sent at 0 and answered at 80 ms
+		const learnt = new TokenBucket(0.5, 2, 0);
+		learnt.reserve(0);
+		learnt.reserve(0); // empty
+		learnt.setRate(25, 80, 0);
+		expect(learnt.available(80)).toBeCloseTo(2); // 80 ms at 25/s, not 80 ms at 0.5/s
+		const fromAnswer = new TokenBucket(0.5, 2, 0);
+		fromAnswer.reserve(0);
+		fromAnswer.reserve(0);
+		fromAnswer.setRate(25, 80);
+		expect(fromAnswer.available(80)).toBeCloseTo(0.04);
+		// a lower announced rate also counts from the send time (never more than the bucket holds)
+		const lower = new TokenBucket(10, 5, 0);
+		for (let i = 0; i < 5; i++) lower.reserve(0);
+		lower.setRate(1, 1000, 0);
+		expect(lower.available(1000)).toBeCloseTo(1);
+	});
 });
 
 describe('RateLimiter', () => {

@@ -61,10 +61,14 @@ export class TokenBucket {
 		this.tokens = Math.min(this.tokens, 0);
 	}
 
-	/** Amazon's `x-amzn-RateLimit-Limit` header states the seller's real rate. */
-	setRate(rate: number, now: number): void {
+	/**
+	 * Amazon's `x-amzn-RateLimit-Limit` header states the seller's real rate. Amazon's bucket refilled at
+	 * that rate while the request was on its way, so the new rate counts from `sentAt`, not from the answer.
+	 */
+	setRate(rate: number, now: number, sentAt: number = now): void {
 		if (!Number.isFinite(rate) || rate <= 0 || rate === this.currentRate) return;
-		this.refill(now);
+		this.refill(Math.min(sentAt, now));
 		this.currentRate = rate;
+		this.refill(now);
 	}
 }
