@@ -26,8 +26,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FixedItemsNode, ManualTriggerStandIn, STAND_IN_PACKAGE } from './testNodes';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-acorn';
+
+/** The folder of ACORN's package.json: test/harness/.. /.., also when compiled to .build/test/harness (the demo). */
+function findRepoRoot(start: string): string {
+	for (let dir = start; ; dir = path.dirname(dir)) {
+		const file = path.join(dir, 'package.json');
+		if (fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
+		if (path.dirname(dir) === dir) throw new Error(`No ${PACKAGE_NAME} package.json above ${start}`);
+	}
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
 
 // n8n-core keeps instance settings under the user folder: keep tests away from ~/.n8n
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'acorn-n8n-'));
