@@ -21,13 +21,16 @@ import * as path from 'node:path';
 import type { IDataObject, INode, IRun } from 'n8n-workflow';
 import { totalsByCurrency, money, sumMoney, type Money } from '../../nodes/sp-api/money';
 import { startEmulator } from '../../test/emulator';
-import type { Emulator, EmulatorOptions, RefundSpike, SellerFixtureKey } from '../../test/emulator/types';
+import type { Emulator, EmulatorOptions, SellerFixtureKey } from '../../test/emulator/types';
 import { BASE_NODE_STAND_INS } from '../../test/harness/baseNodeStandIns';
 import { REPO_ROOT, runWorkflowJson, type WorkflowFileJson } from '../../test/harness/n8nHarness';
 import { dingTalkRobot, signedDingTalkUrl, type DingTalkMessage } from '../../test/harness/thirdParty/dingTalk';
 import { startStandInServer } from '../../test/harness/thirdParty/standIns';
 import { refundsCsv, UTF8_BOM } from './csv';
 import { dingTalkAlertMessage } from './dingTalkMessage';
+import { DEMO_REFUND_SPIKES } from './scenario';
+
+export { DEMO_REFUND_SPIKES };
 
 export const FLAGSHIP_FILE = path.join(REPO_ROOT, 'examples', 'daily-refunds-flagship.json');
 
@@ -49,8 +52,6 @@ export const DEMO_CREDENTIALS: Readonly<Record<string, SellerFixtureKey>> = {
 
 export const DEMO_REGIONS = ['NA', 'EU', 'FE'] as const;
 
-/** A realistic problem for the anomaly check to find: a batch of lanterns that arrived broken in Germany. */
-export const DEMO_REFUND_SPIKES: RefundSpike[] = [{ seller: 'eu', marketplace: 'DE', product: 'LAMP', refunds: 6, withinHours: 20, reason: 'DEFECTIVE' }];
 
 const DAY_MS = 86_400_000;
 

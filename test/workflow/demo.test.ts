@@ -10,25 +10,22 @@ import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import { refundsCsv, REFUND_CSV_COLUMNS, UTF8_BOM } from '../../scripts/demo/csv';
 import { dingTalkAlertMessage } from '../../scripts/demo/dingTalkMessage';
-import { DEMO_CREDENTIALS, DEMO_REFUND_SPIKES, FLAGSHIP_FILE, inProcessPart, runFlagshipDemo, type DemoRun } from '../../scripts/demo/flagship';
+import { DEMO_CREDENTIALS, FLAGSHIP_FILE, inProcessPart, runFlagshipDemo, type DemoRun } from '../../scripts/demo/flagship';
+import { DEMO_REFUND_SPIKES } from '../../scripts/demo/scenario';
 import { parseDemoArguments } from '../../scripts/demo/main';
 import { formatSummary } from '../../scripts/demo/summary';
-import { itemLineTotal, type OrderFinanceEvent } from '../emulator/data/model';
+import type { OrderFinanceEvent } from '../emulator/data/model';
 import { currencyDigits } from '../emulator/money';
 import { channelOf } from '../emulator/reports/content/channel';
-import type { RequestLogEntry, SellerFixtureKey } from '../emulator/types';
+import type { SellerFixtureKey } from '../emulator/types';
+import { financesCall as firstFinancesCall, periodOf, refundLinesOf, skuSpikes, type RefundLineTruth } from '../e2e/emulatorTruth';
 import type { WorkflowFileJson } from '../harness/n8nHarness';
 import { minorToDecimalText } from '../e2e/runAssertions';
 
 const DAY = 86_400_000;
 const flagship = JSON.parse(fs.readFileSync(FLAGSHIP_FILE, 'utf8')) as WorkflowFileJson;
 
-interface Line {
-	event: OrderFinanceEvent;
-	sku: string;
-	quantity: number;
-	totalMinor: number;
-}
+type Line = RefundLineTruth;
 
 /** Parses the CSV the way a spreadsheet does (quotes, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -72,25 +69,8 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 		fs.rmSync(outputDir, { recursive: true, force: true });
 	});
 
-	/** The first listFinancialEvents call per seller: the range Get Refunds asked for and when. */
-	function financesCall(seller: SellerFixtureKey): RequestLogEntry {
-		const sellerId = demo.emulator.fixtures.sellers[seller].sellerId;
-		const call = demo.emulator.control.requests().find((entry) => entry.operation === 'listFinancialEvents' && entry.sellerId === sellerId);
-		if (!call) throw new Error(`no finances call for ${seller}`);
-		return call;
-	}
-
-	/** Refund lines of a seller as the emulator holds them, posted in [after, before) and visible at `at`. */
-	function refundLines(seller: SellerFixtureKey): Line[] {
-		const call = financesCall(seller);
-		const after = Date.parse(call.query.PostedAfter);
-		const before = Date.parse(call.query.PostedBefore);
-		const at = Date.parse(call.at);
-		return demo.emulator.control.state
-			.dataFor(seller)
-			.events.filter((event): event is OrderFinanceEvent => event.kind === 'Refund' && event.postedAt >= after && event.postedAt < before && event.settledAt <= at)
-			.flatMap((event) => event.items.map((item) => ({ event, sku: item.sellerSku, quantity: item.quantity, totalMinor: itemLineTotal(item) })));
-	}
+	const financesCall = (seller: SellerFixtureKey) => firstFinancesCall(demo.emulator, seller);
+	const refundLines = (seller: SellerFixtureKey): Line[] => refundLinesOf(demo.emulator, seller, financesCall(seller));
 
 	const sellers = Object.values(DEMO_CREDENTIALS);
 	const allLines = (): Line[] => sellers.flatMap(refundLines);
@@ -142,27 +122,11 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 
 	it('raises exactly the alerts the emulator data calls for (the rule recomputed here), and DingTalk gets them signed', () => {
 		expect(demo.anomalies.length).toBeGreaterThan(0);
-		const [first] = demo.anomalies;
-		const end = Date.parse(String(first.currentPeriodEnd));
-		const start = Date.parse(String(first.currentPeriodStart));
-		const baselineStart = Date.parse(String(first.baselinePeriodStart));
-		expect(end - start).toBe(DAY);
-		expect(start - baselineStart).toBe(28 * DAY);
-		// groups: SKU + currency; spike when n ≥ 3 and n ≥ 3 × expected, for the count or the net amount
-		const groups = new Map<string, { n: number; b: number; amount: number; baselineAmount: number }>();
-		for (const line of allLines()) {
-			const at = line.event.postedAt;
-			const period = at >= start && at < end ? 'n' : at >= baselineStart && at < start ? 'b' : undefined;
-			if (!period) continue;
-			const key = `${line.sku}|${line.event.currency}`;
-			const group = groups.get(key) ?? { n: 0, b: 0, amount: 0, baselineAmount: 0 };
-			group[period] += 1;
-			if (period === 'n') group.amount -= line.totalMinor;
-			else group.baselineAmount -= line.totalMinor;
-			groups.set(key, group);
-		}
-		const tripped = [...groups].filter(([, g]) => g.n >= 3 && (g.n * 28 >= 3 * g.b || (g.amount > 0 && g.amount * 28 >= 3 * g.baselineAmount))).map(([key]) => key);
-		expect(demo.anomalies.map((anomaly) => `${anomaly.group}|${anomaly.currency}`).sort()).toEqual(tripped.sort());
+		const period = periodOf(demo.anomalies[0]);
+		expect(period.end - period.start).toBe(DAY);
+		expect(period.start - period.baselineStart).toBe(28 * DAY);
+		const { tripped, groups } = skuSpikes(allLines(), period);
+		expect(demo.anomalies.map((anomaly) => `${anomaly.group}|${anomaly.currency}`).sort()).toEqual(tripped);
 		const spikeSku = demo.emulator.control.state.dataFor('eu').events.find((event): event is OrderFinanceEvent => event.kind === 'Refund' && event.returnReason === 'DEFECTIVE')!.items[0].sellerSku;
 		const lamp = demo.anomalies.find((anomaly) => anomaly.group === spikeSku && anomaly.currency === 'EUR');
 		const truth = groups.get(`${spikeSku}|EUR`)!;
