@@ -1,6 +1,6 @@
 // n8n's own lint rules for community node packages (@n8n/node-cli's config), run by `npm run lint`
 // (`n8n-node lint`). Every rule switched off or relaxed below is a deliberate decision explained in
-// docs/readme/lint.md; keep the two in step.
+// docs/lint.md; keep the two in step.
 import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 import { globalIgnores } from 'eslint/config';
 
@@ -14,7 +14,7 @@ export default [
 	...configWithoutCloudSupport,
 
 	{
-		// axios, aws4 and luxon are runtime dependencies chosen by design (docs/readme/lint.md).
+		// axios, aws4 and luxon are runtime dependencies chosen by design (docs/lint.md).
 		files: ['package.json'],
 		rules: {
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',

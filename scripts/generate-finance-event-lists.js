@@ -12,6 +12,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { defaultModelsDir, readSourceCommit, runGeneratorCli } = require('./lib/modelFacts');
 
 const MODEL = 'finances-api-model/financesV0.json';
 const OUTPUT = path.join(__dirname, '..', 'nodes', 'sp-api', 'generated', 'financeEventLists.generated.ts');
@@ -39,9 +40,6 @@ const IDENTIFIER_FIELDS = {
 	asin: ['ASIN', 'ParentASIN'],
 };
 
-function defaultModelsDir() {
-	return process.env.SPAPI_MODELS_DIR || path.resolve(__dirname, '..', '..', 'shared', 'spapi-models');
-}
 
 function refName(schema) {
 	return schema && schema.$ref ? schema.$ref.replace(/^#\/definitions\//, '') : undefined;
@@ -157,15 +155,6 @@ function buildEventListTable(modelsDir = defaultModelsDir()) {
 	});
 }
 
-function readSourceCommit(modelsDir) {
-	try {
-		const source = fs.readFileSync(path.join(modelsDir, 'SOURCE.txt'), 'utf8');
-		const match = /^Commit:\s*(\S+)/m.exec(source);
-		return match ? match[1] : 'unknown';
-	} catch {
-		return 'unknown';
-	}
-}
 
 function render(lists, sourceCommit) {
 	const body = lists.map((entry) => `\t${JSON.stringify(entry)},`).join('\n');
@@ -188,22 +177,12 @@ function generate(modelsDir = defaultModelsDir()) {
 module.exports = { buildEventListTable, generate, OUTPUT, MODEL };
 
 if (require.main === module) {
-	const modelsDir = defaultModelsDir();
-	if (!fs.existsSync(path.join(modelsDir, 'models'))) {
-		console.error(`SP-API models not found in ${modelsDir} (set SPAPI_MODELS_DIR).`);
-		process.exit(2);
-	}
-	const text = generate(modelsDir);
-	if (process.argv.includes('--check')) {
-		const current = fs.existsSync(OUTPUT) ? fs.readFileSync(OUTPUT, 'utf8') : '';
-		if (current !== text) {
-			console.error(`${path.relative(process.cwd(), OUTPUT)} is stale: run npm run generate:event-lists`);
-			process.exit(1);
-		}
-		console.log('finance event list table matches the model');
-	} else {
-		fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
-		fs.writeFileSync(OUTPUT, text);
-		console.log(`wrote ${buildEventListTable(modelsDir).length} event lists to ${path.relative(process.cwd(), OUTPUT)}`);
-	}
+	runGeneratorCli({
+		output: OUTPUT,
+		generate,
+		requiredDir: 'models',
+		command: 'npm run generate:event-lists',
+		upToDate: 'finance event list table matches the model',
+		written: (dir) => `wrote ${buildEventListTable(dir).length} event lists`,
+	});
 }

@@ -13,6 +13,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { defaultModelsDir, readSourceCommit, runGeneratorCli } = require('./lib/modelFacts');
 
 const OUTPUT = path.join(__dirname, '..', 'nodes', 'sp-api', 'generated', 'notificationTypes.generated.ts');
 
@@ -65,9 +66,6 @@ const PLAIN_WORDS = {
 	TRANSACTION_UPDATE: ['Transaction Update', 'Money moved on your seller account: a refund, a sale, a fee, a reimbursement or another transaction posted'],
 };
 
-function defaultModelsDir() {
-	return process.env.SPAPI_MODELS_DIR || path.resolve(__dirname, '..', '..', 'shared', 'spapi-models');
-}
 
 function schemasDir(modelsDir) {
 	return path.join(modelsDir, 'schemas', 'notifications');
@@ -177,15 +175,6 @@ function buildNotificationTypes(modelsDir = defaultModelsDir()) {
 		});
 }
 
-function readSourceCommit(modelsDir) {
-	try {
-		const source = fs.readFileSync(path.join(modelsDir, 'SOURCE.txt'), 'utf8');
-		const match = /^Commit:\s*(\S+)/m.exec(source);
-		return match ? match[1] : 'unknown';
-	} catch {
-		return 'unknown';
-	}
-}
 
 function render(types, sourceCommit) {
 	const body = types.map((t) => `\t${JSON.stringify(t)},`).join('\n');
@@ -229,22 +218,12 @@ function generate(modelsDir = defaultModelsDir()) {
 module.exports = { buildNotificationTypes, describeSchema, generate, defaultModelsDir, OUTPUT, PLAIN_WORDS, EVENTBRIDGE_TYPES, DOCUMENTED_PAYLOAD_VERSIONS };
 
 if (require.main === module) {
-	const modelsDir = defaultModelsDir();
-	if (!fs.existsSync(schemasDir(modelsDir))) {
-		console.error(`Notification schemas not found in ${schemasDir(modelsDir)} (set SPAPI_MODELS_DIR).`);
-		process.exit(2);
-	}
-	const text = generate(modelsDir);
-	if (process.argv.includes('--check')) {
-		const current = fs.existsSync(OUTPUT) ? fs.readFileSync(OUTPUT, 'utf8') : '';
-		if (current !== text) {
-			console.error(`${path.relative(process.cwd(), OUTPUT)} is stale: run npm run generate:notification-types`);
-			process.exit(1);
-		}
-		console.log('notification type table matches the schemas');
-	} else {
-		fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
-		fs.writeFileSync(OUTPUT, text);
-		console.log(`wrote ${buildNotificationTypes(modelsDir).length} notification types to ${path.relative(process.cwd(), OUTPUT)}`);
-	}
+	runGeneratorCli({
+		output: OUTPUT,
+		generate,
+		requiredDir: path.join('schemas', 'notifications'),
+		command: 'npm run generate:notification-types',
+		upToDate: 'notification type table matches the schemas',
+		written: (dir) => `wrote ${buildNotificationTypes(dir).length} notification types`,
+	});
 }

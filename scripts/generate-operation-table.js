@@ -10,6 +10,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { defaultModelsDir, readSourceCommit, runGeneratorCli } = require('./lib/modelFacts');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'];
 const TOKEN_PARAMS = ['NextToken', 'nextToken', 'nextPageToken'];
@@ -25,9 +26,6 @@ const READ_ONLY_POSTS = {
 	createRestrictedDataToken: 'issues a short-lived token, changes no seller data',
 };
 
-function defaultModelsDir() {
-	return process.env.SPAPI_MODELS_DIR || path.resolve(__dirname, '..', '..', 'shared', 'spapi-models');
-}
 
 function listModelFiles(modelsDir) {
 	const root = path.join(modelsDir, 'models');
@@ -166,15 +164,6 @@ function buildOperationTable(modelsDir = defaultModelsDir()) {
 	return operations.map(({ key, ...rest }) => ({ key, ...rest }));
 }
 
-function readSourceCommit(modelsDir) {
-	try {
-		const source = fs.readFileSync(path.join(modelsDir, 'SOURCE.txt'), 'utf8');
-		const match = /^Commit:\s*(\S+)/m.exec(source);
-		return match ? match[1] : 'unknown';
-	} catch {
-		return 'unknown';
-	}
-}
 
 function renderTable(operations, sourceCommit) {
 	const body = operations.map((op) => `\t${JSON.stringify(op.key)}: ${JSON.stringify(op)},`).join('\n');
@@ -199,22 +188,12 @@ function generate(modelsDir = defaultModelsDir()) {
 module.exports = { buildOperationTable, parseUsagePlan, generate, defaultModelsDir, OUTPUT, READ_ONLY_POSTS };
 
 if (require.main === module) {
-	const modelsDir = defaultModelsDir();
-	if (!fs.existsSync(path.join(modelsDir, 'models'))) {
-		console.error(`SP-API models not found in ${modelsDir} (set SPAPI_MODELS_DIR).`);
-		process.exit(2);
-	}
-	const text = generate(modelsDir);
-	if (process.argv.includes('--check')) {
-		const current = fs.existsSync(OUTPUT) ? fs.readFileSync(OUTPUT, 'utf8') : '';
-		if (current !== text) {
-			console.error(`${path.relative(process.cwd(), OUTPUT)} is stale: run npm run generate:operations`);
-			process.exit(1);
-		}
-		console.log('operation table matches the models');
-	} else {
-		fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
-		fs.writeFileSync(OUTPUT, text);
-		console.log(`wrote ${buildOperationTable(modelsDir).length} operations to ${path.relative(process.cwd(), OUTPUT)}`);
-	}
+	runGeneratorCli({
+		output: OUTPUT,
+		generate,
+		requiredDir: 'models',
+		command: 'npm run generate:operations',
+		upToDate: 'operation table matches the models',
+		written: (dir) => `wrote ${buildOperationTable(dir).length} operations`,
+	});
 }

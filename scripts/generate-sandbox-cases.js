@@ -12,7 +12,8 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { buildOperationTable, defaultModelsDir } = require('./generate-operation-table.js');
+const { defaultModelsDir, readSourceCommit, runGeneratorCli } = require('./lib/modelFacts');
+const { buildOperationTable } = require('./generate-operation-table.js');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'];
 const OUTPUT = path.join(__dirname, '..', 'test', 'emulator', 'generated', 'sandboxCases.generated.ts');
@@ -80,15 +81,6 @@ function buildSandboxCases(modelsDir = defaultModelsDir()) {
 	return Object.fromEntries(Object.keys(cases).sort().map((key) => [key, cases[key]]));
 }
 
-function readSourceCommit(modelsDir) {
-	try {
-		const source = fs.readFileSync(path.join(modelsDir, 'SOURCE.txt'), 'utf8');
-		const match = /^Commit:\s*(\S+)/m.exec(source);
-		return match ? match[1] : 'unknown';
-	} catch {
-		return 'unknown';
-	}
-}
 
 function render(cases, sourceCommit) {
 	const body = Object.entries(cases)
@@ -126,24 +118,16 @@ function generate(modelsDir = defaultModelsDir()) {
 module.exports = { buildSandboxCases, generate, OUTPUT };
 
 if (require.main === module) {
-	const modelsDir = defaultModelsDir();
-	if (!fs.existsSync(path.join(modelsDir, 'models'))) {
-		console.error(`SP-API models not found in ${modelsDir} (set SPAPI_MODELS_DIR).`);
-		process.exit(2);
-	}
-	const text = generate(modelsDir);
-	if (process.argv.includes('--check')) {
-		const current = fs.existsSync(OUTPUT) ? fs.readFileSync(OUTPUT, 'utf8') : '';
-		if (current !== text) {
-			console.error(`${path.relative(process.cwd(), OUTPUT)} is stale: run npm run generate:sandbox`);
-			process.exit(1);
-		}
-		console.log('sandbox cases match the models');
-	} else {
-		fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
-		fs.writeFileSync(OUTPUT, text);
-		const cases = buildSandboxCases(modelsDir);
-		const count = Object.values(cases).reduce((sum, list) => sum + list.length, 0);
-		console.log(`wrote ${count} sandbox cases of ${Object.keys(cases).length} operations to ${path.relative(process.cwd(), OUTPUT)}`);
-	}
+	runGeneratorCli({
+		output: OUTPUT,
+		generate,
+		requiredDir: 'models',
+		command: 'npm run generate:sandbox',
+		upToDate: 'sandbox cases match the models',
+		written: (dir) => {
+			const cases = buildSandboxCases(dir);
+			const count = Object.values(cases).reduce((sum, list) => sum + list.length, 0);
+			return `wrote ${count} sandbox cases of ${Object.keys(cases).length} operations`;
+		},
+	});
 }

@@ -10,6 +10,7 @@ import {
 } from '../sp-api/n8n/notificationProperties';
 import { SQS_CREDENTIAL_TEST } from '../sp-api/n8n/sqsCredentialData';
 import { amazonSqsConnectionTest } from '../sp-api/n8n/sqsCredentialTest';
+import { reportDownloadProperties } from './reportDownload';
 import { startSqsNotificationsTrigger } from './sqsTrigger';
 
 export class AmazonSpApiNotificationsTrigger implements INodeType {
@@ -40,6 +41,7 @@ export class AmazonSpApiNotificationsTrigger implements INodeType {
 			},
 			notificationTypesProperty('sqs', ['TRANSACTION_UPDATE']),
 			manageSubscriptionsProperty,
+			...reportDownloadProperties,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -57,7 +59,7 @@ export class AmazonSpApiNotificationsTrigger implements INodeType {
 						typeOptions: { minValue: 10, maxValue: 43_200 },
 						default: 120,
 						description:
-							'How long a received message stays hidden from other readers while ACORN hands it to the workflow. If n8n stops before removing it, the message comes back after this time (and is recognised as a duplicate).',
+							'How long a received message stays hidden from other readers while ACORN hands it to the workflow. While ACORN still works on it (e.g. downloads a report) it keeps the message hidden, renewing this time every third of it. If n8n stops before removing it, the message comes back after this time (and is recognised as a duplicate).',
 					},
 					{
 						displayName: 'Unsubscribe Delay (Seconds)',

@@ -4,8 +4,8 @@ import { queueArnFor } from '../sp-api/aws/queueCredentials';
 import { spApiMaySend, spApiPolicyStatement } from '../sp-api/aws/queuePolicy';
 import { SqsClient, type SqsMessage } from '../sp-api/aws/sqs';
 import { SqsError } from '../sp-api/aws/sqsErrors';
-import { SqsPoller, type HandleResult } from '../sp-api/aws/sqsPoller';
-import type { SpApiClient } from '../sp-api/client';
+import { SqsPoller, type BatchContext, type HandleResult } from '../sp-api/aws/sqsPoller';
+import { SpApiClient } from '../sp-api/client';
 import { createSpApiClient } from '../sp-api/n8n/createClient';
 import { redactingLogger, type RedactingLogger } from '../sp-api/n8n/logger';
 import { toNodeError } from '../sp-api/n8n/nodeErrors';
@@ -16,6 +16,8 @@ import { classify, count, enrich, readStats, type Classified } from '../sp-api/n
 import { emptyLedger, readLedger, releaseSubscriptions, type SubscriptionLedger } from '../sp-api/notifications/subscriptions';
 import { cancelRelease, handOverIfUsed, registerLiveTrigger, scheduleRelease, unregisterLiveTrigger } from './subscriptionLifecycle';
 import { markStaticDataChanged } from '../sp-api/n8n/staticData';
+import { finishedReportOf } from '../sp-api/notifications/reportDownload';
+import { MAX_DOWNLOAD_ATTEMPTS, readReportDownload, readReportTypeFilter, REPORT_TYPE, reportRun } from './reportDownload';
 
 interface TriggerOptions {
 	dedupeWindow?: number;
@@ -24,6 +26,8 @@ interface TriggerOptions {
 	visibilityTimeout?: number;
 	unsubscribeDelay?: number;
 }
+
+type FreshEntry = { message: SqsMessage; result: Classified & { kind: 'notification' } };
 
 const SILENT: RedactingLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
 
@@ -86,8 +90,16 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 	}
 
 	const fetchDetails = options.fetchTransactionDetails === true && selected.has('TRANSACTION_UPDATE');
+	let download;
+	let reportTypes: Set<string> | undefined;
+	try {
+		download = readReportDownload(ctx, selected);
+		reportTypes = readReportTypeFilter(ctx, selected);
+	} catch (error) {
+		throw toNodeError(node, error);
+	}
 	let spApi: SpApiClient | undefined;
-	if (manage || fetchDetails) {
+	if (manage || fetchDetails || download) {
 		try {
 			spApi = await createSpApiClient(ctx);
 		} catch (error) {
@@ -124,7 +136,11 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 	const unreadableMode = options.unreadableMessages ?? 'output';
 	const reported = new ReportedOnce();
 
-	const handle = async (messages: SqsMessage[]): Promise<HandleResult> => {
+	const visibilityTimeout = Math.max(10, Math.min(43_200, options.visibilityTimeout ?? 120));
+	/** The editor's test run shows a download that failed (the message stays in the queue). */
+	let manualFailure: Error | undefined;
+
+	const handle = async (messages: SqsMessage[], batch: BatchContext): Promise<HandleResult> => {
 		const seenInBatch = new Set<string>();
 		const results = messages.map((message) => ({
 			message,
@@ -136,7 +152,16 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 			),
 		}));
 		count(stats, results.map((r) => r.result));
-		const fresh = results.filter((r): r is { message: SqsMessage; result: Classified & { kind: 'notification' } } => r.result.kind === 'notification');
+		const notifications = results.filter((r): r is FreshEntry => r.result.kind === 'notification');
+		const otherReports = reportTypes ? notifications.filter((f) => f.result.notification.notificationType === REPORT_TYPE && !reportTypes.has(String(f.result.item.reportType ?? ''))) : [];
+		const fresh = otherReports.length ? notifications.filter((f) => !otherReports.includes(f)) : notifications;
+		for (const { message, result } of otherReports) {
+			const type = String(result.item.reportType ?? 'unknown');
+			stats.otherReportTypes[type] = (stats.otherReportTypes[type] ?? 0) + 1;
+			logger.debug(`Report of another type (${type}), removed from the queue and counted (message ${message.messageId})`);
+		}
+		const reports = download ? fresh.filter((f) => f.result.notification.notificationType === REPORT_TYPE) : [];
+		const plain = download ? fresh.filter((f) => f.result.notification.notificationType !== REPORT_TYPE) : fresh;
 		const unreadable = results.filter((r) => r.result.kind === 'unreadable');
 		const dropped = results.filter((r) => r.result.kind === 'otherType' || r.result.kind === 'duplicate');
 		for (const { message, result } of dropped) {
@@ -147,26 +172,86 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 			if (reported.first(message.messageId)) logger.warn(text);
 			else logger.debug(text);
 		}
-		if (fresh.length && spApi) await enrich(fresh.map((f) => f.result), spApi, { transactionDetails: fetchDetails });
-		const main: INodeExecutionData[] = fresh.map((f) => ({ json: f.result.item as IDataObject }));
+		const outcome: HandleResult = { delete: [...dropped, ...otherReports].map((d) => d.message), emitted: false, release: [], retryLater: [] };
+		// quick ones first: a refund is not held up behind a big report download
+		if (plain.length && spApi) await enrich(plain.map((f) => f.result), spApi, { transactionDetails: fetchDetails });
+		const main: INodeExecutionData[] = plain.map((f) => ({ json: f.result.item as IDataObject }));
 		const second: INodeExecutionData[] = unreadableMode === 'output' ? unreadable.map((u) => ({ json: (u.result as { item: IDataObject }).item })) : [];
-		const droppedMessages = dropped.map((d) => d.message);
-		if (main.length === 0 && second.length === 0) return { delete: droppedMessages, emitted: false };
-		// remembered before emitting: n8n saves static data when it takes over the items. Re-assigning
-		// marks the static data changed (n8n watches assignments, not changes deep inside new objects).
-		for (const f of fresh) dedupe.remember(f.result.dedupeId);
-		markStaticDataChanged(staticData, 'dedupe');
-		staticData.stats = stats as unknown as IDataObject;
-		try {
-			ctx.emit([main, second]);
-		} catch (error) {
-			for (const f of fresh) dedupe.forget(f.result.dedupeId);
-			logger.warn(`n8n did not take the ${main.length + second.length} item(s); the messages stay in the queue: ${error instanceof Error ? error.message : String(error)}`);
-			return { delete: droppedMessages, emitted: false };
+		if (main.length > 0 || second.length > 0) {
+			// remembered before emitting: n8n saves static data when it takes over the items. Re-assigning
+			// marks the static data changed (n8n watches assignments, not changes deep inside new objects).
+			for (const f of plain) dedupe.remember(f.result.dedupeId);
+			markStaticDataChanged(staticData, 'dedupe');
+			staticData.stats = stats as unknown as IDataObject;
+			try {
+				ctx.emit([main, second]);
+				stats.emitted += main.length;
+				if (main.length) stats.lastEmittedAt = new Date().toISOString();
+				outcome.delete.push(...plain.map((f) => f.message), ...(second.length ? unreadable.map((u) => u.message) : []));
+				outcome.emitted = true;
+			} catch (error) {
+				for (const f of plain) dedupe.forget(f.result.dedupeId);
+				logger.warn(`n8n did not take the ${main.length + second.length} item(s); the messages stay in the queue: ${error instanceof Error ? error.message : String(error)}`);
+			}
 		}
-		stats.emitted += main.length;
-		if (main.length) stats.lastEmittedAt = new Date().toISOString();
-		return { delete: [...droppedMessages, ...fresh.map((f) => f.message), ...(second.length ? unreadable.map((u) => u.message) : [])], emitted: true };
+		if (reports.length && download && spApi && !(manual && outcome.emitted)) await handleReports(reports, batch, outcome);
+		else outcome.release!.push(...reports.map((r) => r.message));
+		return outcome;
+	};
+
+	/** One workflow run per finished report: download, emit, delete; a failed download waits in the queue. */
+	const handleReports = async (entries: FreshEntry[], batch: BatchContext, outcome: HandleResult): Promise<void> => {
+		// a client per batch, so stopping the trigger ends a download (or a wait for Amazon's usage plan) at once
+		const client = new SpApiClient({ credentials: spApi!.credentials, logger: redactingLogger(ctx.logger), signal: batch.signal });
+		for (const [index, { message, result: entry }] of entries.entries()) {
+			if (batch.signal.aborted || (manual && outcome.emitted)) {
+				outcome.release!.push(...entries.slice(index).map((e) => e.message));
+				return;
+			}
+			const report = finishedReportOf(entry.item);
+			const name = `Report ${report.reportId ?? '(no id)'} (${report.reportType ?? 'unknown type'})`;
+			const run = await reportRun(ctx, client, entry.item as IDataObject, download!, message.receiveCount, batch.signal);
+			if (run.kind === 'stopped') {
+				outcome.release!.push(...entries.slice(index).map((e) => e.message));
+				return;
+			}
+			if (run.kind === 'retry') {
+				stats.downloadRetries += 1;
+				const hint = run.failure.reason;
+				if (manual) {
+					// in the editor: show the failure now; the message goes back to the queue untouched
+					manualFailure = new NodeOperationError(node, `${name} could not be downloaded: ${hint}`, {
+						description: 'The notification stays in the queue: the active workflow (or the next test) downloads the report again.',
+					});
+					outcome.release!.push(...entries.slice(index).map((e) => e.message));
+					outcome.stop = true;
+					return;
+				}
+				logger.warn(`${name}: the download failed (${hint}). The notification stays in the queue and is tried again in ${run.seconds} s (attempt ${run.attempt} of ${MAX_DOWNLOAD_ATTEMPTS}).`);
+				outcome.retryLater!.push({ message, seconds: run.seconds });
+				continue;
+			}
+			if (run.failure) {
+				stats.downloadFailures += 1;
+				logger.warn(`${name}: the download failed ${run.failure.transient ? `${run.attempt ?? 1} times` : 'in a way trying again cannot fix'} (${run.failure.reason}); the notification is passed on with the reason.`);
+			}
+			// remembered (and marked for saving) before emitting, as for the other notifications
+			dedupe.remember(entry.dedupeId);
+			markStaticDataChanged(staticData, 'dedupe');
+			staticData.stats = stats as unknown as IDataObject;
+			try {
+				ctx.emit([run.items, []]);
+			} catch (error) {
+				dedupe.forget(entry.dedupeId);
+				logger.warn(`n8n did not take the ${run.items.length} item(s) of ${name}; the message stays in the queue: ${error instanceof Error ? error.message : String(error)}`);
+				continue;
+			}
+			stats.emitted += 1;
+			stats.reportDownloads += 1;
+			stats.lastEmittedAt = new Date().toISOString();
+			outcome.emitted = true;
+			await batch.deleteNow([message]);
+		}
 	};
 
 	let fatal: Error | undefined;
@@ -176,7 +261,10 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 		handle,
 		maxMessages: manual ? 1 : 10,
 		waitSeconds: 20,
-		visibilityTimeout: Math.max(10, Math.min(43_200, options.visibilityTimeout ?? 120)),
+		visibilityTimeout,
+		// a report download can outlast the visibility timeout (Amazon allows one download address a
+		// minute once the burst is used up): keep the messages hidden until they are handed over
+		heartbeat: { everyMs: (visibilityTimeout * 1000) / 3, extendSeconds: visibilityTimeout },
 		stopAfterFirstEmit: manual,
 		logger,
 		onFatal: (error) => {
@@ -216,7 +304,12 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 			closeFunction,
 			manualTriggerFunction: async () => {
 				await poller.start();
-				if (fatal) throw fatal;
+				const failure = fatal ?? manualFailure;
+				if (failure) {
+					// n8n does not call the close function of a test run that failed: undo the test's subscriptions here
+					await closeFunction();
+					throw failure;
+				}
 			},
 		};
 	}

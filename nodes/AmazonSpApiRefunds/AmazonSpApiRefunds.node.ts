@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import * as refund from './actions/refund';
+import * as returns from './actions/return';
 import { router } from './actions/router';
 
 export class AmazonSpApiRefunds implements INodeType {
@@ -10,8 +11,8 @@ export class AmazonSpApiRefunds implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
-		description: 'Which orders were refunded, for how much, why, and when refunds spike',
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Which orders were refunded or returned, for how much, why, when refunds spike, and whether the settlement agrees',
 		defaults: { name: 'Amazon Refunds' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -24,10 +25,14 @@ export class AmazonSpApiRefunds implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Refund', value: 'refund' }],
+				options: [
+					{ name: 'Refund', value: 'refund' },
+					{ name: 'Return', value: 'return' },
+				],
 				default: 'refund',
 			},
 			...refund.description,
+			...returns.description,
 		],
 	};
 

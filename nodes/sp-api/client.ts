@@ -117,7 +117,6 @@ export class SpApiClient {
 			: { kind: 'refreshToken', refreshToken: this.credentials.refreshToken };
 	}
 
-	/** The seller's (or, for grantless calls, the app's) access token, from the shared cache. */
 	/**
 	 * The seller's (or, for grantless calls, the app's) access token, from the shared cache. Asking
 	 * Login with Amazon again is harmless, so its outages (5xx, no answer) are retried like reads.
@@ -323,17 +322,7 @@ export class SpApiClient {
 	}
 
 	private async pause(ms: number, operation: OperationSpec): Promise<void> {
-		try {
-			await this.sleepFn(ms, this.signal);
-		} catch (error) {
-			throw new SpApiError({
-				kind: 'aborted',
-				operation,
-				message: 'The execution was cancelled while waiting for Amazon.',
-				hint: 'The workflow was stopped.',
-				cause: error,
-			});
-		}
+		await this.wait(ms, `Amazon (${operation.operationId})`);
 	}
 
 	private networkError(operation: OperationSpec, error: unknown, attempts: number): SpApiError {

@@ -1,6 +1,6 @@
 /**
  * The example workflows in examples/*.json and the only changes the end-to-end run makes to them
- * before `n8n import:workflow` (documented in docs/readme/e2e-examples.md):
+ * before `n8n import:workflow` (documented in docs/development.md):
  *   1. `id` is set to a short id (`n8n execute --id` needs one; exported templates carry none),
  *   2. `active` is forced to false (the CLI run starts at the Manual Trigger; nothing gets scheduled).
  * Credential references stay as shipped: the e2e run imports its credentials under the same ids.

@@ -5,12 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { RefundInput } from '../../sp-api/finances/refundJson';
+import type { ReasonText } from './reasonTexts';
 import { reasonCodeKey, type ReturnRow } from './returnRows';
 
-export interface ReasonText {
-	description: string;
-	translatedDescription?: string;
-}
+export type { ReasonText };
 
 export interface EnrichedRefund {
 	refund: RefundInput;

@@ -9,14 +9,38 @@ import { SqsError } from './sqsErrors';
  * few minutes, then once more when SQS answers again; permanent ones (wrong keys, missing queue, no
  * permission) end the loop through `onFatal`. Stopping aborts the waiting long poll; messages received
  * after the stop are made visible again at once, and deletes of messages already handed over finish.
+ *
+ * Handling can take long (a report download waits for Amazon's usage plan and streams a big file). With
+ * `heartbeat`, the messages of the batch still being worked on are kept hidden (ChangeMessageVisibility)
+ * until the handler is done, so SQS does not hand them out again mid-work; a stop aborts the batch's
+ * signal so the handler can end early and return its messages.
  */
 export interface HandleResult {
 	/** Handed over (or deliberately dropped): delete them. */
 	delete: SqsMessage[];
 	/** Not handled: make them visible again now instead of after the visibility timeout. */
 	release?: SqsMessage[];
+	/** Not handled yet, to be tried again later: hidden this many seconds, then received again (a backoff SQS keeps). */
+	retryLater?: Array<{ message: SqsMessage; seconds: number }>;
 	/** Whether something reached the workflow (manual mode stops after the first time). */
 	emitted: boolean;
+	/** End the loop after this batch (e.g. the editor's test run that reports a failure). */
+	stop?: boolean;
+}
+
+/** What the handler gets besides the messages. */
+export interface BatchContext {
+	/** Aborted when the poller stops: long work should end and return its messages in `release`. */
+	readonly signal: AbortSignal;
+	/** Deletes messages right away (they reached the workflow) and stops keeping them hidden. */
+	deleteNow(messages: SqsMessage[]): Promise<void>;
+}
+
+export interface HeartbeatOptions {
+	/** Real milliseconds between two extensions; well below the visibility timeout. */
+	everyMs: number;
+	/** Each extension hides the messages this many seconds from then on (ChangeMessageVisibility). */
+	extendSeconds: number;
 }
 
 export interface PollerLogger extends CoreLogger {
@@ -26,13 +50,15 @@ export interface PollerLogger extends CoreLogger {
 export interface SqsPollerOptions {
 	client: SqsClient;
 	queueUrl: string;
-	handle(messages: SqsMessage[]): Promise<HandleResult>;
+	handle(messages: SqsMessage[], batch: BatchContext): Promise<HandleResult>;
 	/** 1–10, default 10. */
 	maxMessages?: number;
 	/** 0–20, default 20. */
 	waitSeconds?: number;
 	/** Seconds a received message stays hidden; default: the queue's own setting. */
 	visibilityTimeout?: number;
+	/** Keep messages hidden while the handler works on them (off when absent). */
+	heartbeat?: HeartbeatOptions;
 	/** Manual ("test") mode: end after the first batch that reached the workflow. */
 	stopAfterFirstEmit?: boolean;
 	onFatal?(error: SqsError): void;
@@ -50,8 +76,14 @@ export interface PollerStats {
 	received: number;
 	deleted: number;
 	released: number;
+	/** Messages hidden again for a later try (retryLater). */
+	deferred: number;
 	deleteFailures: number;
 	failures: number;
+	/** ChangeMessageVisibility calls of the heartbeat, and messages they kept hidden. */
+	heartbeats: number;
+	extended: number;
+	heartbeatFailures: number;
 }
 
 const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
@@ -70,7 +102,7 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export class SqsPoller {
-	readonly stats: PollerStats = { receives: 0, received: 0, deleted: 0, released: 0, deleteFailures: 0, failures: 0 };
+	readonly stats: PollerStats = { receives: 0, received: 0, deleted: 0, released: 0, deferred: 0, deleteFailures: 0, failures: 0, heartbeats: 0, extended: 0, heartbeatFailures: 0 };
 	private readonly controller = new AbortController();
 	private stopping = false;
 	private loop?: Promise<void>;
@@ -139,17 +171,88 @@ export class SqsPoller {
 				await this.release(messages);
 				break;
 			}
+			const pending = new Set(messages);
+			const deletedEarly = new Set<SqsMessage>();
+			const batch: BatchContext = {
+				signal: this.controller.signal,
+				deleteNow: async (done) => {
+					const fresh = done.filter((m) => !deletedEarly.has(m));
+					for (const message of fresh) {
+						pending.delete(message);
+						deletedEarly.add(message);
+					}
+					await this.delete(fresh);
+				},
+			};
+			const heartbeat = this.startHeartbeat(pending);
 			let result: HandleResult;
 			try {
-				result = await this.options.handle(messages);
+				result = await this.options.handle(messages, batch);
 			} catch (error) {
 				this.logger.warn(`Handling ${messages.length} SQS message(s) failed; they come back after the visibility timeout: ${error instanceof Error ? error.message : String(error)}`);
 				result = { delete: [], emitted: false };
+			} finally {
+				await heartbeat.stop();
 			}
-			await this.delete(result.delete);
+			await this.delete(result.delete.filter((m) => !deletedEarly.has(m)));
 			if (result.release?.length) await this.release(result.release);
-			if (this.options.stopAfterFirstEmit && result.emitted) break;
+			if (result.retryLater?.length) await this.defer(result.retryLater);
+			if (result.stop || (this.options.stopAfterFirstEmit && result.emitted)) break;
 		}
+	}
+
+	/**
+	 * While the handler works, hides the messages still pending again every `everyMs`: SQS would
+	 * otherwise hand them out again once the visibility timeout runs out mid-work. One extension at a
+	 * time; a message SQS refuses to extend (gone, or past SQS's 12-hour limit) is reported once and
+	 * dropped from the heartbeat; a failed call is reported once per batch and tried again next beat.
+	 */
+	private startHeartbeat(pending: Set<SqsMessage>): { stop(): Promise<void> } {
+		const options = this.options.heartbeat;
+		if (!options || !(options.everyMs > 0)) return { stop: async () => undefined };
+		let running: Promise<void> | undefined;
+		let callFailureReported = false;
+		const beat = async (): Promise<void> => {
+			const messages = [...pending];
+			if (messages.length === 0) return;
+			this.stats.heartbeats += 1;
+			try {
+				const result = await this.options.client.changeVisibilityBatch(
+					this.options.queueUrl,
+					messages.map((m, index) => ({ id: String(index), receiptHandle: m.receiptHandle })),
+					options.extendSeconds,
+				);
+				this.stats.extended += result.successful.length;
+				for (const failure of result.failed) {
+					const message = messages[Number(failure.id)];
+					if (!message || !pending.has(message)) continue;
+					pending.delete(message);
+					this.stats.heartbeatFailures += 1;
+					this.logger.warn(
+						`SQS would not keep message ${message.messageId} hidden any longer (${failure.code ?? 'refused'}): it may be received again while ACORN still works on it; once handed over, a second copy is recognised as a duplicate.`,
+					);
+				}
+			} catch (error) {
+				this.stats.heartbeatFailures += 1;
+				const hint = error instanceof SqsError ? error.hint : error instanceof Error ? error.message : String(error);
+				const text = `Keeping ${messages.length} SQS message(s) hidden while they are worked on failed: ${hint} Trying again in ${Math.round(options.everyMs / 1000)} s.`;
+				if (callFailureReported) this.logger.debug(text);
+				else this.logger.warn(text);
+				callFailureReported = true;
+			}
+		};
+		const timer = setInterval(() => {
+			if (running) return;
+			running = beat().finally(() => (running = undefined));
+		}, options.everyMs);
+		timer.unref?.();
+		return {
+			stop: async () => {
+				clearInterval(timer);
+				// an extension racing the delete would only fail on a deleted handle; let it finish first
+				await running;
+			},
+		};
 	}
 
 	private async backOff(error: unknown): Promise<void> {
@@ -202,6 +305,28 @@ export class SqsPoller {
 					this.logger.warn(`Deleting ${entries.length} handled message(s) from SQS failed: ${hint} If they arrive again they are recognised as duplicates.`);
 					return;
 				}
+			}
+		}
+	}
+
+	/** Hides messages again for their own number of seconds (grouped: one call per delay). */
+	private async defer(entries: Array<{ message: SqsMessage; seconds: number }>): Promise<void> {
+		const bySeconds = new Map<number, SqsMessage[]>();
+		for (const { message, seconds } of entries) {
+			const key = Math.max(0, Math.min(43_200, Math.round(seconds)));
+			bySeconds.set(key, [...(bySeconds.get(key) ?? []), message]);
+		}
+		for (const [seconds, messages] of bySeconds) {
+			try {
+				const result = await this.options.client.changeVisibilityBatch(
+					this.options.queueUrl,
+					messages.map((m, index) => ({ id: String(index), receiptHandle: m.receiptHandle })),
+					seconds,
+				);
+				this.stats.deferred += result.successful.length;
+			} catch (error) {
+				// they come back on their own after the visibility timeout: a shorter pause, not a lost message
+				this.logger.debug(`Pausing ${messages.length} message(s) for ${seconds} s failed: ${error instanceof SqsError ? error.hint : String(error)}`);
 			}
 		}
 	}

@@ -37,9 +37,10 @@ export function classify(message: IncomingNotification, selected: ReadonlySet<st
 
 /**
  * Extra lookups per notification type, each switched on by a node option. The report download for
- * REPORT_PROCESSING_FINISHED joins here once the reports pipeline has landed: an enricher that takes
- * `reportDocumentId` (and `reportType`) from the item, downloads and parses the document through the
- * reports pipeline and adds the rows (or binary data) to the item.
+ * REPORT_PROCESSING_FINISHED is not an enrichment of one item: it turns a notification into a run of
+ * its own (rows, a file, or a "no data" / FATAL item) and may have to wait and try again later, so the
+ * SQS trigger does it per message (`reportDownload.ts` here decides about failures, the trigger's
+ * `reportDownload.ts` builds the items with the Reports node's output code).
  */
 export interface EnrichOptions {
 	/** TRANSACTION_UPDATE: look the transaction up with listTransactions and add it as `transaction`. */
@@ -73,6 +74,12 @@ export interface NotificationStats {
 	duplicates: number;
 	unreadable: number;
 	otherTypes: Record<string, number>;
+	/** "Download Report": reports passed on (rows, file, no data or FATAL), failed attempts put back for later, and failures passed on. */
+	reportDownloads: number;
+	downloadRetries: number;
+	downloadFailures: number;
+	/** REPORT_PROCESSING_FINISHED about report types the trigger was told to skip, by report type. */
+	otherReportTypes: Record<string, number>;
 	lastEmittedAt?: string;
 }
 
@@ -85,6 +92,10 @@ export function readStats(value: unknown): NotificationStats {
 		duplicates: number(raw.duplicates),
 		unreadable: number(raw.unreadable),
 		otherTypes: raw.otherTypes && typeof raw.otherTypes === 'object' ? { ...raw.otherTypes } : {},
+		reportDownloads: number(raw.reportDownloads),
+		downloadRetries: number(raw.downloadRetries),
+		downloadFailures: number(raw.downloadFailures),
+		otherReportTypes: raw.otherReportTypes && typeof raw.otherReportTypes === 'object' ? { ...raw.otherReportTypes } : {},
 		lastEmittedAt: typeof raw.lastEmittedAt === 'string' ? raw.lastEmittedAt : undefined,
 	};
 }

@@ -6,7 +6,7 @@
  * (https://developer-docs.amazon.com/sp-api/docs/report-type-values and its pages for settlement,
  * FBA, order, order tracking, inventory, returns, performance, analytics, tax and invoice reports).
  * Descriptions are ACORN's own short summaries. Column names used for typed values come from the
- * same pages and from real report headers (see docs/readme/reports.md).
+ * same pages and from real report headers (see docs/guides/reports.md).
  */
 import type { ReportFormat } from './types';
 

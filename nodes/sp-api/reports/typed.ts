@@ -33,6 +33,9 @@ export function toIsoDate(text: string): string | undefined {
 	// 15.05.2021 (European flat files)
 	match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
 	if (match) return `${match[3]}-${pad(match[2])}-${pad(match[1])}`;
+	// 15.05.2021 19:33:11 UTC (European settlement flat files): day first, then the time
+	match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})[ T](\d{2}:\d{2}(?::\d{2})?)(.*)$/.exec(value);
+	if (match) return toIsoDate(`${match[3]}-${pad(match[2])}-${pad(match[1])}T${match[4]}${match[5]}`);
 	return undefined;
 }
 

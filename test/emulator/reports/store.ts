@@ -18,7 +18,7 @@ import { hashString } from '../random';
 import type { SellerFixture, SpApiRegion } from '../types';
 import { fbaReturnsFile, mfnReturnsFile, mfnReturnsXml, returnsOf, type ReturnRecord } from './content/returns';
 import { reimbursementEvents, reimbursementsFile } from './content/reimbursements';
-import { settlementV1, settlementV2, settlementXml } from './content/settlement';
+import { settlementLines, settlementV1, settlementV2, settlementXml, type SettlementLine } from './content/settlement';
 import { planSyntheticSettlement, syntheticSettlementText } from './content/synthetic';
 import { isoOffset, stableId } from './content/format';
 import type { DocumentCharset } from './encoding';
@@ -127,6 +127,14 @@ export interface ReportsControl {
 	reports(seller: string): ReportRecord[];
 	/** The returns behind the returns reports (for assertions). */
 	returns(seller: string): ReturnRecord[];
+	/**
+	 * Changes what the flat-file settlement reports (V2 and the older flat file) of one settlement period
+	 * say from now on: `edit` gets the period's lines (copies) and returns the lines to write, e.g. one
+	 * amount altered, a refund left out or a line Amazon's events do not have. The report's total-amount
+	 * becomes the sum of the returned lines (a report always adds up); the Finances API is not changed.
+	 * The period is named by its settlement id or financial event group id; `undefined` undoes the edit.
+	 */
+	editSettlementLines(seller: string, settlementOrGroupId: string, edit: ((lines: SettlementLine[]) => SettlementLine[]) | undefined): void;
 	/** Settles statuses and announcements now (normally automatic). */
 	sync(): void;
 }
@@ -173,6 +181,8 @@ export class ReportStore {
 	private readonly generatedReports = new Map<string, ReportRecord[]>();
 	/** Settlement report id → its document id (made once, on first sight). */
 	private readonly settlementDocuments = new Map<string, string>();
+	/** Settlement id → the test's edit of its flat-file lines. */
+	private readonly settlementEdits = new Map<string, (lines: SettlementLine[]) => SettlementLine[]>();
 	private style: DocumentStyle = { charsetInHeader: true, compression: 'gzip' };
 	private faults: DownloadFault[] = [];
 	private sequence = 0;
@@ -187,6 +197,7 @@ export class ReportStore {
 			addGeneratedSettlementReport: (options) => this.addGeneratedSettlement(options),
 			reports: (seller) => this.allReports(this.sellerOf(seller)),
 			returns: (seller) => this.returnsFor(this.sellerOf(seller)),
+			editSettlementLines: (seller, id, edit) => this.editSettlementLines(seller, id, edit),
 			sync: () => this.sync(),
 		};
 	}
@@ -419,11 +430,12 @@ export class ReportStore {
 		let documentId = this.settlementDocuments.get(reportId);
 		if (!documentId) {
 			const xml = reportType === 'GET_V2_SETTLEMENT_REPORT_DATA_XML';
+			// edits are looked up at every download, so an edit made later applies to the next download
 			const render = xml
 				? () => settlementXml(group, seller.sellerId)
 				: reportType === 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2'
-					? () => settlementV2(group)
-					: () => settlementV1(group);
+					? () => settlementV2(group, { lines: this.editedLines(group) })
+					: () => settlementV1(group, { lines: this.editedLines(group) });
 			const document = this.newDocument(seller, idSeed, {
 				mediaType: xml ? 'text/xml' : 'text/plain',
 				charset: xml ? 'UTF-8' : this.charsetFor(group.marketplaceIds),
@@ -448,6 +460,18 @@ export class ReportStore {
 			outcome: 'DONE',
 			documentId,
 		};
+	}
+
+	private editSettlementLines(sellerKey: string, id: string, edit: ((lines: SettlementLine[]) => SettlementLine[]) | undefined): void {
+		const group = this.data(this.sellerOf(sellerKey)).groups.find((candidate) => candidate.settlementId === id || candidate.groupId === id);
+		if (!group) throw new RangeError(`seller ${sellerKey} has no settlement period ${id}`);
+		if (edit) this.settlementEdits.set(group.settlementId, edit);
+		else this.settlementEdits.delete(group.settlementId);
+	}
+
+	private editedLines(group: FinancialEventGroupRecord): SettlementLine[] | undefined {
+		const edit = this.settlementEdits.get(group.settlementId);
+		return edit ? edit(settlementLines(group).map((line) => ({ ...line }))) : undefined;
 	}
 
 	private addGeneratedSettlement(options: GeneratedReportOptions): { reportId: string; reportDocumentId: string; rows: number; bytes: number; total: string } {

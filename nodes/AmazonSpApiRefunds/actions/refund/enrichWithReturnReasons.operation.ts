@@ -1,17 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import type { SpApiClient } from '../../../sp-api/client';
-import { SpApiError } from '../../../sp-api/errors';
-import { toNodeError } from '../../../sp-api/n8n/nodeErrors';
 import { fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
 import { byRefundPostedDate } from '../../../sp-api/finances/refunds';
-import { enrichedJson, joinRefundsToReturns, type ReasonText } from '../../logic/enrich';
+import { findMarketplace, type Marketplace } from '../../../sp-api/marketplaces';
+import { InputError } from '../../../sp-api/n8n/nodeErrors';
+import { readWaitOptions } from '../../../sp-api/n8n/reportWaitOptions';
+import { enrichedJson, joinRefundsToReturns } from '../../logic/enrich';
 import { readRefund, refundToJson, type RefundInput } from '../../../sp-api/finances/refundJson';
-import { reasonCodeKey } from '../../logic/returnRows';
+import { fetchReturnLines, type MfnLayout, type ReturnReport, type ReturnsQuery } from '../../logic/fetchReturns';
+import { lookUpReasonTexts, type ReasonLookup } from '../../logic/reasonTexts';
+import type { ReturnRow } from '../../logic/returnRows';
+import { mfnLayoutOption, readReturnReports, returnReportsProperty, returnsWaitOptions } from '../return/fields';
 import { refundFetchProperties, readRefundQuery } from './fetchProperties';
 import { sortInputItems } from './inputItems';
 
 const show = { resource: ['refund'], operation: ['enrichWithReturnReasons'] };
 const displayOptions = { show };
+const fetchReturnsShow = { ...show, returnsFrom: ['fetch'] };
+const DEFAULT_RETURNS_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 export const description: INodeProperties[] = [
 	{
@@ -20,7 +27,29 @@ export const description: INodeProperties[] = [
 		name: 'enrichNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { ...show, returnsFrom: ['input'] } },
+	},
+	{
+		displayName: 'Returns',
+		name: 'returnsFrom',
+		type: 'options',
+		default: 'input',
+		options: [
+			{ name: 'Fetch From Amazon', value: 'fetch', description: 'This node requests Amazon’s returns reports for the stores and days of the refunds' },
+			{ name: 'Input Items', value: 'input', description: 'The input holds the rows of a returns report (e.g. from the Reports node)' },
+		],
 		displayOptions,
+	},
+	returnReportsProperty(fetchReturnsShow),
+	{
+		displayName: 'Returns Within (Days)',
+		name: 'returnsWindowDays',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 365 },
+		default: DEFAULT_RETURNS_WINDOW_DAYS,
+		description:
+			'Read returns dated up to this many days before the first refund and after the last one (a buyer may send the item back after the refund, or ask days before it)',
+		displayOptions: { show: fetchReturnsShow },
 	},
 	{
 		displayName: 'Refunds',
@@ -28,8 +57,12 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		default: 'fetch',
 		options: [
-			{ name: 'Fetch From Amazon', value: 'fetch', description: 'This node gets the refunds of a date range; the input items are the returns report rows' },
-			{ name: 'Input Items', value: 'input', description: 'The input holds both the refunds (from "Get Refunds") and the returns report rows, e.g. joined by a Merge node' },
+			{ name: 'Fetch From Amazon', value: 'fetch', description: 'This node gets the refunds of a date range' },
+			{
+				name: 'Input Items',
+				value: 'input',
+				description: 'The input holds the refunds (from "Get Refunds"), with the returns report rows when returns come from the input too (e.g. joined by a Merge node)',
+			},
 		],
 		displayOptions,
 	},
@@ -64,79 +97,88 @@ export const description: INodeProperties[] = [
 		],
 		displayOptions,
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: fetchReturnsShow },
+		options: [mfnLayoutOption('flatFile'), ...returnsWaitOptions],
+	},
 ];
 
-interface Lookup {
-	texts: Map<string, ReasonText>;
-	/** SKUs already asked: a code Amazon does not list for a SKU is not asked for again. */
-	askedSkus: Set<string>;
-	error?: string;
+interface ReturnsPlan {
+	reports: ReturnReport[];
+	windowMs: number;
+	query: Omit<ReturnsQuery, 'marketplaces' | 'range'>;
 }
 
-/**
- * Reason texts per marketplace. Amazon lists the codes per SKU, so SKUs are asked one by one only
- * until every code of that marketplace's refunds is known, and no SKU twice: at most one call per SKU.
- */
-async function lookUpReasons(node: INode, client: SpApiClient, refunds: readonly { refund: RefundInput; reason?: string }[], language: string): Promise<Map<string, Lookup>> {
-	const byMarketplace = new Map<string, Lookup>();
-	for (const { refund, reason } of refunds) {
-		if (!reason || !refund.sellerSku) continue;
-		const marketplace = refund.marketplaceId ?? '';
-		const lookup = byMarketplace.get(marketplace) ?? { texts: new Map<string, ReasonText>(), askedSkus: new Set<string>() };
-		byMarketplace.set(marketplace, lookup);
-		if (lookup.texts.has(reasonCodeKey(reason)) || lookup.error || lookup.askedSkus.has(refund.sellerSku)) continue;
-		lookup.askedSkus.add(refund.sellerSku);
-		const answer = await client
-			.call<ReasonCodesAnswer>('listReturnReasonCodes', { params: { sellerSku: refund.sellerSku, marketplaceId: refund.marketplaceId, language: language || undefined } })
-			.then(
-				(response) => ({ response }),
-				(error: unknown) => ({ error }),
-			);
-		if ('error' in answer) {
-			// A missing role or an unknown SKU must not cost the whole join: the items say what went wrong.
-			const { error } = answer;
-			const tolerable = error instanceof SpApiError && error.kind !== 'network' && error.kind !== 'aborted';
-			if (!tolerable) throw toNodeError(node, error);
-			lookup.error = error.hint;
-			continue;
-		}
-		for (const detail of answer.response.data.payload?.reasonCodeDetails ?? []) {
-			if (!detail.returnReasonCode || !detail.description) continue;
-			const key = reasonCodeKey(detail.returnReasonCode);
-			if (!lookup.texts.has(key)) lookup.texts.set(key, { description: detail.description, translatedDescription: detail.translatedDescription });
-		}
+function readReturnsPlan(context: IExecuteFunctions): ReturnsPlan {
+	const days = Number(context.getNodeParameter('returnsWindowDays', 0, DEFAULT_RETURNS_WINDOW_DAYS));
+	if (!(days > 0)) throw new InputError('"Returns Within (Days)" must be more than zero.');
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const mfnLayout = (options.mfnLayout as MfnLayout | undefined) ?? 'flatFile';
+	if (mfnLayout !== 'flatFile' && mfnLayout !== 'xml') throw new InputError(`"${String(mfnLayout)}" is not a report layout (flatFile or xml).`);
+	const reports = readReturnReports(context, 0);
+	return { reports, windowMs: days * DAY_MS, query: { reports, mfnLayout, wait: readWaitOptions(context, 0) } };
+}
+
+/** The returns of the refunds' stores and days, from Amazon's reports. */
+async function fetchReturnsFor(client: SpApiClient, refunds: readonly RefundInput[], plan: ReturnsPlan, chosen: readonly Marketplace[], now: number): Promise<ReturnRow[]> {
+	const times = refunds.map((refund) => (refund.postedDate ? Date.parse(refund.postedDate) : Number.NaN)).filter(Number.isFinite);
+	const seen = new Map<string, Marketplace>();
+	for (const refund of refunds) {
+		const marketplace = refund.marketplaceId ? findMarketplace(refund.marketplaceId) : undefined;
+		if (marketplace && marketplace.region === client.credentials.region && (chosen.length === 0 || chosen.includes(marketplace))) seen.set(marketplace.id, marketplace);
 	}
-	return byMarketplace;
-}
-
-interface ReasonCodesAnswer {
-	payload?: { reasonCodeDetails?: { returnReasonCode?: string; description?: string; translatedDescription?: string }[] };
+	if (times.length === 0 || seen.size === 0) return [];
+	const start = new Date(Math.min(...times) - plan.windowMs);
+	const end = new Date(Math.min(now, Math.max(...times) + plan.windowMs));
+	const rows: ReturnRow[] = [];
+	for await (const { line } of fetchReturnLines(client, { ...plan.query, marketplaces: [...seen.values()], range: { start, end } })) if (line.row) rows.push(line.row);
+	return rows;
 }
 
 export async function executeBatch(this: IExecuteFunctions, client: SpApiClient): Promise<INodeExecutionData[]> {
+	const now = Date.now();
 	const items = this.getInputData();
 	const refundsFrom = this.getNodeParameter('refundsFrom', 0, 'fetch') as string;
-	const sorted = sortInputItems(items, { refunds: refundsFrom === 'input', returns: true });
+	const returnsFrom = this.getNodeParameter('returnsFrom', 0, 'input') as string;
+	// everything read and checked before the first call
+	const plan = returnsFrom === 'fetch' ? readReturnsPlan(this) : undefined;
+	const refundQuery = refundsFrom === 'fetch' ? readRefundQuery(this, 0, client) : undefined;
+	const expectRefunds = refundsFrom === 'input';
+	const expectReturns = returnsFrom === 'input';
+	const sorted = expectRefunds || expectReturns ? sortInputItems(items, { refunds: expectRefunds, returns: expectReturns }) : { refunds: [], returns: [] };
 	let refunds = sorted.refunds;
-	if (refundsFrom === 'fetch') {
-		const query = readRefundQuery(this, 0, client);
+	if (refundQuery) {
 		const fetched = [];
-		for await (const { refund } of fetchRefunds(client, query)) fetched.push(refund);
+		for await (const { refund } of fetchRefunds(client, refundQuery)) fetched.push(refund);
 		refunds = fetched.sort(byRefundPostedDate).map((record) => ({ refund: readRefund(refundToJson(record)) as RefundInput, itemIndex: -1 }));
 	}
+	const returnRows = plan
+		? await fetchReturnsFor(
+				client,
+				refunds.map((entry) => entry.refund),
+				plan,
+				refundQuery?.marketplaces ?? [],
+				now,
+			)
+		: sorted.returns;
 	const joined = joinRefundsToReturns(
 		refunds.map((entry) => entry.refund),
-		sorted.returns,
+		returnRows,
 	);
 	const lookUp = this.getNodeParameter('lookUpReasons', 0, true) as boolean;
 	const reasonsByMarketplace = lookUp
-		? await lookUpReasons(
+		? await lookUpReasonTexts(
 				this.getNode(),
 				client,
-				joined.map((entry) => ({ refund: entry.refund, reason: entry.returns.find((row) => row.reason)?.reason })),
+				joined.map((entry) => ({ reason: entry.returns.find((row) => row.reason)?.reason, sellerSku: entry.refund.sellerSku, marketplaceId: entry.refund.marketplaceId })),
 				String(this.getNodeParameter('language', 0, '')).trim(),
 			)
-		: new Map<string, Lookup>();
+		: new Map<string, ReasonLookup>();
 	const filter = this.getNodeParameter('outputFilter', 0, 'all') as string;
 	const out: INodeExecutionData[] = [];
 	joined.forEach((entry, index) => {

@@ -6,7 +6,7 @@
  * authorise them: they have a request date and no refund yet.
  *
  * Amazon's wording for the waiting status is not documented where ACORN could check it; the emulator
- * writes "Pending" (see docs/readme/reports.md).
+ * writes "Pending" (see docs/guides/reports.md).
  */
 import { findMarketplace } from '../../../../nodes/sp-api/marketplaces';
 import type { OrderFinanceEvent, SellerData } from '../../data/model';

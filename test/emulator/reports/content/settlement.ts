@@ -165,15 +165,31 @@ function row(fields: string[]): string {
 	return `${fields.map(tsvField).join('\t')}\n`;
 }
 
+/**
+ * What a flat-file layout writes: the lines of the group, or lines a test edited (control hook
+ * `reports.editSettlementLines`). A report always adds up, so edited lines bring their own total.
+ */
+export interface FlatSettlementOptions {
+	lines?: readonly SettlementLine[];
+	chunkRows?: number;
+}
+
+function linesAndTotal(group: FinancialEventGroupRecord, options: FlatSettlementOptions): { lines: readonly SettlementLine[]; totalMinor: number } {
+	if (!options.lines) return { lines: settlementLines(group), totalMinor: group.totalMinor };
+	return { lines: options.lines, totalMinor: options.lines.reduce((sum, line) => sum + line.minor, 0) };
+}
+
 /** The V2 flat file, in chunks of about `chunkRows` lines. */
-export function* settlementV2(group: FinancialEventGroupRecord, chunkRows = 500): Generator<string> {
+export function* settlementV2(group: FinancialEventGroupRecord, options: FlatSettlementOptions = {}): Generator<string> {
 	const { currency } = group;
+	const { lines, totalMinor } = linesAndTotal(group, options);
+	const chunkRows = options.chunkRows ?? 500;
 	const width = SETTLEMENT_V2_HEADER.length;
 	let chunk = row(SETTLEMENT_V2_HEADER);
-	const summary = [group.settlementId, utcSpaced(group.startAt), utcSpaced(group.endAt), utcSpaced(group.fundTransferAt), amountText(group.totalMinor, currency), currency];
+	const summary = [group.settlementId, utcSpaced(group.startAt), utcSpaced(group.endAt), utcSpaced(group.fundTransferAt), amountText(totalMinor, currency), currency];
 	chunk += row([...summary, ...Array<string>(width - summary.length).fill('')]);
 	let count = 0;
-	for (const line of settlementLines(group)) {
+	for (const line of lines) {
 		chunk += row([
 			group.settlementId, '', '', '', '', currency, line.transactionType, line.orderId, line.orderId, line.adjustmentId, line.shipmentId,
 			line.marketplaceName, line.amountType, line.amountDescription, amountText(line.minor, currency), line.fulfillmentId,
@@ -188,15 +204,17 @@ export function* settlementV2(group: FinancialEventGroupRecord, chunkRows = 500)
 }
 
 /** The older flat file: each amount in the column of its kind. */
-export function* settlementV1(group: FinancialEventGroupRecord, chunkRows = 500): Generator<string> {
+export function* settlementV1(group: FinancialEventGroupRecord, options: FlatSettlementOptions = {}): Generator<string> {
 	const { currency } = group;
+	const { lines, totalMinor } = linesAndTotal(group, options);
+	const chunkRows = options.chunkRows ?? 500;
 	const width = SETTLEMENT_V1_HEADER.length;
 	const index = new Map(SETTLEMENT_V1_HEADER.map((name, i) => [name, i]));
 	let chunk = row(SETTLEMENT_V1_HEADER);
-	const summary = [group.settlementId, isoOffset(group.startAt), isoOffset(group.endAt), isoOffset(group.fundTransferAt), amountText(group.totalMinor, currency), currency];
+	const summary = [group.settlementId, isoOffset(group.startAt), isoOffset(group.endAt), isoOffset(group.fundTransferAt), amountText(totalMinor, currency), currency];
 	chunk += row([...summary, ...Array<string>(width - summary.length).fill('')]);
 	let count = 0;
-	for (const line of settlementLines(group)) {
+	for (const line of lines) {
 		const fields = Array<string>(width).fill('');
 		const set = (name: string, value: string): void => void (fields[index.get(name)!] = value);
 		set('settlement-id', group.settlementId);
