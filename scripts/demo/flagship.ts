@@ -8,7 +8,8 @@
  *   2. A DingTalk-compatible robot starts on 127.0.0.1 (it checks `timestamp` + `sign` like DingTalk).
  *   3. The workflow file's ACORN part runs in-process: n8n-core's WorkflowExecute with the built package
  *      loaded by PackageDirectoryLoader (test/harness), one credential per region, n8n's Merge node
- *      played by an honest stand-in (test/harness/baseNodeStandIns.ts).
+ *      played by an honest stand-in (test/harness/baseNodeStandIns.ts). Per region one Refunds node
+ *      (Enrich Refunds with Return Reasons) fetches the refunds and Amazon's FBA returns report itself.
  *   4. The steps after it in the file are n8n-nodes-base nodes that cannot run in-process (Filter, Code,
  *      Convert to File, Read/Write Files, Crypto, HTTP Request). This runner does exactly what they do,
  *      from the workflow's own output: keep the refunds of the last 24 hours, write them as a CSV (UTF-8
@@ -34,13 +35,14 @@ export { DEMO_REFUND_SPIKES };
 
 export const FLAGSHIP_FILE = path.join(REPO_ROOT, 'examples', 'daily-refunds-flagship.json');
 
-/** Node names of the flagship the runner reads. */
+/**
+ * Node names of the flagship the runner reads. "Refunds <region>" is one Enrich Refunds with Return
+ * Reasons node per region that fetches both the refunds and Amazon's FBA returns report itself.
+ */
 export const NODES = {
 	allRefunds: 'All marketplaces',
 	detect: 'Detect Refund Anomalies',
 	refunds: (region: string) => `Refunds ${region}`,
-	returnsReport: (region: string) => `Returns report ${region}`,
-	enriched: (region: string) => `Add return reasons ${region}`,
 };
 
 /** The credential ids the flagship refers to, and the emulator seller behind each. */
@@ -67,12 +69,12 @@ export interface MarketplaceLine {
 
 export interface RegionLine {
 	region: string;
-	/** Refund lines of the whole look-back (29 days) the region's Get Refunds returned. */
+	/** Refund lines of the whole look-back (29 days) the region's Refunds node returned. */
 	refundsFetched: number;
-	/** Rows of the region's FBA customer returns report. */
-	returnRows: number;
-	/** Refund lines of the look-back that found their return. */
+	/** Refund lines of the look-back that found their return in Amazon's returns report. */
 	matched: number;
+	/** Returns reports the node requested from Amazon (one per store), as Amazon's request log shows. */
+	returnsReports: number;
 }
 
 export interface AlertLine {
@@ -230,7 +232,13 @@ export async function runFlagshipDemo(options: DemoOptions): Promise<DemoRun> {
 			if (answer.errcode !== 0) throw new DemoError(`DingTalk refused the message: errcode ${answer.errcode}, ${answer.errmsg}`);
 		}
 
-		const enrichedOf = (region: string) => outputJson(result.run, NODES.enriched(region));
+		const returnsReportsOf = (seller: SellerFixtureKey) => {
+			const sellerId = emulator.fixtures.sellers[seller].sellerId;
+			return emulator.control
+				.requests()
+				.filter((entry) => entry.operation === 'createReport' && entry.sellerId === sellerId && entry.status === 202).length;
+		};
+		const sellerOfRegion = (region: string) => Object.values(DEMO_CREDENTIALS).find((seller) => emulator.fixtures.sellers[seller].region === region)!;
 		const summary: DemoSummary = {
 			startedAt: new Date(startedMs).toISOString(),
 			window: { from: new Date(windowFrom).toISOString(), to: new Date(startedMs).toISOString() },
@@ -243,8 +251,8 @@ export async function runFlagshipDemo(options: DemoOptions): Promise<DemoRun> {
 			regions: DEMO_REGIONS.map((region) => ({
 				region,
 				refundsFetched: outputJson(result.run, NODES.refunds(region)).length,
-				returnRows: outputJson(result.run, NODES.returnsReport(region)).length,
-				matched: enrichedOf(region).filter((refund) => refund.returnMatched === true).length,
+				matched: outputJson(result.run, NODES.refunds(region)).filter((refund) => refund.returnMatched === true).length,
+				returnsReports: returnsReportsOf(sellerOfRegion(region)),
 			})),
 			alerts: anomalies.map((anomaly) => ({
 				message: String(anomaly.message),

@@ -41,13 +41,17 @@ export function formatSummary(summary: DemoSummary, language: SummaryLanguage = 
 	const totals = summary.totals.map((total) => `${total.total} ${total.currency} (${total.refunds})`).join(' · ');
 	if (totals) lines.push(zh ? `  按币种合计：${totals}` : `  Per currency: ${totals}`);
 	lines.push('');
-	lines.push(zh ? '退货原因（FBA 退货报告，按订单号 + SKU 匹配，近 29 天的退款）：' : 'Return reasons (FBA customer returns report, matched by order ID + SKU, refunds of the last 29 days):');
+	lines.push(
+		zh
+			? '退货原因（Refunds 节点自动申请 FBA 退货报告，按订单号 + SKU 匹配，近 29 天的退款）：'
+			: 'Return reasons (the Refunds node requested the FBA customer returns reports itself and matched by order ID + SKU; refunds of the last 29 days):',
+	);
 	for (const region of summary.regions) {
 		const name = REGION_NAMES[language][region.region] ?? region.region;
 		lines.push(
 			zh
-				? `  ${pad(name, 6)} ${region.refundsFetched} 笔退款，报告 ${region.returnRows} 行，${region.matched} 笔找到退货原因`
-				: `  ${pad(name, 14)} ${region.refundsFetched} refunds, ${region.returnRows} report rows, ${region.matched} refunds with a return reason`,
+				? `  ${pad(name, 6)} ${region.refundsFetched} 笔退款，${region.matched} 笔找到退货原因（${region.returnsReports} 份退货报告）`
+				: `  ${pad(name, 14)} ${region.refundsFetched} refunds, ${region.matched} with a return reason (${region.returnsReports} returns report${region.returnsReports === 1 ? '' : 's'})`,
 		);
 	}
 	lines.push('');

@@ -110,10 +110,16 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 		}
 	});
 
-	it('joins the returns report: every FBA refund finds its return, seller-shipped ones do not', () => {
+	it('fetches the FBA returns report itself (one per store of the refunds): every FBA refund finds its return, seller-shipped ones do not', () => {
 		for (const [seller, region] of [['na', 'NA'], ['eu', 'EU'], ['fe', 'FE']] as const) {
 			const fba = refundLines(seller).filter((line) => channelOf(line.event.amazonOrderId) === 'AFN').length;
 			expect([region, demo.summary.regions.find((line) => line.region === region)?.matched]).toEqual([region, fba]);
+			const started = Date.parse(demo.summary.startedAt);
+			const requested = demo.emulator.control.reports.reports(seller).filter((report) => report.createdAt >= started - 1000 && !report.reportScheduleId);
+			const stores = new Set(refundLines(seller).map((line) => line.event.marketplaceId));
+			expect(new Set(requested.map((report) => report.reportType))).toEqual(new Set(['GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA']));
+			expect(requested.map((report) => report.marketplaceIds.join(',')).sort()).toEqual([...stores].sort());
+			expect([region, demo.summary.regions.find((line) => line.region === region)?.returnsReports]).toEqual([region, stores.size]);
 		}
 		const spikeRows = demo.refunds.filter((refund) => String(refund.sellerSku).startsWith('EU-LAMP-') && refund.marketplaceId === 'A1PA6795UKMFR9' && refund.returnReason === 'DEFECTIVE');
 		expect(spikeRows.length).toBeGreaterThanOrEqual(DEMO_REFUND_SPIKES[0].refunds);
@@ -180,7 +186,11 @@ describe('the flagship file and the demo runner agree', () => {
 
 	it('the in-process part is the trigger, the ACORN nodes and the Merge nodes, with their connections', () => {
 		const part = inProcessPart(flagship);
-		expect(new Set(part.nodes.map((node) => node.type))).toEqual(new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.merge', 'n8n-nodes-acorn.amazonSpApiRefunds', 'n8n-nodes-acorn.amazonSpApiReports']));
+		expect(new Set(part.nodes.map((node) => node.type))).toEqual(new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.merge', 'n8n-nodes-acorn.amazonSpApiRefunds']));
+		// per region one node fetches refunds and returns: no hand-merged returns report
+		for (const region of ['NA', 'EU', 'FE']) {
+			expect(part.nodes.find((node) => node.name === `Refunds ${region}`)?.parameters).toMatchObject({ operation: 'enrichWithReturnReasons', refundsFrom: 'fetch', returnsFrom: 'fetch' });
+		}
 		expect(part.connections['All marketplaces'].main[0]?.map((target) => target.node)).toEqual(['Detect Refund Anomalies']);
 		const credentialIds = new Set(part.nodes.flatMap((node) => Object.values(node.credentials ?? {}).map((ref) => ref.id)));
 		expect(credentialIds).toEqual(new Set(Object.keys(DEMO_CREDENTIALS)));
