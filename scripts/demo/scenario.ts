@@ -7,3 +7,9 @@
 import type { RefundSpike } from '../../test/emulator/types';
 
 export const DEMO_REFUND_SPIKES: RefundSpike[] = [{ seller: 'eu', marketplace: 'DE', product: 'LAMP', refunds: 6, withinHours: 20, reason: 'DEFECTIVE' }];
+
+/**
+ * The real-n8n end-to-end run's data: the demo's problem plus one in the United States (camping stoves
+ * refunded as defective), for the example that watches the North America stores.
+ */
+export const E2E_REFUND_SPIKES: RefundSpike[] = [...DEMO_REFUND_SPIKES, { seller: 'na', marketplace: 'US', product: 'STOVE', refunds: 5, withinHours: 18, reason: 'DEFECTIVE' }];
