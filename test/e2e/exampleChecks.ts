@@ -228,7 +228,7 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(ranNodes(run)).toContain('Alert sent');
 
 			const startedAt = new Date(run.startedAt).getTime();
-			const folder = path.join(world.filesFolder, 'amazon-refunds');
+			const folder = world.filesFolder;
 			const files = fs.readdirSync(folder).filter((file) => /^amazon-refunds-\d{4}-\d{2}-\d{2}\.csv$/.test(file));
 			expect(files).toHaveLength(1);
 			const bytes = fs.readFileSync(path.join(folder, files[0]));

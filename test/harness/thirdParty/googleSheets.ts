@@ -167,14 +167,15 @@ export function googleSheetsApi(options: GoogleSheetsOptions): GoogleSheetsApi {
 				};
 			}
 			if (rest === ':batchUpdate' && request.method === 'POST') {
-				const requests = ((request.json as { requests?: Array<Record<string, { sheetId?: number; dimension?: string; length?: number }>> })?.requests ?? []);
+				// Google's JSON mapping accepts integers as numbers or numeric strings (n8n's node sends "0").
+				const requests = ((request.json as { requests?: Array<Record<string, { sheetId?: number | string; dimension?: string; length?: number | string }>> })?.requests ?? []);
 				for (const entry of requests) {
 					const append = entry.appendDimension;
 					if (!append) return googleError(400, 'INVALID_ARGUMENT', `Invalid requests: this stand-in knows only appendDimension, got ${Object.keys(entry).join(', ')}`);
-					const sheet = [...sheets.values()].find((s) => s.sheetId === append.sheetId);
+					const sheet = [...sheets.values()].find((s) => s.sheetId === Number(append.sheetId));
 					if (!sheet) return googleError(400, 'INVALID_ARGUMENT', `Invalid requests[0].appendDimension: No grid with id: ${append.sheetId}`);
-					if (append.dimension === 'ROWS') sheet.rowCount += append.length ?? 0;
-					else sheet.columnCount += append.length ?? 0;
+					if (append.dimension === 'ROWS') sheet.rowCount += Number(append.length ?? 0);
+					else sheet.columnCount += Number(append.length ?? 0);
 				}
 				return { status: 200, body: { spreadsheetId: options.spreadsheetId, replies: requests.map(() => ({})) } };
 			}
