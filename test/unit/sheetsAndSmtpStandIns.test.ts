@@ -46,6 +46,9 @@ describe('Google OAuth + Sheets stand-ins', () => {
 		expect((await api('GET', "SHEET1/values/'Refunds'", access)).body.values).toEqual([['order', 'total']]);
 		expect((await api('GET', "SHEET1/values/'Other'", access)).body).not.toHaveProperty('values');
 		expect((await api('POST', 'SHEET1:batchUpdate', access, { requests: [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 1 } }] })).status).toBe(200);
+		// n8n's node sends the sheet id as text ("0"); Google reads integers given as numbers or numeric strings
+		expect((await api('POST', 'SHEET1:batchUpdate', access, { requests: [{ appendDimension: { sheetId: '0', dimension: 'ROWS', length: '1' } }] })).status).toBe(200);
+		expect((await api('POST', 'SHEET1:batchUpdate', access, { requests: [{ appendDimension: { sheetId: '7', dimension: 'ROWS', length: 1 } }] })).status).toBe(400);
 		// valueInputOption is required
 		expect((await api('PUT', 'SHEET1/values/Refunds!2:3', access, { range: 'Refunds!2:3', values: [['111', '-1.50']] })).status).toBe(400);
 		const put = await api('PUT', 'SHEET1/values/Refunds!2:3?valueInputOption=USER_ENTERED', access, { range: 'Refunds!2:3', values: [['111', '-1.50'], ['222', null]] });
