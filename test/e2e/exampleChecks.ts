@@ -16,8 +16,9 @@ import { financesCall, periodOf, refundLinesOf, skuSpikes, type RefundLineTruth 
 import { REFUNDS_SHEET_HEADER, type E2eWorld } from './world';
 import { minorToDecimalText, outputOf, ranNodes } from './runAssertions';
 
-/** The example Amazon starts (Notifications Trigger): tested active under `n8n start` in examples.e2e.ts. */
+/** The examples Amazon starts (Notifications Trigger): tested active under `n8n start` in examples.e2e.ts. */
 export const NOTIFICATION_EXAMPLE = 'refund-notifications-to-slack.json';
+export const SETTLEMENT_NOTIFICATION_EXAMPLE = 'settlement-report-to-erp.json';
 
 export interface ExampleCheck {
 	/** What the example is expected to do, in one line (used as the test name). */
@@ -380,6 +381,13 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 
 	[NOTIFICATION_EXAMPLE]: {
 		does: 'active under n8n start: one Slack message per refund Amazon announces through SQS (test in examples.e2e.ts)',
+		check() {
+			throw new Error('runs as its own test in examples.e2e.ts: Amazon starts this workflow, not n8n execute');
+		},
+	},
+
+	[SETTLEMENT_NOTIFICATION_EXAMPLE]: {
+		does: 'active under n8n start: each settlement report Amazon announces reaches the ERP as one exact JSON document (test in examples.e2e.ts)',
 		check() {
 			throw new Error('runs as its own test in examples.e2e.ts: Amazon starts this workflow, not n8n execute');
 		},

@@ -5,7 +5,7 @@
  */
 import type { Emulator } from '../emulator/types';
 import { currencyDigits } from '../emulator/money';
-import { EXAMPLE_CHECKS, NOTIFICATION_EXAMPLE } from './exampleChecks';
+import { EXAMPLE_CHECKS, NOTIFICATION_EXAMPLE, SETTLEMENT_NOTIFICATION_EXAMPLE } from './exampleChecks';
 import { credentialReferences, e2eWorkflowId, loadExamples, MANUAL_TRIGGER, prepareForImport, type WorkflowJson } from './examples';
 import { describeRunErrors, tail } from './realN8n';
 import { expectSuccessfulRun, minorToDecimalText, ranNodes } from './runAssertions';
@@ -70,6 +70,7 @@ describe('example workflows in a real n8n', () => {
 		world.dingTalk.rejected.splice(0);
 		world.erp.received.splice(0);
 		world.erpReports.received.splice(0);
+		world.erpSettlementReports.received.splice(0);
 		world.smtp.messages.splice(0);
 		world.proxy.refused.splice(0);
 	});
@@ -173,6 +174,53 @@ describe('example workflows in a real n8n', () => {
 			for (const message of world.slack.messages) {
 				expect(message.channel).toBe('#amazon-alerts');
 				expect(message.text).toMatch(/^:rotating_light: Amazon refund -?\d+\.\d{2} (USD|CAD|MXN) · order \d{3}-\d{7}-\d{7} · (US|CA|MX) · \d{4}-\d{2}-\d{2}T/);
+			}
+		} finally {
+			await n8n.stop();
+		}
+		await world.n8n.unpublishWorkflow(e2eWorkflowId(example.file));
+	}, 240_000);
+
+	// After the one above (a later clock): a settlement period closes, Amazon publishes its report.
+	it(`${SETTLEMENT_NOTIFICATION_EXAMPLE}: active under \`n8n start\`, each settlement report Amazon announces (REPORT_PROCESSING_FINISHED) → downloaded → one exact JSON document to the ERP`, async () => {
+		const example = examples.find((e) => e.file === SETTLEMENT_NOTIFICATION_EXAMPLE)!;
+		expect(manualExamples).not.toContain(example);
+		const sellerId = world.emulator.fixtures.sellers.na.sellerId;
+		const subscriptions = () => world.emulator.control.notifications.subscriptions().filter((s) => s.sellerId === sellerId && s.notificationType === 'REPORT_PROCESSING_FINISHED');
+		await world.n8n.publishWorkflow(e2eWorkflowId(example.file));
+		const n8n = await world.n8n.start();
+		try {
+			await until(() => subscriptions().length === 1, 60_000, `the subscription made on activation\n${tail(n8n.output(), 20)}`);
+			const destination = world.emulator.control.notifications.destinations().find((d) => d.destinationId === subscriptions()[0].destinationId);
+			expect(destination?.sqsArn).toBe(world.reportQueue.arn);
+
+			// Time passes at Amazon until the next settlement period closes and its report is out (30 minutes later).
+			const now = world.emulator.control.now().getTime();
+			const next = world.emulator.control.state.dataFor('na').groups.filter((group) => group.endAt > now).sort((a, b) => a.endAt - b.endAt)[0];
+			expect(next).toBeDefined();
+			world.emulator.control.advanceClock(next.endAt - now + 45 * MINUTE_MS);
+			const later = world.emulator.control.now().getTime();
+			const closed = world.emulator.control.state.dataFor('na').groups.filter((group) => group.endAt > now && group.endAt + 30 * MINUTE_MS <= later);
+			expect(closed.length).toBeGreaterThan(0);
+
+			await until(() => world.erpSettlementReports.received.length >= closed.length, 90_000, `${closed.length} ERP posts (got ${world.erpSettlementReports.received.length})\n${tail(n8n.output(), 20)}`);
+			await until(() => world.emulator.control.sqs.depth(world.reportQueue.name).visible + world.emulator.control.sqs.depth(world.reportQueue.name).inFlight === 0, 30_000, 'the queue drained');
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			// Only the V2 flat file reached the ERP; the other two layouts Amazon announced were skipped.
+			expect(world.erpSettlementReports.received).toHaveLength(closed.length);
+			for (const group of closed) {
+				const post = world.erpSettlementReports.received.find(({ body }) => (body as { settlementId?: string }).settlementId === group.settlementId);
+				expect(post).toBeDefined();
+				const body = post!.body as { currency: string; totalAmount: string; lineCount: number; lines: Array<{ amount: string }>; reportType: string };
+				const digits = currencyDigits(group.currency);
+				expect(body).toMatchObject({ source: 'amazon-sp-api', reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', currency: group.currency, totalAmount: minorToDecimalText(group.totalMinor, digits) });
+				expect(body.lines).toHaveLength(body.lineCount);
+				expect(body.lines.length).toBeGreaterThan(0);
+				// the lines add up to the total, exactly (decimal text → minor units)
+				const sum = body.lines.reduce((total, line) => total + BigInt(line.amount.replace('.', '')), 0n);
+				expect(sum).toBe(BigInt(group.totalMinor));
+				expect(body.lines.every((line) => (digits === 0 ? /^-?\d+$/ : /^-?\d+\.\d{2}$/).test(line.amount))).toBe(true);
+				expect(post!.request.headers['x-api-key']).toBeDefined();
 			}
 		} finally {
 			await n8n.stop();

@@ -286,6 +286,11 @@ export class RealN8n {
 		await this.n8nChecked([`publish:workflow`, `--id=${workflowId}`]);
 	}
 
+	/** `n8n unpublish:workflow`: the workflow is no longer activated when n8n starts. */
+	async unpublishWorkflow(workflowId: string): Promise<void> {
+		await this.n8nChecked([`unpublish:workflow`, `--id=${workflowId}`]);
+	}
+
 	/**
 	 * `n8n start` on a free loopback port, for workflows that Amazon starts (triggers): resolves once the
 	 * server answers /healthz. n8n activates the published workflows while it starts.

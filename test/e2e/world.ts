@@ -29,6 +29,7 @@ export const EXAMPLE_PLACEHOLDERS = {
 	dingTalkSecret: 'SEC_YOUR_ROBOT_SECRET',
 	erpPath: '/api/amazon/settlements',
 	erpReportsPath: '/api/amazon/reports',
+	erpSettlementReportsPath: '/api/amazon/settlement-reports',
 	spreadsheetId: 'YOUR_SPREADSHEET_ID',
 	sheetName: 'Refunds',
 	/** Where the examples save files: n8n's Docker image allows only this folder by default. */
@@ -51,8 +52,9 @@ export const TEST_SECRETS = {
 	smtpPassword: 'acorn-e2e-smtp-password',
 };
 
-/** The SQS queue the notifications example's credential points at (in the emulated SQS). */
+/** The SQS queues the notification examples' credentials point at (in the emulated SQS); one queue per workflow. */
 export const NOTIFICATIONS_QUEUE = 'acorn-e2e-notifications';
+export const REPORT_NOTIFICATIONS_QUEUE = 'acorn-e2e-report-notifications';
 
 export interface E2eWorld {
 	emulator: Emulator;
@@ -61,10 +63,12 @@ export interface E2eWorld {
 	dingTalk: ReturnType<typeof dingTalkRobot>;
 	erp: ReturnType<typeof erpWebhook>;
 	erpReports: ReturnType<typeof erpWebhook>;
+	erpSettlementReports: ReturnType<typeof erpWebhook>;
 	googleOAuth: GoogleOAuth;
 	sheets: GoogleSheetsApi;
 	smtp: SmtpReceiver;
 	queue: QueueInfo;
+	reportQueue: QueueInfo;
 	/** Stands in for /home/node/.n8n-files (the examples' save folder); n8n may write only here. */
 	filesFolder: string;
 	n8n: RealN8n;
@@ -86,6 +90,7 @@ export function exampleCredentials(emulator: Emulator, smtp?: { host: string; po
 		{ id: 'acornAmazonSpApiEu', name: 'Amazon SP-API Europe', type: 'amazonSpApi', data: { ...emulator.credentialsFor('eu') } },
 		{ id: 'acornAmazonSpApiFe', name: 'Amazon SP-API Far East', type: 'amazonSpApi', data: { ...emulator.credentialsFor('fe') } },
 		{ id: 'acornAmazonSqs', name: 'Amazon SQS (notifications queue)', type: 'amazonSqsApi', data: { ...emulator.control.sqs.credentialsFor(NOTIFICATIONS_QUEUE) } },
+		{ id: 'acornAmazonSqsReports', name: 'Amazon SQS (report notifications queue)', type: 'amazonSqsApi', data: { ...emulator.control.sqs.credentialsFor(REPORT_NOTIFICATIONS_QUEUE) } },
 		{ id: 'acornSlackBot', name: 'Slack bot', type: 'slackApi', data: { accessToken: TEST_SECRETS.slackBotToken } },
 		{ id: 'acornErpApiKey', name: 'ERP API key', type: 'httpHeaderAuth', data: { name: 'X-Api-Key', value: TEST_SECRETS.erpApiKey } },
 		{
@@ -118,16 +123,18 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 		const emulator = await startEmulator({ timeScale: 1, refundSpikes: E2E_REFUND_SPIKES });
 		closers.push(() => emulator.close());
 		const queue = emulator.control.sqs.createQueue({ name: NOTIFICATIONS_QUEUE });
+		const reportQueue = emulator.control.sqs.createQueue({ name: REPORT_NOTIFICATIONS_QUEUE });
 		const slack = slackWebApi({ botToken: TEST_SECRETS.slackBotToken });
 		const dingTalk = dingTalkRobot({ accessToken: EXAMPLE_PLACEHOLDERS.dingTalkAccessToken, secret: EXAMPLE_PLACEHOLDERS.dingTalkSecret });
 		const erp = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const erpReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
+		const erpSettlementReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpSettlementReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const oauth = googleOAuth({ clientId: TEST_SECRETS.googleClientId, clientSecret: TEST_SECRETS.googleClientSecret, refreshToken: TEST_SECRETS.googleRefreshToken });
 		const sheets = googleSheetsApi({ spreadsheetId: EXAMPLE_PLACEHOLDERS.spreadsheetId, sheets: { [EXAMPLE_PLACEHOLDERS.sheetName]: [REFUNDS_SHEET_HEADER] }, oauth });
 		const proxy = await startInterceptingProxy({
 			'slack.com': [slack],
 			'oapi.dingtalk.com': [dingTalk],
-			'erp.example.com': [erp, erpReports],
+			'erp.example.com': [erp, erpReports, erpSettlementReports],
 			'oauth2.googleapis.com': [oauth],
 			'sheets.googleapis.com': [sheets],
 		});
@@ -160,10 +167,12 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 			dingTalk,
 			erp,
 			erpReports,
+			erpSettlementReports,
 			googleOAuth: oauth,
 			sheets,
 			smtp,
 			queue,
+			reportQueue,
 			filesFolder,
 			n8n,
 			close: async () => {
