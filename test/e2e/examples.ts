@@ -2,7 +2,10 @@
  * The example workflows in examples/*.json and the only changes the end-to-end run makes to them
  * before `n8n import:workflow` (documented in docs/development.md):
  *   1. `id` is set to a short id (`n8n execute --id` needs one; exported templates carry none),
- *   2. `active` is forced to false (the CLI run starts at the Manual Trigger; nothing gets scheduled).
+ *   2. `active` is forced to false (the CLI run starts at the Manual Trigger; nothing gets scheduled;
+ *      the notifications example is published separately and run under `n8n start`),
+ *   3. file paths under /home/node/.n8n-files (the folder n8n's Docker image lets workflows write to)
+ *      point to the e2e run's own files folder instead, the only folder that n8n may write to there.
  * Credential references stay as shipped: the e2e run imports its credentials under the same ids.
  * Third-party URLs stay as shipped: the intercepting proxy answers for those hosts.
  */
@@ -37,6 +40,11 @@ export interface Example {
 }
 
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
+
+/** Credential ids the examples refer to, per credential type (the e2e run imports credentials under these ids). */
+export const EXAMPLE_CREDENTIAL_IDS = {
+	amazonSpApi: ['acornAmazonSpApi', 'acornAmazonSpApiEu', 'acornAmazonSpApiFe'],
+};
 export const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
 
 export function loadExamples(dir: string): Example[] {
@@ -53,8 +61,11 @@ export function e2eWorkflowId(file: string): string {
 	return `ex${slug}`.slice(0, 21);
 }
 
-export function prepareForImport(example: Example): WorkflowJson {
-	return { ...example.workflow, id: e2eWorkflowId(example.file), active: false };
+export const DOCKER_FILES_FOLDER = '/home/node/.n8n-files';
+
+export function prepareForImport(example: Example, filesFolder?: string): WorkflowJson {
+	const workflow = filesFolder ? (JSON.parse(JSON.stringify(example.workflow).split(`${DOCKER_FILES_FOLDER}/`).join(`${filesFolder}/`)) as WorkflowJson) : example.workflow;
+	return { ...workflow, id: e2eWorkflowId(example.file), active: false };
 }
 
 /** Every credential id the workflow's nodes refer to, with the node that refers to it. */

@@ -162,6 +162,15 @@ export interface RealN8nOptions {
 	keep?: boolean;
 }
 
+export interface RunningN8n {
+	url: string;
+	/** Seconds until /healthz answered. */
+	seconds: number;
+	output(): string;
+	/** SIGTERM to n8n and its task runners, SIGKILL after 20 s. */
+	stop(): Promise<void>;
+}
+
 export class RealN8n {
 	private constructor(
 		readonly runtime: N8nRuntime,
@@ -270,6 +279,67 @@ export class RealN8n {
 	async execute(workflowId: string, timeoutMs = 120_000): Promise<ExecutionResult> {
 		const result = await this.n8n([`execute`, `--id=${workflowId}`, `--rawOutput`], timeoutMs);
 		return { ...result, run: parseExecutionOutput(`${result.stdout}\n${result.stderr}`) };
+	}
+
+	/** `n8n publish:workflow`: the workflow becomes active the next time n8n starts. */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		await this.n8nChecked([`publish:workflow`, `--id=${workflowId}`]);
+	}
+
+	/** `n8n unpublish:workflow`: the workflow is no longer activated when n8n starts. */
+	async unpublishWorkflow(workflowId: string): Promise<void> {
+		await this.n8nChecked([`unpublish:workflow`, `--id=${workflowId}`]);
+	}
+
+	/**
+	 * `n8n start` on a free loopback port, for workflows that Amazon starts (triggers): resolves once the
+	 * server answers /healthz. n8n activates the published workflows while it starts.
+	 */
+	async start(timeoutMs = 120_000): Promise<RunningN8n> {
+		const port = await freePort();
+		const started = Date.now();
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, 'start'], {
+			cwd: this.userFolder,
+			env: { ...this.env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		let exited: number | null | undefined;
+		child.once('exit', (code) => (exited = code));
+		const killGroup = (signal: NodeJS.Signals) => {
+			try {
+				if (child.pid) process.kill(-child.pid, signal);
+			} catch {
+				// already gone
+			}
+		};
+		const stop = async () => {
+			if (exited !== undefined) return;
+			const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+			killGroup('SIGTERM');
+			const timer = setTimeout(() => killGroup('SIGKILL'), 20_000);
+			await gone;
+			clearTimeout(timer);
+			killGroup('SIGKILL');
+		};
+		const url = `http://127.0.0.1:${port}`;
+		for (;;) {
+			if (exited !== undefined) throw new Error(`n8n start exited with code ${exited}:\n${tail(output)}`);
+			if (Date.now() - started > timeoutMs) {
+				await stop();
+				throw new Error(`n8n start did not answer on ${url}/healthz within ${timeoutMs / 1000}s:\n${tail(output)}`);
+			}
+			const healthy = await fetch(`${url}/healthz`).then(
+				(response) => response.ok,
+				() => false,
+			);
+			if (healthy) break;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		return { url, seconds: (Date.now() - started) / 1000, output: () => output, stop };
 	}
 
 	async dispose(): Promise<void> {

@@ -57,6 +57,7 @@ function resolveOptions(options: EmulatorOptions) {
 		ordersPerDay,
 		emptyPageEvery,
 		queueTimeScale: options.queueTimeScale ?? 1,
+		refundSpikes: options.refundSpikes ?? [],
 	};
 }
 
@@ -67,7 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const tokens = new TokenStore(clock, settings.tokenLifetimeSeconds);
 	const state = new EmulatorState(
 		fixtures,
-		{ seed: settings.seed, nowMs: settings.startMs, historyDays: settings.historyDays, ordersPerDay: settings.ordersPerDay },
+		{ seed: settings.seed, nowMs: settings.startMs, historyDays: settings.historyDays, ordersPerDay: settings.ordersPerDay, refundSpikes: settings.refundSpikes },
 		tokens,
 	);
 	const limiter = new RateLimiter(settings.timeScale, settings.enforceRateLimits);

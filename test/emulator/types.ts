@@ -94,6 +94,25 @@ export interface EmulatorOptions {
 	 * then IN_PROGRESS), in ms of the emulator clock. Default 1500.
 	 */
 	reportProcessingMs?: number;
+	/** Product problems added to the seeded data (default none). */
+	refundSpikes?: RefundSpike[];
+}
+
+/**
+ * A product problem to put into the seeded data (see data/refundSpikes.ts): `refunds` extra FBA orders of
+ * one product, returned with one reason and refunded in the last hours before the clock start.
+ */
+export interface RefundSpike {
+	seller: SellerFixtureKey;
+	/** One of the seller's marketplaces: id or country code (e.g. DE). */
+	marketplace: string;
+	/** Product code of the emulator's catalog: TENT2, MUG12, LAMP, BAG20, SOCK3, STOVE, KNIFE, BOTTLE, CHAIR, GLOVES, HAMMOCK, MAP. */
+	product: string;
+	refunds: number;
+	/** The refunds are posted within this many hours before the clock start (default 20, at least 2). */
+	withinHours?: number;
+	/** FBA return reason of their returns (default DEFECTIVE). */
+	reason?: string;
 }
 
 export interface FaultSpec {

@@ -28,7 +28,7 @@ import { FixedItemsNode, ManualTriggerStandIn, STAND_IN_PACKAGE } from './testNo
 
 export const PACKAGE_NAME = 'n8n-nodes-acorn';
 
-/** The package's folder: two levels up from the sources, three from the compiled tools in .build/ (benchmarks). */
+/** The folder of ACORN's package.json, from the sources or from the tools compiled to .build/ (demo, benchmarks). */
 function packageRoot(start: string): string {
 	for (let dir = start; ; dir = path.dirname(dir)) {
 		const file = path.join(dir, 'package.json');

@@ -4,19 +4,21 @@
  */
 import { findMarketplace, type Marketplace } from '../../../nodes/sp-api/marketplaces';
 import { Random } from '../random';
-import type { SellerFixture } from '../types';
+import type { RefundSpike, SellerFixture } from '../types';
 import { generateAdjustments, generateChargeRefunds, generateProductAds, generateServiceFees } from './accountEvents';
 import { buildCatalog } from './catalog';
 import { buildGroups } from './groups';
 import { isOrderEvent, type FinanceEvent, type OrderFinanceEvent, type OrderRecord, type OtherFinanceEvent, type SellerData } from './model';
 import { generateOrderEvents, generateOrders } from './orderEvents';
 import { generateRareEvents } from './rareEvents';
+import { generateRefundSpike } from './refundSpikes';
 
 export interface GeneratorSettings {
 	seed: number;
 	nowMs: number;
 	historyDays: number;
 	ordersPerDay: number;
+	refundSpikes?: readonly RefundSpike[];
 }
 
 function marketplacesOf(seller: SellerFixture): Marketplace[] {
@@ -79,6 +81,14 @@ export function generateSellerData(seller: SellerFixture, settings: GeneratorSet
 	// Generated last, from their own stream, so the data above stays what it was before they existed.
 	const rareInput = { random: stream('rare'), sellerId: seller.sellerId, storeName: seller.storeName, nowMs, historyDays, nextEventId };
 	events.push(...generateRareEvents(rareInput, marketplaces, data.catalog, orders));
+	// Spikes the emulator's user asked for: their own streams too, and nothing at all when none are asked.
+	(settings.refundSpikes ?? []).forEach((spike, index) => {
+		if (spike.seller !== seller.key) return;
+		const spikeInput = { seed, seller, nowMs, catalog: data.catalog, orders, usedOrderIds, nextEventId };
+		const extra = generateRefundSpike(spike, index, spikeInput);
+		orders.push(...extra.orders);
+		events.push(...extra.events);
+	});
 
 	const marketplacesByCurrency = new Map<string, string[]>();
 	for (const marketplace of marketplaces) {

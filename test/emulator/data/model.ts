@@ -88,6 +88,8 @@ export interface OrderFinanceEvent extends FinanceEventBase {
 	kind: OrderEventKind;
 	amazonOrderId: string;
 	items: ItemLine[];
+	/** Refunds of a refund spike: the reason every return of it gives (otherwise drawn at random). */
+	returnReason?: string;
 }
 
 export interface ServiceFeeFinanceEvent extends FinanceEventBase {

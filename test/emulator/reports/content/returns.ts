@@ -113,7 +113,7 @@ function refundReturns(event: OrderFinanceEvent, seed: number, catalog: Map<stri
 			fnSku: catalog.get(`${event.marketplaceId}|${item.sellerSku}`)?.fnSku ?? '',
 			title: item.title,
 			quantity: item.quantity,
-			reason: channel === 'AFN' ? FBA_REASONS[reasonIndex] : MFN_REASONS[reasonIndex],
+			reason: event.returnReason ?? (channel === 'AFN' ? FBA_REASONS[reasonIndex] : MFN_REASONS[reasonIndex]),
 			orderedAt: Math.min(orderedAt, returnedAt),
 			returnedAt,
 			status: channel === 'AFN' ? (random.chance(0.8) ? 'Unit returned to inventory' : 'Reimbursed') : 'Approved',
