@@ -26,7 +26,6 @@
  * 1.0 is exactly at Amazon's limit, 0.5 takes twice as long as the limit allows.
  */
 import axios from 'axios';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -41,6 +40,7 @@ import { RateLimiter } from '../nodes/sp-api/rateLimit/limiter';
 import { startEmulator } from '../test/emulator';
 import type { AcornCredentialData, Emulator, SellerFixtureKey } from '../test/emulator/types';
 import { startHttpsFront } from './httpsFront';
+import { runBenchChild } from './childProcess';
 
 const OUT = path.resolve(__dirname, '..', '..', 'bench', 'results', 'paging.json');
 const SELLER: SellerFixtureKey = 'na';
@@ -148,21 +148,8 @@ async function runPeer(config: ChildConfig): Promise<ChildResult> {
 
 // ---------------------------------------------------------------- parent side
 
-function spawnChild(config: ChildConfig, env: NodeJS.ProcessEnv): Promise<ChildResult> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [__filename, '--child', JSON.stringify(config)], {
-			env: { ...process.env, ...env },
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
-		let out = '';
-		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => {
-			const last = out.trim().split('\n').pop() ?? '';
-			if (code !== 0) return reject(new Error(`${config.mode} child exited with ${code}: ${out.slice(-500)}`));
-			resolve(JSON.parse(last) as ChildResult);
-		});
-	});
+function spawnChild(config: ChildConfig, env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
+	return runBenchChild<ChildConfig, ChildResult>(__filename, config, env);
 }
 
 /**

@@ -18,7 +18,6 @@
  * Environment: BENCH_REPORTS_MB (default 200), BENCH_REPORTS_SMALL_MB (default 50),
  * BENCH_REPORTS_SKIP_PEER=1 to leave the (slow, ~3 min, ~5 GB) peer out.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -34,6 +33,7 @@ import { RateLimiter } from '../nodes/sp-api/rateLimit/limiter';
 import { getReportDocument, openReportDocument, rowBatchesOf } from '../nodes/sp-api/reports';
 import { startEmulator } from '../test/emulator';
 import { startHttpsFront } from './httpsFront';
+import { runBenchChild } from './childProcess';
 
 const OUT = path.resolve(__dirname, '..', '..', 'bench', 'results', 'reports.json');
 const MB = 1024 * 1024;
@@ -134,20 +134,7 @@ async function runChild(config: ChildConfig): Promise<ChildResult> {
 // ---------------------------------------------------------------- parent side
 
 function spawnChild(config: ChildConfig, env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [__filename, '--child', JSON.stringify(config)], {
-			env: { ...process.env, ...env },
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
-		let out = '';
-		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => {
-			const last = out.trim().split('\n').pop() ?? '';
-			if (code !== 0) return reject(new Error(`${config.mode} child exited with ${code}: ${out.slice(-500)}`));
-			resolve(JSON.parse(last) as ChildResult);
-		});
-	});
+	return runBenchChild<ChildConfig, ChildResult>(__filename, config, env);
 }
 
 const mbps = (result: ChildResult, bytes: number): number => Number((bytes / MB / result.seconds).toFixed(1));

@@ -15,6 +15,7 @@ import type { SellerFixtureKey } from '../emulator/types';
 import { financesCall, periodOf, refundLinesOf, skuSpikes, type RefundLineTruth } from './emulatorTruth';
 import { REFUNDS_SHEET_HEADER, type E2eWorld } from './world';
 import { minorToDecimalText, outputOf, ranNodes } from './runAssertions';
+import { parseCsv } from '../helpers/csv';
 
 /** The examples Amazon starts (Notifications Trigger): tested active under `n8n start` in examples.e2e.ts. */
 export const NOTIFICATION_EXAMPLE = 'refund-notifications-to-slack.json';
@@ -56,28 +57,6 @@ function missingFrom(whole: readonly string[], part: readonly string[]): string[
 		else left.set(key, n - 1);
 	}
 	return missing;
-}
-
-/** Parses CSV the way a spreadsheet does (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-			else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(cell), (cell = '');
-		else if (ch === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = '')), i++;
-		else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-		else cell += ch;
-	}
-	if (cell || row.length) rows.push([...row, cell]);
-	return rows;
 }
 
 /**

@@ -21,32 +21,12 @@ import type { SellerFixtureKey } from '../emulator/types';
 import { financesCall as firstFinancesCall, periodOf, refundLinesOf, skuSpikes, type RefundLineTruth } from '../e2e/emulatorTruth';
 import type { WorkflowFileJson } from '../harness/n8nHarness';
 import { minorToDecimalText } from '../e2e/runAssertions';
+import { parseCsv } from '../helpers/csv';
 
 const DAY = 86_400_000;
 const flagship = JSON.parse(fs.readFileSync(FLAGSHIP_FILE, 'utf8')) as WorkflowFileJson;
 
 type Line = RefundLineTruth;
-
-/** Parses the CSV the way a spreadsheet does (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-			else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(cell), (cell = '');
-		else if (ch === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = '')), i++;
-		else cell += ch;
-	}
-	if (cell || row.length) rows.push([...row, cell]);
-	return rows;
-}
 
 function toMinor(amount: string, currency: string): number {
 	const digits = currencyDigits(currency);

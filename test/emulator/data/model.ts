@@ -207,3 +207,10 @@ export function sumParts(parts: readonly Part[]): number {
 export function itemLineTotal(item: ItemLine): number {
 	return sumParts(item.charges) + sumParts(item.fees) + sumParts(item.promotions) + sumParts(item.taxWithheld);
 }
+
+/** An order's finance event before settlement: settled when it becomes visible, its group assigned later. */
+export function orderFinanceEvent(
+	fields: Pick<OrderFinanceEvent, 'eventId' | 'kind' | 'sellerId' | 'marketplaceId' | 'currency' | 'postedAt' | 'visibleAt' | 'amazonOrderId' | 'items'>,
+): OrderFinanceEvent {
+	return { ...fields, settledAt: fields.visibleAt, groupId: '', totalMinor: fields.items.reduce((sum, item) => sum + itemLineTotal(item), 0) };
+}

@@ -6,7 +6,7 @@
 import type { Marketplace } from '../../../nodes/sp-api/marketplaces';
 import { usdCentsTo } from './catalog';
 import { buildAdjustmentLine, buildShipmentLine, marketplaceContext } from './itemLines';
-import { itemLineTotal, type CatalogItem, type ItemLine, type OrderEventKind, type OrderFinanceEvent, type OrderItemRecord, type OrderRecord } from './model';
+import { orderFinanceEvent, type CatalogItem, type ItemLine, type OrderEventKind, type OrderFinanceEvent, type OrderItemRecord, type OrderRecord } from './model';
 import type { Random } from '../random';
 import { arrivalLag, between, DAY, HOUR, wholeSecond } from './timing';
 
@@ -83,21 +83,17 @@ function orderEvent(
 	postedAt: number,
 	items: ItemLine[],
 ): OrderFinanceEvent {
-	const visibleAt = postedAt + arrivalLag(input.random);
-	return {
+	return orderFinanceEvent({
 		eventId: input.nextEventId(),
 		kind,
 		sellerId: input.sellerId,
 		marketplaceId: order.marketplaceId,
 		currency: order.currency,
 		postedAt,
-		visibleAt,
-		settledAt: visibleAt,
-		groupId: '',
-		totalMinor: items.reduce((sum, item) => sum + itemLineTotal(item), 0),
+		visibleAt: postedAt + arrivalLag(input.random),
 		amazonOrderId: order.amazonOrderId,
 		items,
-	};
+	});
 }
 
 function adjustmentEvent(

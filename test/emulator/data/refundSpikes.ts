@@ -14,7 +14,7 @@ import { Random } from '../random';
 import { channelOf } from '../reports/content/channel';
 import type { RefundSpike, SellerFixture } from '../types';
 import { buildAdjustmentLine, buildShipmentLine, marketplaceContext } from './itemLines';
-import { itemLineTotal, type CatalogItem, type ItemLine, type OrderFinanceEvent, type OrderRecord } from './model';
+import { orderFinanceEvent, type CatalogItem, type ItemLine, type OrderFinanceEvent, type OrderRecord } from './model';
 import { DAY, HOUR, wholeSecond } from './timing';
 
 export const DEFAULT_SPIKE_HOURS = 20;
@@ -70,20 +70,8 @@ export function generateRefundSpike(spike: RefundSpike, index: number, input: Sp
 	const windowMs = (spike.withinHours ?? DEFAULT_SPIKE_HOURS) * HOUR;
 	const orders: OrderRecord[] = [];
 	const events: OrderFinanceEvent[] = [];
-	const event = (kind: OrderFinanceEvent['kind'], order: OrderRecord, postedAt: number, visibleAt: number, items: ItemLine[]): OrderFinanceEvent => ({
-		eventId: input.nextEventId(),
-		kind,
-		sellerId: input.seller.sellerId,
-		marketplaceId,
-		currency: marketplace.currency,
-		postedAt,
-		visibleAt,
-		settledAt: visibleAt,
-		groupId: '',
-		totalMinor: items.reduce((sum, item) => sum + itemLineTotal(item), 0),
-		amazonOrderId: order.amazonOrderId,
-		items,
-	});
+	const event = (kind: OrderFinanceEvent['kind'], order: OrderRecord, postedAt: number, visibleAt: number, items: ItemLine[]): OrderFinanceEvent =>
+		orderFinanceEvent({ eventId: input.nextEventId(), kind, sellerId: input.seller.sellerId, marketplaceId, currency: marketplace.currency, postedAt, visibleAt, amazonOrderId: order.amazonOrderId, items });
 	for (let i = 0; i < spike.refunds; i++) {
 		// Posted between the start of the window and an hour before the clock start; seen within 30 minutes.
 		const refundAt = wholeSecond(input.nowMs - HOUR - random.next() * (windowMs - HOUR));
