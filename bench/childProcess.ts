@@ -21,3 +21,24 @@ export function runBenchChild<Config extends { mode: string }, Result>(script: s
 		});
 	});
 }
+
+/**
+ * The entry of a benchmark script: as a child (`--child <config>`) it runs `child` and prints its result
+ * as the last line; otherwise it runs `main`, the parent that starts the children.
+ */
+export function benchEntry<Config, Result>(child: (config: Config) => Promise<Result>, main: () => Promise<void>): void {
+	const fail = (error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	};
+	if (process.argv[2] === '--child') {
+		child(JSON.parse(process.argv[3]) as Config)
+			.then((result) => {
+				process.stdout.write(`\n${JSON.stringify(result)}\n`);
+				process.exit(0);
+			})
+			.catch(fail);
+	} else {
+		main().catch(fail);
+	}
+}

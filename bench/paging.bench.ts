@@ -40,7 +40,7 @@ import { RateLimiter } from '../nodes/sp-api/rateLimit/limiter';
 import { startEmulator } from '../test/emulator';
 import type { AcornCredentialData, Emulator, SellerFixtureKey } from '../test/emulator/types';
 import { startHttpsFront } from './httpsFront';
-import { runBenchChild } from './childProcess';
+import { benchEntry, runBenchChild } from './childProcess';
 
 const OUT = path.resolve(__dirname, '..', '..', 'bench', 'results', 'paging.json');
 const SELLER: SellerFixtureKey = 'na';
@@ -406,20 +406,4 @@ async function main(): Promise<void> {
 	}
 }
 
-if (process.argv[2] === '--child') {
-	const config = JSON.parse(process.argv[3]) as ChildConfig;
-	(config.mode === 'peer' ? runPeer(config) : runAcorn(config))
-		.then((result) => {
-			process.stdout.write(`\n${JSON.stringify(result)}\n`);
-			process.exit(0);
-		})
-		.catch((error: unknown) => {
-			console.error(error);
-			process.exit(1);
-		});
-} else {
-	main().catch((error: unknown) => {
-		console.error(error);
-		process.exit(1);
-	});
-}
+benchEntry<ChildConfig, ChildResult>((config) => (config.mode === 'peer' ? runPeer(config) : runAcorn(config)), main);

@@ -33,7 +33,7 @@ import { RateLimiter } from '../nodes/sp-api/rateLimit/limiter';
 import { getReportDocument, openReportDocument, rowBatchesOf } from '../nodes/sp-api/reports';
 import { startEmulator } from '../test/emulator';
 import { startHttpsFront } from './httpsFront';
-import { runBenchChild } from './childProcess';
+import { benchEntry, runBenchChild } from './childProcess';
 
 const OUT = path.resolve(__dirname, '..', '..', 'bench', 'results', 'reports.json');
 const MB = 1024 * 1024;
@@ -220,19 +220,4 @@ async function main(): Promise<void> {
 	}
 }
 
-if (process.argv[2] === '--child') {
-	runChild(JSON.parse(process.argv[3]) as ChildConfig)
-		.then((result) => {
-			process.stdout.write(`\n${JSON.stringify(result)}\n`);
-			process.exit(0);
-		})
-		.catch((error: unknown) => {
-			console.error(error);
-			process.exit(1);
-		});
-} else {
-	main().catch((error: unknown) => {
-		console.error(error);
-		process.exit(1);
-	});
-}
+benchEntry<ChildConfig, ChildResult>(runChild, main);
