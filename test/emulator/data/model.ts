@@ -212,5 +212,20 @@ export function itemLineTotal(item: ItemLine): number {
 export function orderFinanceEvent(
 	fields: Pick<OrderFinanceEvent, 'eventId' | 'kind' | 'sellerId' | 'marketplaceId' | 'currency' | 'postedAt' | 'visibleAt' | 'amazonOrderId' | 'items'>,
 ): OrderFinanceEvent {
-	return { ...fields, settledAt: fields.visibleAt, groupId: '', totalMinor: fields.items.reduce((sum, item) => sum + itemLineTotal(item), 0) };
+	// every event is built with its properties in the same order: one object shape keeps the emulator's
+	// filters over hundreds of thousands of events fast (a spread would add a second shape)
+	return {
+		eventId: fields.eventId,
+		kind: fields.kind,
+		sellerId: fields.sellerId,
+		marketplaceId: fields.marketplaceId,
+		currency: fields.currency,
+		postedAt: fields.postedAt,
+		visibleAt: fields.visibleAt,
+		settledAt: fields.visibleAt,
+		groupId: '',
+		totalMinor: fields.items.reduce((sum, item) => sum + itemLineTotal(item), 0),
+		amazonOrderId: fields.amazonOrderId,
+		items: fields.items,
+	};
 }
