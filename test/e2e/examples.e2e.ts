@@ -10,6 +10,7 @@ import { credentialReferences, e2eWorkflowId, loadExamples, MANUAL_TRIGGER, prep
 import { describeRunErrors, tail } from './realN8n';
 import { expectSuccessfulRun, minorToDecimalText, ranNodes } from './runAssertions';
 import { EXAMPLES_DIR, exampleCredentials, startWorld, type E2eWorld } from './world';
+import { until } from '../helpers/waiting';
 
 const examples = loadExamples(EXAMPLES_DIR);
 /** Examples a person starts (Manual Trigger): run with `n8n execute`. The others wait for Amazon. */
@@ -17,13 +18,8 @@ const manualExamples = examples.filter((example) => example.workflow.nodes.some(
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-	const end = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > end) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
+/** The receivers are checked every 200 ms: a real n8n takes seconds per step. */
+const untilReceived = (condition: () => boolean, timeoutMs: number, what: string) => until(condition, timeoutMs, what, 200);
 
 /** A credential of seller na2 whose refresh token the emulator has revoked, for the failure test. */
 const REVOKED_CREDENTIAL_ID = 'acornSpApiRevoked';
@@ -138,7 +134,7 @@ describe('example workflows in a real n8n', () => {
 		const n8n = await world.n8n.start();
 		try {
 			// Activation subscribed the store to TRANSACTION_UPDATE with the queue of the SQS credential.
-			await until(() => subscriptions().length === 1, 60_000, `the subscription made on activation\n${tail(n8n.output(), 20)}`);
+			await untilReceived(() => subscriptions().length === 1, 60_000, `the subscription made on activation\n${tail(n8n.output(), 20)}`);
 			const [subscription] = subscriptions();
 			const destination = world.emulator.control.notifications.destinations().find((d) => d.destinationId === subscription.destinationId);
 			expect(destination?.sqsArn).toBe(world.queue.arn);
@@ -160,8 +156,8 @@ describe('example workflows in a real n8n', () => {
 			expect(world.emulator.control.notifications.deliveries().filter((d) => d.subscriptionId === subscription.subscriptionId && d.outcome === 'queued')).toHaveLength(posted.length);
 			expect(from).toBeLessThan(to);
 
-			await until(() => world.slack.messages.length >= refunds.length, 90_000, `${refunds.length} Slack messages (got ${world.slack.messages.length})\n${tail(n8n.output(), 20)}`);
-			await until(() => world.emulator.control.sqs.depth(world.queue.name).visible + world.emulator.control.sqs.depth(world.queue.name).inFlight === 0, 30_000, 'the queue drained');
+			await untilReceived(() => world.slack.messages.length >= refunds.length, 90_000, `${refunds.length} Slack messages (got ${world.slack.messages.length})\n${tail(n8n.output(), 20)}`);
+			await untilReceived(() => world.emulator.control.sqs.depth(world.queue.name).visible + world.emulator.control.sqs.depth(world.queue.name).inFlight === 0, 30_000, 'the queue drained');
 			// Other transactions (sales, fees) were taken off the queue too, and filtered out.
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			expect(world.slack.messages).toHaveLength(refunds.length);
@@ -190,7 +186,7 @@ describe('example workflows in a real n8n', () => {
 		await world.n8n.publishWorkflow(e2eWorkflowId(example.file));
 		const n8n = await world.n8n.start();
 		try {
-			await until(() => subscriptions().length === 1, 60_000, `the subscription made on activation\n${tail(n8n.output(), 20)}`);
+			await untilReceived(() => subscriptions().length === 1, 60_000, `the subscription made on activation\n${tail(n8n.output(), 20)}`);
 			const destination = world.emulator.control.notifications.destinations().find((d) => d.destinationId === subscriptions()[0].destinationId);
 			expect(destination?.sqsArn).toBe(world.reportQueue.arn);
 
@@ -203,8 +199,8 @@ describe('example workflows in a real n8n', () => {
 			const closed = world.emulator.control.state.dataFor('na').groups.filter((group) => group.endAt > now && group.endAt + 30 * MINUTE_MS <= later);
 			expect(closed.length).toBeGreaterThan(0);
 
-			await until(() => world.erpSettlementReports.received.length >= closed.length, 90_000, `${closed.length} ERP posts (got ${world.erpSettlementReports.received.length})\n${tail(n8n.output(), 20)}`);
-			await until(() => world.emulator.control.sqs.depth(world.reportQueue.name).visible + world.emulator.control.sqs.depth(world.reportQueue.name).inFlight === 0, 30_000, 'the queue drained');
+			await untilReceived(() => world.erpSettlementReports.received.length >= closed.length, 90_000, `${closed.length} ERP posts (got ${world.erpSettlementReports.received.length})\n${tail(n8n.output(), 20)}`);
+			await untilReceived(() => world.emulator.control.sqs.depth(world.reportQueue.name).visible + world.emulator.control.sqs.depth(world.reportQueue.name).inFlight === 0, 30_000, 'the queue drained');
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			// Only the V2 flat file reached the ERP; the other two layouts Amazon announced were skipped.
 			expect(world.erpSettlementReports.received).toHaveLength(closed.length);

@@ -1,11 +1,10 @@
+import { sleep } from '../helpers/waiting';
 import { startEmulator } from './index';
 import { call, sellerToken } from './testSupport';
 import type { Emulator } from './types';
 
 const PARTICIPATIONS = '/sellers/v1/marketplaceParticipations'; // rate 0.016, burst 15
 const QUOTA_EXCEEDED = { errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.' }] };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('emulator usage plans', () => {
 	let emulator: Emulator | undefined;

@@ -2,12 +2,12 @@
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `condition` until it holds; fails with `what` in the message after `timeoutMs`. */
-export async function until(condition: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+/** Polls `condition` every `everyMs` until it holds; fails with `what` in the message after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 3000, what = 'condition', everyMs = 10): Promise<void> {
 	const started = Date.now();
 	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await sleep(10);
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(everyMs);
 	}
 }
 
