@@ -236,6 +236,12 @@ describe('Refunds node', () => {
 			expect(lookups.map((r) => r.query.sellerSku).sort()).toEqual([...new Set(sample.map((line) => String(line.sellerSku)))].sort());
 		});
 
+		it('straight after a trigger with no returns rows connected it says what is missing, before any call', async () => {
+			const result = await refunds('eu', enrichParameters);
+			expect(result.error('Node')?.message).toMatch(/No returns report rows reach this node.*Fetch From Amazon/);
+			expect(apiCalls()).toHaveLength(0);
+		});
+
 		it('says which input item is neither a refund nor a returns report row', async () => {
 			const result = await refunds('eu', { ...enrichParameters, refundsFrom: 'input' }, [...lines.slice(0, 2), { name: 'something else' }]);
 			expect(result.error('Node')?.message).toMatch(/Input item 3 is not .*returns report row.*name/);

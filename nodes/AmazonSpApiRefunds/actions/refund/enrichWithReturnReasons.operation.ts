@@ -150,6 +150,13 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 	const refundQuery = refundsFrom === 'fetch' ? readRefundQuery(this, 0, client) : undefined;
 	const expectRefunds = refundsFrom === 'input';
 	const expectReturns = returnsFrom === 'input';
+	// Dropped straight after a trigger with nothing connected, every refund would come out "no return found":
+	// say what is missing instead of letting that pass for an answer.
+	if (expectReturns && !expectRefunds && items.every((item) => Object.keys(item.json ?? {}).length === 0)) {
+		throw new InputError(
+			'No returns report rows reach this node: its input is empty (it comes straight from a trigger). Connect the rows of an Amazon returns report (Reports node), or set "Returns" to "Fetch From Amazon" so this node requests them itself.',
+		);
+	}
 	const sorted = expectRefunds || expectReturns ? sortInputItems(items, { refunds: expectRefunds, returns: expectReturns }) : { refunds: [], returns: [] };
 	let refunds = sorted.refunds;
 	if (refundQuery) {
