@@ -88,12 +88,19 @@ function findResponseToken(model, operation) {
 		for (const name of TOKEN_PARAMS) {
 			if (payload.properties[name]) return `payload.${name}`;
 		}
+		// Vendor APIs nest the token one level deeper: payload.pagination.nextToken.
+		const pagination = resolveSchema(model, payload.properties.pagination);
+		if (pagination && pagination.properties) {
+			for (const name of TOKEN_PARAMS) {
+				if (pagination.properties[name]) return `payload.pagination.${name}`;
+			}
+		}
 	}
 	return null;
 }
 
 /**
- * The five paging styles of ../shared/notes/sp-api-facts.md, recognised from the model itself:
+ * The six paging styles of ../shared/notes/sp-api-facts.md, recognised from the model itself:
  * the request parameter name, where the answer carries the token, and getReports' "only parameter" rule.
  */
 function detectPagination(model, operation, parameters) {
@@ -106,6 +113,7 @@ function detectPagination(model, operation, parameters) {
 	if (tokenAlone) style = 'tokenAlone';
 	else if (tokenParam.name === 'NextToken') style = 'payloadPascal';
 	else if (tokenParam.name === 'nextPageToken') style = 'nextPageToken';
+	else if (responseToken.startsWith('payload.pagination.')) style = 'payloadPagination';
 	else if (responseToken.startsWith('payload.')) style = 'payloadCamel';
 	else style = 'topLevel';
 	return { style, requestParam: tokenParam.name, responseToken };

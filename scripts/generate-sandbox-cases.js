@@ -93,7 +93,8 @@ function render(cases, sourceCommit) {
 export interface SandboxParameter {
 	readonly name: string;
 	readonly in: 'path' | 'query' | 'header' | 'body' | 'formData';
-	readonly value: unknown;
+	/** Absent when the case names the parameter without a value: any value matches. */
+	readonly value?: unknown;
 }
 
 export interface SandboxCase {

@@ -9,7 +9,9 @@ export type PaginationStyle =
 	/** reports getReports: `nextToken` must be the only query parameter */
 	| 'tokenAlone'
 	/** seller wallet: `nextPageToken` in and out */
-	| 'nextPageToken';
+	| 'nextPageToken'
+	/** vendor orders/shipments: `nextToken` in, `payload.pagination.nextToken` out, same arguments repeated */
+	| 'payloadPagination';
 
 export interface PaginationSpec {
 	readonly style: PaginationStyle;

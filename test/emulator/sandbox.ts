@@ -5,10 +5,11 @@
  * scripts/generate-sandbox-cases.js extracts from the models.
  *
  * Matching, as Amazon describes it (pattern matching on the parameters a case names):
- * - a case matches when every parameter it names has that value; parameters it does not name are ignored;
+ * - a case matches when every parameter it names has that value (a name without a value matches any value);
+ *   parameters it does not name are ignored;
  * - path, query and header values compare as text (numbers numerically, arrays as the same list in any
  *   order); a body compares as JSON, whole (key order does not matter);
- * - when several cases match, the one naming the most parameters wins, then the first in the model;
+ * - when several cases match, the one naming the most parameter values wins, then the first in the model;
  * - no match: 400 InvalidInput "Could not match input arguments", Amazon's answer in that case.
  */
 import type { IncomingHttpHeaders } from 'node:http';
@@ -56,6 +57,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 function parameterMatches(request: SandboxRequest, parameter: SandboxParameter): boolean {
 	const { name, value } = parameter;
+	// Some models name a parameter without a value (the vendor APIs' catch-all body cases): any value matches.
+	if (!('value' in parameter)) return true;
 	switch (parameter.in) {
 		case 'path':
 			return scalarMatches(request.pathParams[name], value);
@@ -81,9 +84,15 @@ function parameterMatches(request: SandboxRequest, parameter: SandboxParameter):
 /** The case that answers this request, or undefined when none matches. */
 export function findSandboxCase(request: SandboxRequest): SandboxCase | undefined {
 	let best: SandboxCase | undefined;
+	let bestScore = -1;
 	for (const candidate of SANDBOX_CASES[request.operation] ?? []) {
 		if (!candidate.parameters.every((parameter) => parameterMatches(request, parameter))) continue;
-		if (!best || candidate.parameters.length > best.parameters.length) best = candidate;
+		// a catch-all (a parameter named without a value) loses to a case that names the value
+		const score = candidate.parameters.filter((parameter) => 'value' in parameter).length;
+		if (score > bestScore) {
+			best = candidate;
+			bestScore = score;
+		}
 	}
 	return best;
 }

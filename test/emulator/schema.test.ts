@@ -163,7 +163,7 @@ const REGION: Record<'na' | 'eu' | 'fe', SpApiRegion> = { na: 'NA', eu: 'EU', fe
 		const transactions = await pages('eu', 'listAccountTransactions', `${W}/transactions`, { ...query, accountId: account.accountId }, 'nextPageToken', (body) => body.nextPageToken);
 		const all = transactions.flatMap((answer) => answer.body.transactions);
 		expect(all.some((t: { transactionFinalAmount?: unknown }) => t.transactionFinalAmount)).toBe(true);
-		await get('eu', 'getTransaction', `${W}/transactions/${all[0].transactionId}`, { query });
+		await get('eu', 'sellerWallet.getTransaction', `${W}/transactions/${all[0].transactionId}`, { query });
 		const instrument = {
 			bankAccount: { bankAccountNumberFormat: 'BBAN', bankName: 'Bank of China', bankAccountOwnershipType: 'THIRD_PARTY', routingNumber: 'BKCHCNBJ', bankNumberFormat: 'BIC', accountCountryCode: 'CN', accountCurrency: 'CNY', bankAccountNumberTail: '321' },
 			bankAccountNumber: '6222020200112233321',

@@ -45,6 +45,12 @@ describe('operation table facts (committed file)', () => {
 		expect(OPERATIONS['sellers.getAccount'].path).toBe('/sellers/v1/account');
 		expect(OPERATIONS['sellerWallet.getAccount'].path).toMatch(/wallet/);
 		expect(OPERATIONS.sendTestNotification.sandboxOnly).toBe(true);
+		expect(OPERATIONS.getPurchaseOrders).toMatchObject({ rate: 10, burst: 10, pagination: { style: 'payloadPagination', responseToken: 'payload.pagination.nextToken' } });
+		expect(OPERATIONS.GetShipmentDetails.pagination?.style).toBe('payloadPagination');
+		expect(OPERATIONS['vendorTransactionStatus.getTransaction']).toMatchObject({ rate: 10, burst: 20, path: '/vendor/transactions/v1/transactions/{transactionId}' });
+		expect(OPERATIONS['sellerWallet.getTransaction'].path).toMatch(/wallet/);
+		expect(OPERATIONS.submitAcknowledgement.safeToRepeat).toBe(false);
+		expect(Object.keys(OPERATIONS)).toHaveLength(79);
 	});
 
 	it('marks only reads and pure computations safe to repeat', () => {

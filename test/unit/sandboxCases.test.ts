@@ -18,7 +18,7 @@ const modelsDir = requireModelsDir("the emulator's static sandbox cases");
 
 describe('static sandbox cases (committed file)', () => {
 	it('hold every Seller Wallet operation with its 200 case and where each parameter travels', () => {
-		const wallet = ['listAccounts', 'sellerWallet.getAccount', 'listAccountBalances', 'getTransferPreview', 'listAccountTransactions', 'getTransaction', 'createTransaction', 'listTransferSchedules', 'getTransferSchedule', 'createTransferSchedule', 'updateTransferSchedule', 'deleteScheduleTransaction'];
+		const wallet = ['listAccounts', 'sellerWallet.getAccount', 'listAccountBalances', 'getTransferPreview', 'listAccountTransactions', 'sellerWallet.getTransaction', 'createTransaction', 'listTransferSchedules', 'getTransferSchedule', 'createTransferSchedule', 'updateTransferSchedule', 'deleteScheduleTransaction'];
 		for (const key of wallet) expect([key, SANDBOX_CASES[key]?.some((c) => c.status === 200)]).toEqual([key, true]);
 		expect(SANDBOX_CASES.getTransferPreview[0].parameters.find((p) => p.name === 'baseAmount')).toEqual({ name: 'baseAmount', in: 'query', value: 500 });
 		expect(SANDBOX_CASES['sellerWallet.getAccount'][0].parameters[0]).toEqual({ name: 'accountId', in: 'path', value: 'accountIdCase200' });

@@ -288,7 +288,7 @@ export const sellerWalletRoutes: RouteTable = {
 	listAccountBalances,
 	getTransferPreview,
 	listAccountTransactions,
-	getTransaction,
+	'sellerWallet.getTransaction': getTransaction,
 	createTransaction,
 	listTransferSchedules,
 	getTransferSchedule,

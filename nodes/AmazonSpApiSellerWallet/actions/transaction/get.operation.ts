@@ -26,6 +26,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const marketplace = readMarketplace(this, itemIndex, client);
 	const transactionId = readText(this, 'transactionId', itemIndex, 'Transaction ID');
 	const options = readOptions(this, itemIndex);
-	const response = await callWallet(client, 'getTransaction', { params: { transactionId, marketplaceId: marketplace.id } });
+	const response = await callWallet(client, 'sellerWallet.getTransaction', { params: { transactionId, marketplaceId: marketplace.id } });
 	return [withResponseMetadata(flattenTransaction(response.data, marketplace.timeZone), response.metadata, options.includeResponseMetadata === true)];
 }
