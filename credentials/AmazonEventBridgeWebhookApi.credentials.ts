@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import { localizeCredentialType } from '../nodes/sp-api/i18n/translate';
 
 /**
  * The shared secret an EventBridge API destination sends with every event (connection authorization
@@ -40,4 +41,9 @@ export class AmazonEventBridgeWebhookApi implements ICredentialType {
 			description: 'At least 16 characters',
 		},
 	];
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this credential in Chinese (nodes/sp-api/i18n); English stays the default.
+		localizeCredentialType(this);
+	}
 }

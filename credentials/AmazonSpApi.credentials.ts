@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import { localizeCredentialType } from '../nodes/sp-api/i18n/translate';
 
 /**
  * Login with Amazon (LWA) credentials of a Selling Partner API app, authorised by one seller in one
@@ -97,4 +98,9 @@ export class AmazonSpApi implements ICredentialType {
 			displayOptions: { show: { useCustomEndpoints: [true] } },
 		},
 	];
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this credential in Chinese (nodes/sp-api/i18n); English stays the default.
+		localizeCredentialType(this);
+	}
 }

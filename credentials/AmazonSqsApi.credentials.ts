@@ -1,5 +1,6 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 import { AWS_REGIONS } from '../nodes/sp-api/aws/regions';
+import { localizeCredentialType } from '../nodes/sp-api/i18n/translate';
 
 /**
  * An AWS access key and the SQS queue Amazon SP-API delivers notifications to. Used by the
@@ -101,4 +102,9 @@ export class AmazonSqsApi implements ICredentialType {
 			displayOptions: { show: { useCustomEndpoint: [true] } },
 		},
 	];
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this credential in Chinese (nodes/sp-api/i18n); English stays the default.
+		localizeCredentialType(this);
+	}
 }

@@ -4,6 +4,7 @@ import { SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
 import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
 import { dedupeWindowOption, manageSubscriptionsProperty, notificationTypesProperty, unreadableMessagesOption } from '../sp-api/n8n/notificationProperties';
 import { amazonEventBridgeWebhookTest, eventBridgeWebhookMethods, handleEventBridgeWebhook } from './eventBridgeTrigger';
+import { localizedNodeDescription } from '../sp-api/i18n/translate';
 
 /**
  * The EventBridge delivery of Amazon notifications (listing and product-type changes): Amazon puts
@@ -68,6 +69,11 @@ export class AmazonSpApiEventBridgeTrigger implements INodeType {
 			},
 		],
 	};
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
+		this.description = localizedNodeDescription(this.description);
+	}
 
 	methods = {
 		credentialTest: {

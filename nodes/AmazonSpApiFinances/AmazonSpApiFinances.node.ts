@@ -6,6 +6,7 @@ import * as financialEventGroup from './actions/financialEventGroup';
 import * as summary from './actions/summary';
 import * as transaction from './actions/transaction';
 import { router } from './actions/router';
+import { localizedNodeDescription } from '../sp-api/i18n/translate';
 
 export class AmazonSpApiFinances implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,6 +45,11 @@ export class AmazonSpApiFinances implements INodeType {
 			...summary.description,
 		],
 	};
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
+		this.description = localizedNodeDescription(this.description);
+	}
 
 	methods = spApiNodeMethods;
 

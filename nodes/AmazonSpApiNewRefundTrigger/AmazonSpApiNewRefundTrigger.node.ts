@@ -20,6 +20,7 @@ import { resolveMarketplaces } from '../sp-api/marketplaces';
 import type { ResponseMetadata, SpApiClient } from '../sp-api/client';
 import { includeResponseMetadataOption, withResponseMetadata } from '../sp-api/n8n/responseMetadata';
 import { refundToJson } from '../sp-api/finances/refundJson';
+import { localizedNodeDescription } from '../sp-api/i18n/translate';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -157,6 +158,11 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 			},
 		],
 	};
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
+		this.description = localizedNodeDescription(this.description);
+	}
 
 	methods = spApiNodeMethods;
 

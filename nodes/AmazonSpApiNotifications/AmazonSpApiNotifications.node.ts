@@ -5,6 +5,7 @@ import * as destination from './actions/destination';
 import { router } from './actions/router';
 import * as subscription from './actions/subscription';
 import * as testNotification from './actions/testNotification';
+import { localizedNodeDescription } from '../sp-api/i18n/translate';
 
 /**
  * Look at and tidy up Amazon notification settings: where notifications go (destinations), which
@@ -45,6 +46,11 @@ export class AmazonSpApiNotifications implements INodeType {
 			...testNotification.description,
 		],
 	};
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
+		this.description = localizedNodeDescription(this.description);
+	}
 
 	methods = {
 		credentialTest: { [SP_API_CREDENTIAL_TEST]: amazonSpApiConnectionTest },

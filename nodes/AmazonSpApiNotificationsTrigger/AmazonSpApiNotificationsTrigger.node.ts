@@ -12,6 +12,7 @@ import { SQS_CREDENTIAL_TEST } from '../sp-api/n8n/sqsCredentialData';
 import { amazonSqsConnectionTest } from '../sp-api/n8n/sqsCredentialTest';
 import { reportDownloadProperties } from './reportDownload';
 import { startSqsNotificationsTrigger } from './sqsTrigger';
+import { localizedNodeDescription } from '../sp-api/i18n/translate';
 
 export class AmazonSpApiNotificationsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -74,6 +75,11 @@ export class AmazonSpApiNotificationsTrigger implements INodeType {
 			},
 		],
 	};
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
+		this.description = localizedNodeDescription(this.description);
+	}
 
 	methods = {
 		credentialTest: {

@@ -3,6 +3,7 @@ import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import * as refund from './actions/refund';
 import * as returns from './actions/return';
 import { router } from './actions/router';
+import { localizedNodeDescription } from '../sp-api/i18n/translate';
 
 export class AmazonSpApiRefunds implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,6 +36,11 @@ export class AmazonSpApiRefunds implements INodeType {
 			...returns.description,
 		],
 	};
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
+		this.description = localizedNodeDescription(this.description);
+	}
 
 	methods = spApiNodeMethods;
 

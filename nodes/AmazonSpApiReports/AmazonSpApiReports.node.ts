@@ -17,6 +17,7 @@ import * as report from './actions/report';
 import { router } from './actions/router';
 import * as schedule from './actions/schedule';
 import * as settlement from './actions/settlement';
+import { localizedNodeDescription } from '../sp-api/i18n/translate';
 
 /** Searchable report types for the "Report Type" picker. */
 async function searchReportTypesMethod(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
@@ -64,6 +65,11 @@ export class AmazonSpApiReports implements INodeType {
 			...settlement.description,
 		],
 	};
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
+		this.description = localizedNodeDescription(this.description);
+	}
 
 	methods = {
 		loadOptions: { getMarketplaces, getReportTypes },

@@ -8,6 +8,7 @@ import * as transaction from './actions/transaction';
 import * as transferPreview from './actions/transferPreview';
 import * as transferSchedule from './actions/transferSchedule';
 import { getWalletAccounts } from './methods/loadOptions';
+import { localizedNodeDescription } from '../sp-api/i18n/translate';
 
 export class AmazonSpApiSellerWallet implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,6 +49,11 @@ export class AmazonSpApiSellerWallet implements INodeType {
 			...paymentMethod.description,
 		],
 	};
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
+		this.description = localizedNodeDescription(this.description);
+	}
 
 	methods = {
 		...spApiNodeMethods,

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import { router } from './actions/router';
 import * as seller from './actions/seller';
+import { localizedNodeDescription } from '../sp-api/i18n/translate';
 
 export class AmazonSpApiSellers implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,6 +32,11 @@ export class AmazonSpApiSellers implements INodeType {
 			...seller.description,
 		],
 	};
+
+	constructor() {
+		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
+		this.description = localizedNodeDescription(this.description);
+	}
 
 	methods = spApiNodeMethods;
 

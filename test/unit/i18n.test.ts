@@ -1,0 +1,154 @@
+/**
+ * The Chinese table is complete and not stale: every English text a person can meet (node and
+ * credential descriptions, run-time texts written with the `tr` tag) has an entry, every entry is still
+ * written somewhere, and each entry keeps the placeholders of its English text.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { currentLanguage } from '../../nodes/sp-api/i18n/language';
+import { localizedNodeDescription, templateKey, tr, translateText, visitDescriptionTexts } from '../../nodes/sp-api/i18n/translate';
+import { ZH_CN, ZH_CN_SECTIONS } from '../../nodes/sp-api/i18n/zh-CN';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
+
+/** dist/nodes/X/X.node.js → nodes/X/X.node.ts */
+function sourceOf(distPath: string): string {
+	return path.join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+}
+
+type Described = { description?: object; displayName?: string; properties?: unknown[] };
+
+function instancesOf(files: string[]): Array<[string, Described]> {
+	return files.map((file) => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exported = require(sourceOf(file)) as Record<string, new () => Described>;
+		const [name, type] = Object.entries(exported).find(([, value]) => typeof value === 'function')!;
+		return [name, new type()];
+	});
+}
+
+function withLanguage<T>(language: string | undefined, run: () => T): T {
+	const before = process.env.ACORN_LANGUAGE;
+	if (language === undefined) delete process.env.ACORN_LANGUAGE;
+	else process.env.ACORN_LANGUAGE = language;
+	try {
+		return run();
+	} finally {
+		if (before === undefined) delete process.env.ACORN_LANGUAGE;
+		else process.env.ACORN_LANGUAGE = before;
+	}
+}
+
+/** What the editor shows of a node or credential, as data (the description, or the credential's fields). */
+function shownPart(instance: Described): object {
+	return instance.description ?? { displayName: instance.displayName, properties: instance.properties };
+}
+
+function descriptionTexts(): Map<string, string> {
+	const found = new Map<string, string>();
+	withLanguage('en', () => {
+		for (const [name, instance] of [...instancesOf(packageJson.n8n.nodes), ...instancesOf(packageJson.n8n.credentials)]) {
+			visitDescriptionTexts(JSON.parse(JSON.stringify(shownPart(instance))), (text) => {
+				if (!found.has(text)) found.set(text, name);
+				return text;
+			});
+		}
+	});
+	return found;
+}
+
+function sourceFiles(dir: string): string[] {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return entry.name === 'i18n' ? [] : sourceFiles(full);
+		return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
+	});
+}
+
+/** Every tr`…` in the package's source, by its table key. */
+function taggedTexts(): Map<string, string> {
+	const found = new Map<string, string>();
+	for (const file of [...sourceFiles(path.join(ROOT, 'nodes')), ...sourceFiles(path.join(ROOT, 'credentials'))]) {
+		const text = fs.readFileSync(file, 'utf8');
+		if (!text.includes('tr`')) continue;
+		const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+		const visit = (node: ts.Node): void => {
+			if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'tr') {
+				const template = node.template;
+				const parts = ts.isNoSubstitutionTemplateLiteral(template)
+					? [template.text]
+					: [template.head.text, ...template.templateSpans.map((span) => span.literal.text)];
+				const key = templateKey(parts);
+				if (!found.has(key)) found.set(key, path.relative(ROOT, file));
+			}
+			ts.forEachChild(node, visit);
+		};
+		visit(source);
+	}
+	return found;
+}
+
+const placeholders = (text: string): string[] => (text.match(/\{\d+\}/g) ?? []).sort();
+
+describe('Chinese (zh-CN) translations', () => {
+	const used = new Map([...descriptionTexts(), ...taggedTexts()]);
+
+	it('has an entry for every English text a person can meet', () => {
+		const missing = [...used].filter(([text]) => !Object.prototype.hasOwnProperty.call(ZH_CN, text)).map(([text, where]) => `${where}: ${JSON.stringify(text)}`);
+		expect(missing).toEqual([]);
+	});
+
+	it('has no stale entries (English texts that are no longer written anywhere)', () => {
+		expect(Object.keys(ZH_CN).filter((key) => !used.has(key))).toEqual([]);
+	});
+
+	it('defines each key in one section only, keeps the placeholders and never leaves an entry empty', () => {
+		const seen = new Map<string, string>();
+		const problems: string[] = [];
+		for (const [section, entries] of Object.entries(ZH_CN_SECTIONS)) {
+			for (const [english, chinese] of Object.entries(entries)) {
+				if (seen.has(english)) problems.push(`${JSON.stringify(english)} in ${seen.get(english)} and ${section}`);
+				seen.set(english, section);
+				if (!chinese.trim()) problems.push(`${JSON.stringify(english)} is empty in ${section}`);
+				if (placeholders(english).join() !== placeholders(chinese).join()) problems.push(`${JSON.stringify(english)}: placeholders differ`);
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('is chosen by ACORN_LANGUAGE (or a Chinese N8N_DEFAULT_LOCALE) and English stays the default', () => {
+		expect(currentLanguage({})).toBe('en');
+		expect(currentLanguage({ ACORN_LANGUAGE: 'zh-CN' })).toBe('zh-CN');
+		expect(currentLanguage({ ACORN_LANGUAGE: 'zh_CN' })).toBe('zh-CN');
+		expect(currentLanguage({ ACORN_LANGUAGE: 'zh' })).toBe('zh-CN');
+		expect(currentLanguage({ ACORN_LANGUAGE: 'en' })).toBe('en');
+		expect(currentLanguage({ N8N_DEFAULT_LOCALE: 'zh-CN' })).toBe('zh-CN');
+		expect(currentLanguage({ ACORN_LANGUAGE: 'en', N8N_DEFAULT_LOCALE: 'zh-CN' })).toBe('en');
+		expect(withLanguage('zh-CN', () => translateText('Return All'))).toBe(ZH_CN['Return All']);
+		expect(withLanguage(undefined, () => translateText('Return All'))).toBe('Return All');
+	});
+
+	it('fills the values of a tr text into the translated sentence, in the translation\'s order', () => {
+		const sample = (a: string, b: number) => tr`Return All${a}${b}`;
+		expect(withLanguage(undefined, () => sample('x', 2))).toBe('Return Allx2');
+		expect(templateKey(['a ', ' b ', ''])).toBe('a {0} b {1}');
+	});
+
+	it('turns every node and credential Chinese when ACORN_LANGUAGE=zh-CN, without touching the English originals', () => {
+		const english = withLanguage('en', () => instancesOf(packageJson.n8n.nodes).map(([, node]) => JSON.stringify(node.description)));
+		const chinese = withLanguage('zh-CN', () => [...instancesOf(packageJson.n8n.nodes), ...instancesOf(packageJson.n8n.credentials)]);
+		for (const [name, instance] of chinese) {
+			const untranslated: string[] = [];
+			visitDescriptionTexts(JSON.parse(JSON.stringify(shownPart(instance))), (text) => {
+				if (Object.prototype.hasOwnProperty.call(ZH_CN, text) && ZH_CN[text] !== text) untranslated.push(text);
+				return text;
+			});
+			expect({ name, untranslated }).toEqual({ name, untranslated: [] });
+		}
+		const againEnglish = withLanguage('en', () => instancesOf(packageJson.n8n.nodes).map(([, node]) => JSON.stringify(node.description)));
+		expect(againEnglish).toEqual(english);
+		expect(localizedNodeDescription({ displayName: 'Limit' }, 'en')).toEqual({ displayName: 'Limit' });
+	});
+});
