@@ -1,3 +1,4 @@
+import { localizedDocsUrl } from './docs';
 import { currentLanguage, type AcornLanguage } from './language';
 import { ZH_CN } from './zh-CN';
 
@@ -65,7 +66,8 @@ function copy<T>(value: T): T {
 /**
  * Visits every person-readable text of a node or credential description, in place: property labels,
  * descriptions, hints, placeholders, notices, option names/descriptions/actions, fixed-collection group
- * labels, "add" button texts and node-level hints. Exported for the completeness test.
+ * labels, "add" button texts, resource-locator modes and their validation messages, output names, a fixed
+ * subtitle and node-level hints. Exported for the completeness test.
  */
 export function visitDescriptionTexts(node: unknown, visit: (text: string) => string): void {
 	if (Array.isArray(node)) {
@@ -83,8 +85,22 @@ export function visitDescriptionTexts(node: unknown, visit: (text: string) => st
 		typeOptions.multipleValueButtonText = visit(typeOptions.multipleValueButtonText);
 	}
 	if (isObject(node.defaults) && typeof node.defaults.name === 'string') node.defaults.name = visit(node.defaults.name);
-	for (const nested of ['properties', 'options', 'values']) {
+	// A node's fixed subtitle (an expression, starting with "=", is built elsewhere: n8n/subtitle.ts).
+	if (typeof node.subtitle === 'string' && node.subtitle !== '' && !node.subtitle.startsWith('=')) node.subtitle = visit(node.subtitle);
+	// Labels of a node's inputs/outputs, shown next to its connection handles on the canvas.
+	for (const names of ['inputNames', 'outputNames']) {
+		if (Array.isArray(node[names])) node[names] = node[names].map((name: unknown) => (typeof name === 'string' && name ? visit(name) : name));
+	}
+	// `modes` of a resource locator ("From List", "By Name", their placeholders and validation messages).
+	for (const nested of ['properties', 'options', 'values', 'modes']) {
 		if (Array.isArray(node[nested])) visitDescriptionTexts(node[nested], visit);
+	}
+	if (Array.isArray(node.validation)) {
+		for (const rule of node.validation) {
+			if (isObject(rule) && isObject(rule.properties) && typeof rule.properties.errorMessage === 'string') {
+				rule.properties.errorMessage = visit(rule.properties.errorMessage);
+			}
+		}
 	}
 	if (Array.isArray(node.hints)) {
 		for (const hint of node.hints) if (isObject(hint) && typeof hint.message === 'string') hint.message = visit(hint.message);
@@ -99,11 +115,15 @@ export function localizedNodeDescription<T extends object>(description: T, langu
 	return translated;
 }
 
-/** Translates a credential type's display name and fields in place (called from its constructor). */
-export function localizeCredentialType(credential: { displayName: string; properties: unknown[] }, language = currentLanguage()): void {
+/** Translates a credential type's display name and fields, and points its docs link at the README of the language, in place (called from its constructor). */
+export function localizeCredentialType(
+	credential: { displayName: string; properties: unknown[]; documentationUrl?: string },
+	language = currentLanguage(),
+): void {
 	if (language === 'en') return;
 	credential.displayName = translateText(credential.displayName, language);
 	credential.properties = localizedNodeDescription(credential.properties, language);
+	if (credential.documentationUrl) credential.documentationUrl = localizedDocsUrl(credential.documentationUrl, language);
 }
 
 /** Options built at run time (loadOptions lists): the same translation of their names and descriptions. */
