@@ -7,8 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { currentLanguage } from '../../nodes/sp-api/i18n/language';
-import { localizedNodeDescription, templateKey, tr, translateText, visitDescriptionTexts } from '../../nodes/sp-api/i18n/translate';
+import { localizedNodeDescription, lookupKey, templateKey, tr, translateText, visitDescriptionTexts } from '../../nodes/sp-api/i18n/translate';
 import { ZH_CN, ZH_CN_SECTIONS } from '../../nodes/sp-api/i18n/zh-CN';
+import { MARKETPLACES } from '../../nodes/sp-api/marketplaces';
+import { KNOWN_REPORT_TYPES } from '../../nodes/sp-api/reports';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
@@ -51,7 +53,8 @@ function descriptionTexts(): Map<string, string> {
 	withLanguage('en', () => {
 		for (const [name, instance] of [...instancesOf(packageJson.n8n.nodes), ...instancesOf(packageJson.n8n.credentials)]) {
 			visitDescriptionTexts(JSON.parse(JSON.stringify(shownPart(instance))), (text) => {
-				if (!found.has(text)) found.set(text, name);
+				// "… (GET_FBA_REIMBURSEMENTS_DATA)" is looked up without the trailing Amazon code (translate.ts).
+				if (!found.has(lookupKey(text))) found.set(lookupKey(text), name);
 				return text;
 			});
 		}
@@ -90,10 +93,24 @@ function taggedTexts(): Map<string, string> {
 	return found;
 }
 
+/**
+ * Texts of option lists built at run time (loadOptions / listSearch methods), taken from the data tables
+ * they come from: report types (name, category, description) and marketplaces (country). Run-time texts
+ * with words around the data (e.g. "{0} · region {1}") are tr texts and found above.
+ */
+function runTimeOptionTexts(): Map<string, string> {
+	const found = new Map<string, string>();
+	for (const known of KNOWN_REPORT_TYPES) {
+		for (const text of [known.name, known.category, known.description]) found.set(text, `report type ${known.type}`);
+	}
+	for (const marketplace of MARKETPLACES) found.set(marketplace.country, `marketplace ${marketplace.id}`);
+	return found;
+}
+
 const placeholders = (text: string): string[] => (text.match(/\{\d+\}/g) ?? []).sort();
 
 describe('Chinese (zh-CN) translations', () => {
-	const used = new Map([...descriptionTexts(), ...taggedTexts()]);
+	const used = new Map([...descriptionTexts(), ...taggedTexts(), ...runTimeOptionTexts()]);
 
 	it('has an entry for every English text a person can meet', () => {
 		const missing = [...used].filter(([text]) => !Object.prototype.hasOwnProperty.call(ZH_CN, text)).map(([text, where]) => `${where}: ${JSON.stringify(text)}`);
@@ -142,7 +159,7 @@ describe('Chinese (zh-CN) translations', () => {
 		for (const [name, instance] of chinese) {
 			const untranslated: string[] = [];
 			visitDescriptionTexts(JSON.parse(JSON.stringify(shownPart(instance))), (text) => {
-				if (Object.prototype.hasOwnProperty.call(ZH_CN, text) && ZH_CN[text] !== text) untranslated.push(text);
+				if (Object.prototype.hasOwnProperty.call(ZH_CN, lookupKey(text)) && ZH_CN[lookupKey(text)] !== lookupKey(text)) untranslated.push(text);
 				return text;
 			});
 			expect({ name, untranslated }).toEqual({ name, untranslated: [] });

@@ -19,11 +19,28 @@ function table(language = currentLanguage()): Readonly<Record<string, string>> |
 	return language === 'en' ? undefined : TABLES[language];
 }
 
+const hasEntry = (entries: Readonly<Record<string, string>>, key: string) => Object.prototype.hasOwnProperty.call(entries, key);
+
+/**
+ * A text ending in one of Amazon's codes in parentheses ("… (GET_V2_SETTLEMENT_REPORT_DATA_XML)",
+ * "… (TRANSACTION_UPDATE)") is looked up without the code, which is not language and stays as it is:
+ * a list that shows each entry's code needs no second table entry per code.
+ */
+const TRAILING_CODE = / \([A-Z0-9]+_[A-Z0-9_]+\)$/;
+
+/** The table key of a description text: the text itself, or the text before a trailing Amazon code. */
+export function lookupKey(english: string): string {
+	const match = TRAILING_CODE.exec(english);
+	return match ? english.slice(0, match.index) : english;
+}
+
 /** The translation of a fixed English text, or the text itself (English, or no entry). */
 export function translateText(english: string, language = currentLanguage()): string {
 	const entries = table(language);
 	if (!entries || !english) return english;
-	return Object.prototype.hasOwnProperty.call(entries, english) ? entries[english] : english;
+	if (hasEntry(entries, english)) return entries[english];
+	const key = lookupKey(english);
+	return key !== english && hasEntry(entries, key) ? entries[key] + english.slice(key.length) : english;
 }
 
 /** The table key of a template: literal parts joined by {0}, {1}, … */
@@ -40,7 +57,7 @@ export function tr(strings: TemplateStringsArray, ...values: unknown[]): string 
 	const entries = table();
 	if (entries) {
 		const key = templateKey(strings);
-		if (Object.prototype.hasOwnProperty.call(entries, key)) return fill(entries[key], values);
+		if (hasEntry(entries, key)) return fill(entries[key], values);
 	}
 	return strings.reduce((text, part, index) => (index === 0 ? part : `${text}${String(values[index - 1])}${part}`), '');
 }
