@@ -10,7 +10,10 @@ import { currentLanguage } from '../../nodes/sp-api/i18n/language';
 import { localizedNodeDescription, lookupKey, templateKey, tr, translateText, visitDescriptionTexts } from '../../nodes/sp-api/i18n/translate';
 import { ZH_CN, ZH_CN_SECTIONS } from '../../nodes/sp-api/i18n/zh-CN';
 import { MARKETPLACES } from '../../nodes/sp-api/marketplaces';
-import { KNOWN_REPORT_TYPES } from '../../nodes/sp-api/reports';
+import { KNOWN_REPORT_TYPES, searchReportTypes } from '../../nodes/sp-api/reports';
+import { getMarketplaces } from '../../nodes/sp-api/n8n/marketplaceOptions';
+import { getReportTypes, searchReportTypes as searchReportTypesMethod } from '../../nodes/AmazonSpApiReports/methods/reportTypes';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
@@ -37,6 +40,18 @@ function withLanguage<T>(language: string | undefined, run: () => T): T {
 	else process.env.ACORN_LANGUAGE = language;
 	try {
 		return run();
+	} finally {
+		if (before === undefined) delete process.env.ACORN_LANGUAGE;
+		else process.env.ACORN_LANGUAGE = before;
+	}
+}
+
+async function withLanguageAsync<T>(language: string | undefined, run: () => Promise<T>): Promise<T> {
+	const before = process.env.ACORN_LANGUAGE;
+	if (language === undefined) delete process.env.ACORN_LANGUAGE;
+	else process.env.ACORN_LANGUAGE = language;
+	try {
+		return await run();
 	} finally {
 		if (before === undefined) delete process.env.ACORN_LANGUAGE;
 		else process.env.ACORN_LANGUAGE = before;
@@ -169,3 +184,63 @@ describe('Chinese (zh-CN) translations', () => {
 		expect(localizedNodeDescription({ displayName: 'Limit' }, 'en')).toEqual({ displayName: 'Limit' });
 	});
 });
+
+describe('Chinese in option lists built at run time', () => {
+	const han = /\p{Script=Han}/u;
+	// A load-options context before any credential is chosen: the marketplace picker then lists every store.
+	const noCredential = { getCredentials: async () => Promise.reject(new Error('no credential')) } as unknown as ILoadOptionsFunctions;
+
+	it('shows marketplaces and report types in Chinese when ACORN_LANGUAGE=zh-CN, and in English by default', async () => {
+		for (const language of ['zh-CN', undefined]) {
+			const names = await withLanguageAsync(language, async () => [
+				...(await getMarketplaces.call(noCredential)).map((option) => option.name),
+				...(await getReportTypes.call(noCredential)).map((option) => option.name),
+				...(await searchReportTypesMethod.call(noCredential)).results.map((option) => option.name),
+			]);
+			expect(names.length).toBe(MARKETPLACES.length + 2 * KNOWN_REPORT_TYPES.length);
+			expect(names.filter((name) => han.test(name) !== (language === 'zh-CN'))).toEqual([]);
+		}
+		const germany = await withLanguageAsync('zh-CN', async () => (await getMarketplaces.call(noCredential)).find((option) => option.value === 'A1PA6795UKMFR9'));
+		expect(germany).toEqual({ name: '德国 (amazon.de, EUR)', value: 'A1PA6795UKMFR9', description: 'A1PA6795UKMFR9 · 地区 EU' });
+	});
+
+	it('lists report types readable name first, with the value unchanged', async () => {
+		const english = await withLanguageAsync(undefined, async () => getReportTypes.call(noCredential));
+		const chinese = await withLanguageAsync('zh-CN', async () => getReportTypes.call(noCredential));
+		expect(english.find((option) => option.value === 'GET_FBA_REIMBURSEMENTS_DATA')?.name).toBe('FBA reimbursements · Returns & reimbursements');
+		expect(chinese.find((option) => option.value === 'GET_FBA_REIMBURSEMENTS_DATA')?.name).toBe('FBA 赔偿 · 退货和赔偿');
+		expect(chinese.map((option) => option.value)).toEqual(KNOWN_REPORT_TYPES.map((known) => known.type));
+	});
+
+	// n8n's options dropdown filters on the labels only (ParameterInput: el-select without filter-method),
+	// so in Chinese a category word typed there must appear in the label of each type of that category.
+	it.each([
+		['退货', 'Returns & reimbursements'],
+		['结算', 'Settlement'],
+		['库存', 'Inventory'],
+		['订单', 'Orders'],
+	])('in Chinese, typing %s in the Get Many report type dropdown keeps every type of "%s"', async (word, category) => {
+		const options = await withLanguageAsync('zh-CN', async () => getReportTypes.call(noCredential));
+		const kept = options.filter((option) => option.name.includes(word)).map((option) => option.value);
+		expect(kept).toEqual(expect.arrayContaining(KNOWN_REPORT_TYPES.filter((known) => known.category === category).map((known) => known.type)));
+	});
+
+	// The Report Type field's list is searched by ACORN itself (listSearch), so Chinese words work in both languages.
+	it.each([
+		['退货', ['GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE'], 'GET_MERCHANT_LISTINGS_ALL_DATA'],
+		['结算', ['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE', 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', 'GET_V2_SETTLEMENT_REPORT_DATA_XML'], 'GET_AFN_INVENTORY_DATA'],
+		['库存', ['GET_AFN_INVENTORY_DATA', 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA', 'GET_LEDGER_DETAIL_VIEW_DATA'], 'GET_SELLER_FEEDBACK_DATA'],
+		['广告', ['GET_V2_SETTLEMENT_REPORT_DATA_XML', 'GET_PROMOTION_PERFORMANCE_REPORT'], 'GET_AFN_INVENTORY_DATA'],
+		['赔偿', ['GET_FBA_REIMBURSEMENTS_DATA'], 'GET_MERCHANT_LISTINGS_DATA'],
+		['仓储费', ['GET_FBA_STORAGE_FEE_CHARGES_DATA', 'GET_FBA_FULFILLMENT_LONGTERM_STORAGE_FEE_CHARGES_DATA'], 'GET_FBA_REIMBURSEMENTS_DATA'],
+		['退货 fba', ['GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA'], 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE'],
+	])('the Report Type search finds %s in both languages', async (words, expected, notExpected) => {
+		for (const language of ['zh-CN', undefined]) {
+			const found = await withLanguageAsync(language, async () => (await searchReportTypesMethod.call(noCredential, words)).results.map((result) => result.value));
+			expect(found).toEqual(expect.arrayContaining(expected));
+			expect(found).not.toContain(notExpected);
+		}
+		expect(searchReportTypes('returns fba').map((known) => known.type)).toContain('GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA');
+	});
+});
+
