@@ -8,28 +8,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHINESE_README_ANCHORS, CHINESE_README_URL, localizedDocsUrl, REPOSITORY_URL, type CodexFile } from '../../nodes/sp-api/i18n/docs';
 import { translateText, visitDescriptionTexts } from '../../nodes/sp-api/i18n/translate';
+import { instancesOf, PACKAGE_N8N, withLanguage } from '../helpers/language';
 import { anchorOf, anchorsOf, headings, tableAfter } from '../helpers/markdown';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
+const packageJson = { n8n: PACKAGE_N8N };
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
 type Instance = { description?: { name: string; codex?: CodexFile }; name?: string; documentationUrl?: string; displayName?: string; properties?: unknown[] };
 
 function instancesIn(language: string | undefined, files: string[]): Instance[] {
-	const before = process.env.ACORN_LANGUAGE;
-	if (language === undefined) delete process.env.ACORN_LANGUAGE;
-	else process.env.ACORN_LANGUAGE = language;
-	try {
-		return files.map((file) => {
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const exported = require(path.join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'))) as Record<string, new () => Instance>;
-			return new (Object.values(exported).find((value) => typeof value === 'function')!)();
-		});
-	} finally {
-		if (before === undefined) delete process.env.ACORN_LANGUAGE;
-		else process.env.ACORN_LANGUAGE = before;
-	}
+	return withLanguage(language, () => instancesOf<Instance>(files).map(([, instance]) => instance));
 }
 
 /** A link into this repository as file + anchor, or undefined for any other address. */

@@ -14,49 +14,13 @@ import { KNOWN_REPORT_TYPES, searchReportTypes } from '../../nodes/sp-api/report
 import { getMarketplaces } from '../../nodes/sp-api/n8n/marketplaceOptions';
 import { getReportTypes, searchReportTypes as searchReportTypesMethod } from '../../nodes/AmazonSpApiReports/methods/reportTypes';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { instancesOf as instancesFrom, PACKAGE_N8N, withLanguage } from '../helpers/language';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
-
-/** dist/nodes/X/X.node.js → nodes/X/X.node.ts */
-function sourceOf(distPath: string): string {
-	return path.join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
-}
+const packageJson = { n8n: PACKAGE_N8N };
 
 type Described = { description?: object; displayName?: string; properties?: unknown[] };
-
-function instancesOf(files: string[]): Array<[string, Described]> {
-	return files.map((file) => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const exported = require(sourceOf(file)) as Record<string, new () => Described>;
-		const [name, type] = Object.entries(exported).find(([, value]) => typeof value === 'function')!;
-		return [name, new type()];
-	});
-}
-
-function withLanguage<T>(language: string | undefined, run: () => T): T {
-	const before = process.env.ACORN_LANGUAGE;
-	if (language === undefined) delete process.env.ACORN_LANGUAGE;
-	else process.env.ACORN_LANGUAGE = language;
-	try {
-		return run();
-	} finally {
-		if (before === undefined) delete process.env.ACORN_LANGUAGE;
-		else process.env.ACORN_LANGUAGE = before;
-	}
-}
-
-async function withLanguageAsync<T>(language: string | undefined, run: () => Promise<T>): Promise<T> {
-	const before = process.env.ACORN_LANGUAGE;
-	if (language === undefined) delete process.env.ACORN_LANGUAGE;
-	else process.env.ACORN_LANGUAGE = language;
-	try {
-		return await run();
-	} finally {
-		if (before === undefined) delete process.env.ACORN_LANGUAGE;
-		else process.env.ACORN_LANGUAGE = before;
-	}
-}
+const instancesOf = (files: string[]) => instancesFrom<Described>(files);
 
 /** What the editor shows of a node or credential, as data (the description, or the credential's fields). */
 function shownPart(instance: Described): object {
@@ -192,7 +156,7 @@ describe('Chinese in option lists built at run time', () => {
 
 	it('shows marketplaces and report types in Chinese when ACORN_LANGUAGE=zh-CN, and in English by default', async () => {
 		for (const language of ['zh-CN', undefined]) {
-			const names = await withLanguageAsync(language, async () => [
+			const names = await withLanguage(language, async () => [
 				...(await getMarketplaces.call(noCredential)).map((option) => option.name),
 				...(await getReportTypes.call(noCredential)).map((option) => option.name),
 				...(await searchReportTypesMethod.call(noCredential)).results.map((option) => option.name),
@@ -200,13 +164,13 @@ describe('Chinese in option lists built at run time', () => {
 			expect(names.length).toBe(MARKETPLACES.length + 2 * KNOWN_REPORT_TYPES.length);
 			expect(names.filter((name) => han.test(name) !== (language === 'zh-CN'))).toEqual([]);
 		}
-		const germany = await withLanguageAsync('zh-CN', async () => (await getMarketplaces.call(noCredential)).find((option) => option.value === 'A1PA6795UKMFR9'));
+		const germany = await withLanguage('zh-CN', async () => (await getMarketplaces.call(noCredential)).find((option) => option.value === 'A1PA6795UKMFR9'));
 		expect(germany).toEqual({ name: '德国 (amazon.de, EUR)', value: 'A1PA6795UKMFR9', description: 'A1PA6795UKMFR9 · 地区 EU' });
 	});
 
 	it('lists report types readable name first, with the value unchanged', async () => {
-		const english = await withLanguageAsync(undefined, async () => getReportTypes.call(noCredential));
-		const chinese = await withLanguageAsync('zh-CN', async () => getReportTypes.call(noCredential));
+		const english = await withLanguage(undefined, async () => getReportTypes.call(noCredential));
+		const chinese = await withLanguage('zh-CN', async () => getReportTypes.call(noCredential));
 		expect(english.find((option) => option.value === 'GET_FBA_REIMBURSEMENTS_DATA')?.name).toBe('FBA reimbursements · Returns & reimbursements');
 		expect(chinese.find((option) => option.value === 'GET_FBA_REIMBURSEMENTS_DATA')?.name).toBe('FBA 赔偿 · 退货和赔偿');
 		expect(chinese.map((option) => option.value)).toEqual(KNOWN_REPORT_TYPES.map((known) => known.type));
@@ -220,7 +184,7 @@ describe('Chinese in option lists built at run time', () => {
 		['库存', 'Inventory'],
 		['订单', 'Orders'],
 	])('in Chinese, typing %s in the Get Many report type dropdown keeps every type of "%s"', async (word, category) => {
-		const options = await withLanguageAsync('zh-CN', async () => getReportTypes.call(noCredential));
+		const options = await withLanguage('zh-CN', async () => getReportTypes.call(noCredential));
 		const kept = options.filter((option) => option.name.includes(word)).map((option) => option.value);
 		expect(kept).toEqual(expect.arrayContaining(KNOWN_REPORT_TYPES.filter((known) => known.category === category).map((known) => known.type)));
 	});
@@ -236,7 +200,7 @@ describe('Chinese in option lists built at run time', () => {
 		['退货 fba', ['GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA'], 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE'],
 	])('the Report Type search finds %s in both languages', async (words, expected, notExpected) => {
 		for (const language of ['zh-CN', undefined]) {
-			const found = await withLanguageAsync(language, async () => (await searchReportTypesMethod.call(noCredential, words)).results.map((result) => result.value));
+			const found = await withLanguage(language, async () => (await searchReportTypesMethod.call(noCredential, words)).results.map((result) => result.value));
 			expect(found).toEqual(expect.arrayContaining(expected));
 			expect(found).not.toContain(notExpected);
 		}

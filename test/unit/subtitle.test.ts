@@ -4,27 +4,13 @@
  * (getNodeSubtitle → workflow.expression.getSimpleParameterValue on the node), for every operation of
  * every node, in English and with ACORN_LANGUAGE=zh-CN.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Workflow, type INodeParameters, type INodeType, type INodeTypes, type INodePropertyOptions } from 'n8n-workflow';
 import { translateText } from '../../nodes/sp-api/i18n/translate';
 import { chosenOptionsSubtitle, operationLabels, operationSubtitle } from '../../nodes/sp-api/n8n/subtitle';
+import { instancesOf, PACKAGE_N8N, withLanguage } from '../helpers/language';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const nodeFiles = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } }).n8n.nodes;
-
-function nodeTypeIn(language: string | undefined, file: string): INodeType {
-	const before = process.env.ACORN_LANGUAGE;
-	if (language === undefined) delete process.env.ACORN_LANGUAGE;
-	else process.env.ACORN_LANGUAGE = language;
-	try {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const exported = require(path.join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'))) as Record<string, new () => INodeType>;
-		return new (Object.values(exported).find((value) => typeof value === 'function')!)();
-	} finally {
-		if (before === undefined) delete process.env.ACORN_LANGUAGE;
-		else process.env.ACORN_LANGUAGE = before;
-	}
+function nodeTypesIn(language: string | undefined): INodeType[] {
+	return withLanguage(language, () => instancesOf<INodeType>(PACKAGE_N8N.nodes).map(([, type]) => type));
 }
 
 /** What n8n's editor shows under the node on the canvas, for these parameters. */
@@ -39,7 +25,7 @@ const han = /\p{Script=Han}/u;
 const languages = [undefined, 'zh-CN'] as const;
 
 describe.each(languages)('canvas subtitles (ACORN_LANGUAGE=%s)', (language) => {
-	const nodeTypes = nodeFiles.map((file) => nodeTypeIn(language, file));
+	const nodeTypes = nodeTypesIn(language);
 	const actionNodes = nodeTypes.filter((type) => type.description.properties.some((property) => property.name === 'operation'));
 
 	it('every node with operations uses the one shared subtitle helper', () => {

@@ -9,20 +9,13 @@ import { join } from 'node:path';
 import { PackageDirectoryLoader } from 'n8n-core';
 import { CHINESE_README_URL, REPOSITORY_URL } from '../../nodes/sp-api/i18n/docs';
 import { loadAcornPackage, REPO_ROOT } from '../harness/n8nHarness';
+import { withLanguage } from '../helpers/language';
 
 async function loadWithLanguage(language: string | undefined): Promise<PackageDirectoryLoader> {
 	await loadAcornPackage(); // fails early with a clear message when dist/ is not built
-	const before = process.env.ACORN_LANGUAGE;
-	if (language === undefined) delete process.env.ACORN_LANGUAGE;
-	else process.env.ACORN_LANGUAGE = language;
-	try {
-		const loader = new PackageDirectoryLoader(REPO_ROOT);
-		await loader.loadAll();
-		return loader;
-	} finally {
-		if (before === undefined) delete process.env.ACORN_LANGUAGE;
-		else process.env.ACORN_LANGUAGE = before;
-	}
+	const loader = new PackageDirectoryLoader(REPO_ROOT);
+	await withLanguage(language, async () => loader.loadAll());
+	return loader;
 }
 
 const codexFile = JSON.parse(readFileSync(join(REPO_ROOT, 'nodes/AmazonSpApiRefunds/AmazonSpApiRefunds.node.json'), 'utf8')) as {
