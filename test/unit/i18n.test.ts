@@ -14,7 +14,7 @@ import { KNOWN_REPORT_TYPES, searchReportTypes } from '../../nodes/sp-api/report
 import { getMarketplaces } from '../../nodes/sp-api/n8n/marketplaceOptions';
 import { getReportTypes, searchReportTypes as searchReportTypesMethod } from '../../nodes/AmazonSpApiReports/methods/reportTypes';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
-import { instancesOf as instancesFrom, PACKAGE_N8N, withLanguage } from '../helpers/language';
+import { instancesOf as instancesFrom, PACKAGE_N8N, sourceOf, withLanguage } from '../helpers/language';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const packageJson = { n8n: PACKAGE_N8N };
@@ -208,3 +208,29 @@ describe('Chinese in option lists built at run time', () => {
 	});
 });
 
+
+describe('the node panel finds ACORN by Chinese words', () => {
+	// n8n's node panel searches the display name and the codex aliases; the aliases carry the Chinese
+	// words in English too, and in Chinese the display names add theirs.
+	const words: Record<string, string[]> = {
+		AmazonSpApiSellers: ['亚马逊', '卖家', '店铺', '站点'],
+		AmazonSpApiFinances: ['亚马逊', '财务', '结算', '交易'],
+		AmazonSpApiSellerWallet: ['亚马逊', '钱包', '转账', '余额'],
+		AmazonSpApiRefunds: ['亚马逊', '退款', '退货', '结算'],
+		AmazonSpApiNewRefundTrigger: ['亚马逊', '退款', '触发器'],
+		AmazonSpApiNotificationsTrigger: ['亚马逊', '通知', '退款', '触发器'],
+		AmazonSpApiEventBridgeTrigger: ['亚马逊', '通知', '触发器'],
+		AmazonSpApiNotifications: ['亚马逊', '通知', '订阅'],
+		AmazonSpApiReports: ['亚马逊', '报告', '结算', '退货', '库存'],
+	};
+
+	it.each(Object.entries(words))('%s is found by %j in either language', (node, expected) => {
+		const file = packageJson.n8n.nodes.find((candidate) => candidate.includes(`/${node}.node.js`))!;
+		const codex = JSON.parse(fs.readFileSync(sourceOf(file).replace(/\.ts$/, '.json'), 'utf8')) as { alias: string[] };
+		expect(codex.alias).toEqual(expect.arrayContaining(expected));
+		const [[, chinese]] = withLanguage('zh-CN', () => instancesOf([file]));
+		const searchable = [(chinese.description as { displayName: string }).displayName, ...codex.alias].join(' ');
+		for (const word of expected) expect(searchable).toContain(word);
+		expect((chinese.description as { displayName: string }).displayName).toMatch(/^亚马逊 SP-API /);
+	});
+});
