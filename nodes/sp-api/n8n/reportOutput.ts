@@ -176,6 +176,7 @@ export function rowItem(row: ReportRow): IDataObject {
 		json._problem = row.problem;
 		if (row.raw !== undefined) json._raw = row.raw;
 	}
+	if (row.dateProblems !== undefined) json._unreadableDates = row.dateProblems;
 	return json;
 }
 
