@@ -116,6 +116,11 @@ export interface GeneratedReportOptions {
 export interface ReportsControl {
 	/** How documents are served from now on (charset in the header or not, forced charset, compression). */
 	setDocumentStyle(style: Partial<DocumentStyle>): void;
+	/**
+	 * The next `count` (default 1) download addresses getReportDocument hands out are already expired
+	 * (signed more than five minutes ago), so the first download with them answers 403 "Request has expired".
+	 */
+	expireNextDocumentUrls(count?: number): void;
 	/** The next `count` (default 1) document downloads are cut after `afterBytes` bytes. */
 	cutNextDownload(options: { afterBytes: number; mode?: DownloadFault['mode']; count?: number }): void;
 	/**
@@ -185,6 +190,7 @@ export class ReportStore {
 	private readonly settlementEdits = new Map<string, (lines: SettlementLine[]) => SettlementLine[]>();
 	private style: DocumentStyle = { charsetInHeader: true, compression: 'gzip' };
 	private faults: DownloadFault[] = [];
+	private expiredUrlsToHandOut = 0;
 	private sequence = 0;
 	private readonly signingKey: string;
 	readonly control: ReportsControl;
@@ -194,6 +200,7 @@ export class ReportStore {
 		this.control = {
 			setDocumentStyle: (style) => void (this.style = { ...this.style, ...style }),
 			cutNextDownload: ({ afterBytes, mode = 'connectionReset', count = 1 }) => void this.faults.push({ afterBytes, mode, remaining: count }),
+			expireNextDocumentUrls: (count = 1) => void (this.expiredUrlsToHandOut += count),
 			addGeneratedSettlementReport: (options) => this.addGeneratedSettlement(options),
 			reports: (seller) => this.allReports(this.sellerOf(seller)),
 			returns: (seller) => this.returnsFor(this.sellerOf(seller)),
@@ -259,7 +266,12 @@ export class ReportStore {
 	}
 
 	presign(document: DocumentRecord, contentEncodingGzip: boolean): string {
-		const date = new Date(this.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+		let signedAt = this.now();
+		if (this.expiredUrlsToHandOut > 0) {
+			this.expiredUrlsToHandOut -= 1;
+			signedAt -= (URL_LIFETIME_SECONDS + 60) * 1000;
+		}
+		const date = new Date(signedAt).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 		const awsRegion = { NA: 'us-east-1', EU: 'eu-west-1', FE: 'us-west-2' }[document.region];
 		const encoding = contentEncodingGzip && this.style.compression === 'gzip' ? 'gzip' : 'identity';
 		const query = new URLSearchParams({
