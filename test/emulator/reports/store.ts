@@ -21,7 +21,8 @@ import { reimbursementEvents, reimbursementsFile } from './content/reimbursement
 import { settlementLines, settlementV1, settlementV2, settlementXml, type SettlementLine } from './content/settlement';
 import { planSyntheticSettlement, syntheticSettlementText } from './content/synthetic';
 import { isoOffset, stableId } from './content/format';
-import type { DocumentCharset } from './encoding';
+import { documentCharsetFor, type DocumentCharset } from './encoding';
+import { dateSpelling, type DateSpellingStyle } from './content/dateSpellings';
 
 export type ProcessingStatus = 'IN_QUEUE' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED' | 'FATAL';
 
@@ -94,6 +95,8 @@ export interface DocumentStyle {
 	charset?: DocumentCharset;
 	/** Default gzip, as Amazon serves nearly every report. */
 	compression: 'gzip' | 'none';
+	/** How flat files spell dates (default 'standard'; 'marketplace': each marketplace's own spellings). */
+	dates?: DateSpellingStyle;
 }
 
 export interface DownloadFault {
@@ -257,12 +260,9 @@ export class ReportStore {
 		return this.documentsByKey.get(key);
 	}
 
-	/** The charset of a flat file for these marketplaces: windows-31j in Japan, Cp1252 in Europe, else UTF-8. */
+	/** The charset of a flat file for these marketplaces (the first one's). */
 	private charsetFor(marketplaceIds: string[]): DocumentCharset {
-		const marketplace = findMarketplace(marketplaceIds[0] ?? '');
-		if (marketplace?.countryCode === 'JP') return 'windows-31j';
-		if (marketplace?.region === 'EU' && marketplace.reportCharset === 'windows-1252') return 'Cp1252';
-		return 'UTF-8';
+		return documentCharsetFor(marketplaceIds[0]);
 	}
 
 	presign(document: DocumentRecord, contentEncodingGzip: boolean): string {
@@ -332,6 +332,8 @@ export class ReportStore {
 		const inRange = (ms: number): boolean => ms >= start && ms <= end && ms <= now;
 		const inMarketplaces = (id: string): boolean => record.marketplaceIds.includes(id);
 		const charset = this.charsetFor(record.marketplaceIds);
+		// the spelling in force when the document is downloaded
+		const dates = () => dateSpelling(this.style.dates, record.marketplaceIds[0]);
 		const flat = (render: () => Iterable<string>): void => {
 			record.outcome = 'DONE';
 			record.documentId = this.newDocument(seller, `${record.reportId}|doc`, { mediaType: 'text/plain', charset, generated: false, gzipLevel: 6, render }).documentId;
@@ -339,7 +341,7 @@ export class ReportStore {
 		switch (record.reportType) {
 			case 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA': {
 				const rows = this.returnsFor(seller).filter((r) => r.channel === 'AFN' && inMarketplaces(r.marketplaceId) && inRange(r.returnedAt));
-				if (rows.length > 0) flat(() => fbaReturnsFile(rows));
+				if (rows.length > 0) flat(() => fbaReturnsFile(rows, dates()));
 				return;
 			}
 			case 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE':
@@ -352,13 +354,13 @@ export class ReportStore {
 				if (record.reportType === 'GET_XML_RETURNS_DATA_BY_RETURN_DATE') {
 					record.outcome = 'DONE';
 					record.documentId = this.newDocument(seller, `${record.reportId}|doc`, { mediaType: 'text/xml', charset: 'UTF-8', generated: false, gzipLevel: 6, render: () => mfnReturnsXml(rows) }).documentId;
-				} else flat(() => mfnReturnsFile(rows));
+				} else flat(() => mfnReturnsFile(rows, dates()));
 				return;
 			}
 			case 'GET_FBA_REIMBURSEMENTS_DATA': {
 				const all = reimbursementEvents(this.data(seller));
 				const rows = all.filter((event) => inMarketplaces(event.marketplaceId) && inRange(event.postedAt) && event.visibleAt <= now);
-				if (rows.length > 0) flat(() => reimbursementsFile(rows, all));
+				if (rows.length > 0) flat(() => reimbursementsFile(rows, all, dates()));
 				return;
 			}
 			default:
@@ -446,8 +448,8 @@ export class ReportStore {
 			const render = xml
 				? () => settlementXml(group, seller.sellerId)
 				: reportType === 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2'
-					? () => settlementV2(group, { lines: this.editedLines(group) })
-					: () => settlementV1(group, { lines: this.editedLines(group) });
+					? () => settlementV2(group, { lines: this.editedLines(group), dates: dateSpelling(this.style.dates, group.marketplaceIds[0]) })
+					: () => settlementV1(group, { lines: this.editedLines(group), dates: dateSpelling(this.style.dates, group.marketplaceIds[0]) });
 			const document = this.newDocument(seller, idSeed, {
 				mediaType: xml ? 'text/xml' : 'text/plain',
 				charset: xml ? 'UTF-8' : this.charsetFor(group.marketplaceIds),
