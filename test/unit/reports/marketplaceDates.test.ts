@@ -17,7 +17,7 @@ import {
 } from '../../../nodes/sp-api/reports';
 import { SettlementReader, settlementDateTexts } from '../../../nodes/AmazonSpApiRefunds/logic/settlement';
 import { returnLinesOfRow, returnRowDateTexts } from '../../../nodes/AmazonSpApiRefunds/logic/returnLines';
-import { DEFAULT_INSTANTS, EARLY_MONTH_INSTANTS, FILE_KINDS, MARKETPLACE_CODES, marketplaceFile, type MarketplaceFile } from '../../helpers/marketplaceReportFiles';
+import { EARLY_MONTH_INSTANTS, FILE_KINDS, MARKETPLACE_CODES, marketplaceFile, type MarketplaceFile } from '../../helpers/marketplaceReportFiles';
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
