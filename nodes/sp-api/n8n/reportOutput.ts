@@ -164,7 +164,7 @@ export const downloadOptions: INodeProperties[] = [
 		name: 'onlyColumns',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. order-id, sku, amount-type, amount-description, amount',
+		placeholder: 'e.g. sku, amount-type, amount-description, amount, posted-date-time',
 		description: 'Column names separated by commas: each line keeps only these columns (in this order). Empty: all columns.',
 	},
 	{

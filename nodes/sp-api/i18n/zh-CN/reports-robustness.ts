@@ -19,7 +19,7 @@ export const reportsRobustness: Readonly<Record<string, string>> = {
 	'e.g. Refund, Chargeback Refund': '例如 Refund, Chargeback Refund',
 	'Separated by commas; upper/lower case does not matter': '用逗号分隔；不区分大小写',
 	'Only These Columns': '只保留这些列',
-	'e.g. order-id, sku, amount-type, amount-description, amount': '例如 order-id, sku, amount-type, amount-description, amount',
+	'e.g. sku, amount-type, amount-description, amount, posted-date-time': '例如 sku, amount-type, amount-description, amount, posted-date-time',
 	'Column names separated by commas: each line keeps only these columns (in this order). Empty: all columns.': '用逗号分隔的列名：每行只保留这些列（按此顺序）。留空：保留全部列。',
 	// run-time texts
 	'A condition in "Only Rows Where" has no column name.': '“只保留满足条件的行”中有一个条件没有填写列名。',
