@@ -224,6 +224,14 @@ const submitAcknowledgement: RouteHandler = (request, context) =>
 		};
 	});
 
+/** The PO line an ASN or invoice item refers to: by ASIN, else vendor SKU, else item sequence number (as Amazon matches them). */
+function lineFor(po: VendorPurchaseOrder | undefined, item: Json) {
+	if (!po) return undefined;
+	if (typeof item.amazonProductIdentifier === 'string') return po.lines.find((line) => line.asin === item.amazonProductIdentifier);
+	if (typeof item.vendorProductIdentifier === 'string') return po.lines.find((line) => line.vendorSku === item.vendorProductIdentifier);
+	return po.lines.find((line) => line.itemSequenceNumber === String(item.itemSequenceNumber));
+}
+
 function shipmentItems(store: VendorStore, sellerId: string, now: number, shipmentId: string, items: Json[], errors: VendorError[]): VendorShipmentItem[] {
 	const out: VendorShipmentItem[] = [];
 	for (const item of items) {
@@ -233,9 +241,9 @@ function shipmentItems(store: VendorStore, sellerId: string, now: number, shipme
 			continue;
 		}
 		const po = store.purchaseOrder(sellerId, number, now);
-		const line = po?.lines.find((candidate) => candidate.itemSequenceNumber === item.itemSequenceNumber);
+		const line = lineFor(po, item);
 		if (!po || !line) {
-			errors.push(error('InvalidItem', `Shipment ${shipmentId}: purchase order ${number} has no item ${String(item.itemSequenceNumber)}.`));
+			errors.push(error('InvalidItem', `Shipment ${shipmentId}: purchase order ${number} has no item ${String(item.amazonProductIdentifier ?? item.vendorProductIdentifier ?? item.itemSequenceNumber)}.`));
 			continue;
 		}
 		const quantity = asObject(item.shippedQuantity);
@@ -357,7 +365,7 @@ const submitInvoices: RouteHandler = (request, context) =>
 					errors.push(error('InvalidPurchaseOrder', `Invoice ${id}: purchase order ${number} was not found.`));
 					continue;
 				}
-				const line = po.lines.find((candidate) => candidate.itemSequenceNumber === String(item.itemSequenceNumber));
+				const line = lineFor(po, item);
 				if (line && line.netCostMinor !== net) errors.push(error('CostMismatch', `Invoice ${id}: the net cost of item ${line.itemSequenceNumber} differs from purchase order ${number}.`));
 			}
 			for (const tax of asList(invoice.taxDetails)) sum += moneyMinor(tax.taxAmount, currency, `Invoice ${id} tax`, errors);
