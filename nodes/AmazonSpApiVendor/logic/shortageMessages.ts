@@ -38,7 +38,8 @@ export function lineSentence(result: LineResult, settings: WatchSettings): strin
 	const where = zh ? `采购订单 ${line.purchaseOrderNumber} 第 ${line.itemSequenceNumber} 行（${product(result)}）` : `PO ${line.purchaseOrderNumber} line ${line.itemSequenceNumber} (${product(result)})`;
 	switch (result.finding) {
 		case 'shortage': {
-			const value = result.missingValue ? ` (${result.missingValue.amount} ${result.missingValue.currency})` : '';
+			const amount = result.missingValue ? `${result.missingValue.amount} ${result.missingValue.currency}` : undefined;
+			const value = amount ? (zh ? `（${amount}）` : ` (${amount})`) : '';
 			const missing = zh ? `${where}：发货 ${result.shippedUnits} 件，亚马逊收到 ${result.receivedUnits} 件，缺少 ${result.missingUnits} 件${value}` : `${where}: ${result.missingUnits} of ${result.shippedUnits} shipped units missing${value}, Amazon received ${result.receivedUnits}`;
 			if (result.deadlineMs === undefined) return zh ? `${missing}；无法计算争议期限。` : `${missing}; no date to count the dispute window from.`;
 			if (!result.atRisk) return zh ? `${missing}；争议期已于 ${when(result.deadlineMs, settings.zone)} 结束。` : `${missing}; the dispute window closed on ${when(result.deadlineMs, settings.zone)}.`;

@@ -3,7 +3,7 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { orderJson } from '../../logic/format';
-import { list, object } from '../../logic/records';
+import { list, object, text } from '../../logic/records';
 import { listItems } from '../shared/calls';
 import { dateRangeFields, readDateRange, vendorCodeField } from '../shared/fields';
 
@@ -110,6 +110,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			pageSize: 100,
 			newestFirst: options.newestFirst === true,
 			select: (page) => list(object(page.payload).orders),
+			keyOf: (item) => text(object(item).purchaseOrderNumber),
 		},
 		options.output === 'lines' ? undefined : limit,
 	);

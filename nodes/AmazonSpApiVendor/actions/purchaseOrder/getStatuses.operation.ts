@@ -3,7 +3,7 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { statusLineJson } from '../../logic/format';
-import { list, object, statusLinesOf } from '../../logic/records';
+import { list, object, statusLinesOf, text } from '../../logic/records';
 import { listItems } from '../shared/calls';
 import { checkPurchaseOrderNumber, dateRangeFields, purchaseOrderNumberField, readDateRange, vendorCodeField } from '../shared/fields';
 
@@ -104,23 +104,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const options = this.getNodeParameter('options', itemIndex, {}) as { newestFirst?: boolean; includeResponseMetadata?: boolean };
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 	const zone = this.getTimezone();
-	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '')).trim() || undefined;
+	const field = (name: string) => String(this.getNodeParameter(name, itemIndex, '')).trim() || undefined;
 	const out: IDataObject[] = [];
 	const listing = listItems<{ payload?: { ordersStatus?: unknown[] } }>(client, {
 		key: 'getPurchaseOrdersStatus',
 		params: {
 			purchaseOrderNumber,
-			purchaseOrderStatus: text('purchaseOrderStatus'),
-			itemConfirmationStatus: text('itemConfirmationStatus'),
-			itemReceiveStatus: text('itemReceiveStatus'),
-			orderingVendorCode: text('vendorCode'),
-			shipToPartyId: text('shipToPartyId'),
+			purchaseOrderStatus: field('purchaseOrderStatus'),
+			itemConfirmationStatus: field('itemConfirmationStatus'),
+			itemReceiveStatus: field('itemReceiveStatus'),
+			orderingVendorCode: field('vendorCode'),
+			shipToPartyId: field('shipToPartyId'),
 			sortOrder: options.newestFirst ? 'DESC' : 'ASC',
 		},
 		window: range ? { prefix: filterBy === 'updated' ? 'updated' : 'created', range } : undefined,
 		pageSize: 100,
 		newestFirst: options.newestFirst === true,
 		select: (page) => list(object(page.payload).ordersStatus),
+		keyOf: (item) => text(object(item).purchaseOrderNumber),
 	});
 	for await (const { item, page } of listing) {
 		for (const line of statusLinesOf(item)) {

@@ -4,7 +4,7 @@ import { parseDateInput, toUtcIso } from '../../../sp-api/dates';
 import { tr } from '../../../sp-api/i18n/translate';
 import { messageLanguageProperty, type MessageLanguage } from '../../../sp-api/n8n/messageLanguage';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
-import { asnItemsOf, list, object, statusLinesOf, type AsnItem, type StatusLine } from '../../logic/records';
+import { asnItemsOf, list, object, statusLinesOf, text, type AsnItem, type StatusLine } from '../../logic/records';
 import { shortageWatch, unacknowledgedAsns, type CountFrom, type WatchOutput } from '../../logic/shortageWatch';
 import { listItems } from '../shared/calls';
 import { MAX_LOOKBACK_DAYS, readWholeNumber, vendorCodeField } from '../shared/fields';
@@ -104,6 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		params: { orderingVendorCode: vendorCode, sortOrder: 'ASC' },
 		window: { prefix: 'created', range: { start, end } },
 		pageSize: 100,
+		keyOf: (item) => text(object(item).purchaseOrderNumber),
 		select: (page) => list(object(page.payload).ordersStatus),
 	})) {
 		lines.push(...statusLinesOf(item));

@@ -30,6 +30,8 @@ export interface Listing<P> {
 	select: (page: P) => readonly unknown[];
 	/** Newest window first (the caller asks Amazon for sortOrder DESC within each). */
 	newestFirst?: boolean;
+	/** Items with a key already seen (one on the boundary of two windows) are given once. */
+	keyOf?: (item: unknown) => string | undefined;
 }
 
 /** Items of a listing across its windows and pages, stopping at `limit` (no further page is fetched). */
@@ -37,6 +39,7 @@ export async function* listItems<P>(client: SpApiClient, listing: Listing<P>, li
 	const windows: Array<DateRange | undefined> = listing.window ? splitRange(listing.window.range, listing.window.maxDays ?? MAX_WINDOW_DAYS) : [undefined];
 	if (listing.newestFirst) windows.reverse();
 	let count = 0;
+	const seen = new Set<string>();
 	try {
 		for (const window of windows) {
 			const params: Record<string, ParamValue> = { ...listing.params, limit: Math.min(listing.pageSize, limit ?? listing.pageSize) };
@@ -46,6 +49,11 @@ export async function* listItems<P>(client: SpApiClient, listing: Listing<P>, li
 			}
 			const left = limit === undefined ? undefined : limit - count;
 			for await (const entry of paginateItems<unknown, P>(client, listing.key, { params }, listing.select, { limit: left })) {
+				const key = listing.keyOf?.(entry.item);
+				if (key !== undefined) {
+					if (seen.has(key)) continue;
+					seen.add(key);
+				}
 				yield entry;
 				count += 1;
 			}
