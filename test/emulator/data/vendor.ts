@@ -301,7 +301,8 @@ export function generateVendorData(seed: number, nowMs: number, seller: SellerFi
 	};
 	const builder: Builder = { random, data, nowMs, shipmentSequence: 0 };
 	for (let index = PO_COUNT - 1; index >= 0; index--) {
-		const createdAt = wholeSecond(nowMs - (1 + index * PO_SPACING_DAYS) * DAY - random.next() * 12 * HOUR);
+		// the newest PO is only hours old: not acknowledged yet
+		const createdAt = wholeSecond(nowMs - (0.25 + index * PO_SPACING_DAYS) * DAY - random.next() * 12 * HOUR);
 		const market = index % 6 === 5 ? MARKETPLACES[1] : MARKETPLACES[0];
 		const chosen = data.products.filter(() => random.chance(0.45)).slice(0, 3);
 		const lineProducts = chosen.length > 0 ? chosen : [random.pick(data.products)];

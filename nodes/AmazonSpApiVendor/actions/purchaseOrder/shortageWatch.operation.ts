@@ -113,7 +113,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const asnItems: AsnItem[] = [];
 	for await (const { item } of listItems<{ payload?: { shipments?: unknown[] } }>(client, {
 		key: 'GetShipmentDetails',
-		params: { createdAfter: toUtcIso(start), createdBefore: toUtcIso(new Date(now)), sortOrder: 'ASC' },
+		// no end: every ASN up to Amazon's now (receipts of the period's POs may come later than the period)
+		params: { createdAfter: toUtcIso(start), sortOrder: 'ASC' },
 		pageSize: 50,
 		select: (page) => list(object(page.payload).shipments),
 	})) {

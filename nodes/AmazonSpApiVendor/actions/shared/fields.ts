@@ -22,6 +22,11 @@ export function dateRangeFields(show: Show, names: { after: string; before: stri
 	];
 }
 
+export interface ReadRange extends DateRange {
+	/** False when "before" was left empty (now): listings without a 7-day rule then send no end, Amazon's now applies. */
+	endGiven: boolean;
+}
+
 /** A date range from two fields: empty start = `defaultDays` before the end, empty end = now. */
 export function readDateRange(
 	context: IExecuteFunctions,
@@ -29,7 +34,7 @@ export function readDateRange(
 	fields: { after: string; before: string; afterLabel: string; beforeLabel: string },
 	defaultDays: number,
 	now = Date.now(),
-): DateRange {
+): ReadRange {
 	const zone = context.getTimezone();
 	const before = parseDateInput(context.getNodeParameter(fields.before, itemIndex, ''), fields.beforeLabel, zone);
 	const after = parseDateInput(context.getNodeParameter(fields.after, itemIndex, ''), fields.afterLabel, zone);
@@ -41,7 +46,7 @@ export function readDateRange(
 	if (now - start.getTime() > MAX_LOOKBACK_DAYS * DAY_MS) {
 		throw new InputError(tr`"${fields.afterLabel}" (${toUtcIso(start)}) is more than ${MAX_LOOKBACK_DAYS} days ago: Amazon keeps purchase orders in this API for about six months.`);
 	}
-	return { start, end };
+	return { start, end, endGiven: !!before && before.getTime() < now };
 }
 
 export const PO_NUMBER_PATTERN = /^[A-Za-z0-9]{8}$/;

@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		key: 'GetShipmentLabels',
 		params: {
 			labelCreatedAfter: toUtcIso(range.start),
-			labelCreatedBefore: toUtcIso(range.end),
+			labelCreatedBefore: range.endGiven ? toUtcIso(range.end) : undefined,
 			vendorShipmentIdentifier: optional(options.vendorShipmentIdentifier),
 			buyerReferenceNumber: optional(options.buyerReferenceNumber),
 			sellerWarehouseCode: optional(options.sellerWarehouseCode),

@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			key: 'GetShipmentDetails',
 			params: {
 				createdAfter: toUtcIso(range.start),
-				createdBefore: toUtcIso(range.end),
+				createdBefore: range.endGiven ? toUtcIso(range.end) : undefined,
 				currentShipmentStatus: optional(this.getNodeParameter('shipmentStatus', itemIndex, '')),
 				vendorShipmentIdentifier: optional(options.vendorShipmentIdentifier),
 				buyerReferenceNumber: optional(options.buyerReferenceNumber),
