@@ -7,6 +7,8 @@ import { vendorStore, VENDOR_PROCESSING_MS } from '../emulator/data/vendorStore'
 import { startEmulator } from '../emulator';
 import type { Emulator } from '../emulator/types';
 import { DAY, useFixedNow } from './support';
+import { vendorSalesByAsin } from '../emulator/reports/content/vendorSales';
+import { runWorkflow, spApiCredentialRef } from '../harness/n8nHarness';
 import { jsonOf, runVendor, valueText, VENDOR_NODE, vendorData } from './vendorSupport';
 
 const NOW = '2026-03-02T06:00:00Z';
@@ -203,6 +205,46 @@ describe('Vendor node: every operation', () => {
 	it('Transaction Status → Get: an unknown transaction ID says where IDs come from', async () => {
 		const [item] = jsonOf(await run({ resource: 'transactionStatus', operation: 'get', transactionId: 'no-such-transaction' }, { continueOnFail: true }));
 		expect(String(item.error)).toMatch(/knows no transaction with that ID.*Acknowledge, Submit Confirmation and Submit Invoice/);
+	});
+
+	it('Reports node: the vendor sales report as flat rows, money exact with its currency', async () => {
+		const start = new Date(NOW_MS - 28 * DAY).toISOString();
+		const end = new Date(NOW_MS - DAY).toISOString();
+		const result = await runWorkflow({
+			nodes: [
+				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+				{
+					name: 'Reports',
+					type: 'n8n-nodes-acorn.amazonSpApiReports',
+					parameters: {
+						resource: 'report',
+						operation: 'createAndDownload',
+						reportType: { __rl: true, mode: 'list', value: 'GET_VENDOR_SALES_REPORT' },
+						marketplaceIds: ['US'],
+						dataStartTime: start,
+						dataEndTime: end,
+						reportOptions: { option: [{ key: 'reportPeriod', value: 'WEEK' }, { key: 'distributorView', value: 'MANUFACTURING' }, { key: 'sellingProgram', value: 'RETAIL' }] },
+						options: { firstCheckSeconds: 0.05, timeoutMinutes: 1 },
+					},
+					credentials: spApiCredentialRef(),
+				},
+			],
+			connections: { Start: ['Reports'] },
+			credentials: { amazonSpApi: { ...emulator.credentialsFor('vendor') } as never },
+		});
+		expect(result.error('Reports')).toBeUndefined();
+		const rows = result.output('Reports').map((item) => item.json);
+		const report = emulator.control.reports.reports('vendor').at(-1)!;
+		const byAsin = vendorSalesByAsin(vendorData(emulator), { start: report.dataStartTime!, end: report.dataEndTime!, marketplaceIds: ['ATVPDKIKX0DER'], reportOptions: {}, createdAt: report.createdAt });
+		expect(byAsin.size).toBeGreaterThan(0);
+		expect(rows[0]).toMatchObject({ _section: 'reportSpecification', reportType: 'GET_VENDOR_SALES_REPORT', reportPeriod: 'WEEK', marketplaceIds: 'ATVPDKIKX0DER' });
+		const asinRows = rows.filter((row) => row._section === 'salesByAsin');
+		expect(asinRows.map((row) => row.asin)).toEqual([...byAsin.keys()].sort());
+		for (const row of asinRows) {
+			const truth = byAsin.get(String(row.asin))!;
+			expect(row).toMatchObject({ shippedUnits: truth.units, shippedRevenue: valueText(truth.revenueMinor, 1, 'USD'), shippedRevenueCurrency: 'USD', shippedCogs: valueText(truth.cogsMinor, 1, 'USD'), shippedCogsCurrency: 'USD' });
+			expect(row._problem).toBeUndefined();
+		}
 	});
 
 	it('names the role Amazon wants when the app lacks it', async () => {

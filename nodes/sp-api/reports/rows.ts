@@ -8,6 +8,7 @@ import type { Marketplace } from '../marketplaces';
 import { openReportDocument, type OpenedReportDocument, type OpenDocumentOptions, type ReportDocumentRef } from './document';
 import { ReportError } from './errors';
 import { createParser, formatFromContentType, sniffFormat, type RowParser } from './parsers';
+import { jsonShapeOf, JsonRowShaper } from './jsonShapes';
 import { findReportType } from './reportTypes';
 import { typedValues } from './typed';
 import type { ReportFormat, ReportRow } from './types';
@@ -59,6 +60,9 @@ function parserFor(format: ReportFormat, options: RowOptions): RowParser {
  */
 export async function* parseReportRowBatches(source: RowSource, options: RowOptions = {}): AsyncGenerator<ReportRow[]> {
 	const columns = options.typed ? findReportType(options.reportType)?.columns : undefined;
+	// JSON reports with a known schema (vendor analytics) become flat rows a person can read
+	const shape = jsonShapeOf(options.reportType);
+	const shaper = shape ? new JsonRowShaper(shape) : undefined;
 	const strict = options.onMalformed === 'error';
 	let parser: RowParser | undefined;
 	let rowsRead = 0;
@@ -68,7 +72,7 @@ export async function* parseReportRowBatches(source: RowSource, options: RowOpti
 		const batch = out;
 		out = [];
 		for (let i = 0; i < batch.length; i++) {
-			const row = batch[i];
+			const row = shaper ? (batch[i] = shaper.apply(batch[i])) : batch[i];
 			if (row.problem && strict) {
 				const error = new ReportError({
 					kind: 'parse',
