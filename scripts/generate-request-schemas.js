@@ -13,7 +13,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { defaultModelsDir, readSourceCommit, runGeneratorCli } = require('./lib/modelFacts');
+const { defaultModelsDir, readSourceCommit, resolveParameter, runGeneratorCli } = require('./lib/modelFacts');
 const { buildOperationTable } = require('./generate-operation-table.js');
 
 const OUTPUT = path.join(__dirname, '..', 'test', 'emulator', 'generated', 'requestSchemas.generated.ts');
@@ -53,14 +53,6 @@ function reachableDefinitions(model, schema, found = new Set()) {
 	};
 	visit(schema);
 	return found;
-}
-
-function resolveParameter(model, parameter) {
-	if (!parameter.$ref || !parameter.$ref.startsWith('#/')) return parameter;
-	return parameter.$ref
-		.slice(2)
-		.split('/')
-		.reduce((node, key) => (node ? node[key] : undefined), model);
 }
 
 function buildRequestSchemas(modelsDir = defaultModelsDir()) {

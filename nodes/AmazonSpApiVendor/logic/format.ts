@@ -5,13 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { toLocalIso } from '../../sp-api/dates';
+import { compact, list, object, text } from '../../sp-api/json';
 import { addDecimals, money, multiplyDecimal, parseDecimal, totalsByCurrency, type Money } from '../../sp-api/money';
-import { asnItemsOf, list, moneyOf, object, quantityOf, text, windowOf, type Quantity, type StatusLine } from './records';
+import { asnItemsOf, moneyOf, quantityOf, windowOf, type Quantity, type StatusLine } from './records';
 
-/** Drops undefined fields so items stay readable. */
-export function compact(json: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(json).filter(([, value]) => value !== undefined)) as IDataObject;
-}
 
 function moneyJson(value: Money | undefined): IDataObject | undefined {
 	return value ? { ...value } : undefined;

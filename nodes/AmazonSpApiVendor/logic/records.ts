@@ -4,21 +4,9 @@
  * text with its currency, dates as Amazon sent them (ISO-8601 UTC). Anything missing stays undefined:
  * these readers never invent a value.
  */
+import { list, object, text, type Json } from '../../sp-api/json';
 import { readAmazonMoney, type Money } from '../../sp-api/money';
 
-type Json = Record<string, unknown>;
-
-export function object(value: unknown): Json {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
-}
-
-export function list(value: unknown): Json[] {
-	return Array.isArray(value) ? value.filter((entry): entry is Json => !!entry && typeof entry === 'object' && !Array.isArray(entry)) : [];
-}
-
-export function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 /** An ItemQuantity as it was sent, and in eaches. */
 export interface Quantity {

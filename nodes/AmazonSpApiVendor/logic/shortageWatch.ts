@@ -16,7 +16,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { compareDecimals, parseDecimal, type Money } from '../../sp-api/money';
-import { compact, lineValue, totals } from './format';
+import { lineValue, totals } from './format';
+import { compact } from '../../sp-api/json';
 import { matchesLine, type AsnItem, type StatusLine } from './records';
 import { asnSentence, lineSentence, summarySentence, type MessageLanguage } from './shortageMessages';
 

@@ -379,12 +379,18 @@ const submitInvoices: RouteHandler = (request, context) =>
 
 // ---------------------------------------------------------------- shipments
 
+/** A text filter of the shipment listings: absent, or equal to the value. */
+function filterMatches(query: URLSearchParams, name: string, value: string): boolean {
+	const wanted = query.get(name);
+	return wanted === null || wanted === value;
+}
+
 const GetShipmentDetails: RouteHandler = (request, context) => {
 	const { store, sellerId } = open(request, context);
 	const q = request.query;
 	const created = rangeOf(q, 'created');
 	const shipped = rangeOf(q, 'shipped');
-	const equals = (name: string, value: string) => q.get(name) === null || q.get(name) === value;
+	const equals = (name: string, value: string) => filterMatches(q, name, value);
 	return paged(
 		request,
 		context,
@@ -413,7 +419,7 @@ const GetShipmentLabels: RouteHandler = (request, context) => {
 	const { store, sellerId } = open(request, context);
 	const q = request.query;
 	const created = rangeOf(q, 'labelCreated');
-	const equals = (name: string, value: string) => q.get(name) === null || q.get(name) === value;
+	const equals = (name: string, value: string) => filterMatches(q, name, value);
 	return paged(
 		request,
 		context,

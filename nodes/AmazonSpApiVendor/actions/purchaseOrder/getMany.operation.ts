@@ -3,9 +3,9 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { orderJson } from '../../logic/format';
-import { list, object, text } from '../../logic/records';
+import { list, object, text } from '../../../sp-api/json';
 import { listItems } from '../shared/calls';
-import { dateRangeFields, readDateRange, vendorCodeField } from '../shared/fields';
+import { newestFirstOption, PO_PERIOD, poPeriodFields, readDateRange, vendorCodeField } from '../shared/fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['getMany'] };
 const displayOptions = { show };
@@ -23,12 +23,7 @@ export const description: INodeProperties[] = [
 		],
 		displayOptions,
 	},
-	...dateRangeFields(show, { after: 'periodStart', before: 'periodEnd' }, {
-		after: 'Period Start',
-		before: 'Period End',
-		afterDescription: 'Empty means 7 days before the end. Amazon answers at most 7 days per call: longer periods are fetched week by week, up to six months back.',
-		beforeDescription: 'Empty means now',
-	}),
+	...poPeriodFields(show),
 	{
 		displayName: 'Purchase Order State',
 		name: 'purchaseOrderState',
@@ -70,13 +65,7 @@ export const description: INodeProperties[] = [
 			default: false,
 			description: 'Whether to return only purchase orders with items Amazon cancelled (their quantity is then zero)',
 		},
-		{
-			displayName: 'Newest First',
-			name: 'newestFirst',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to list the newest purchase orders first (default: oldest first)',
-		},
+		newestFirstOption('Whether to list the newest purchase orders first (default: oldest first)'),
 	]),
 ];
 
@@ -90,7 +79,7 @@ interface Options {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
 	const filterBy = this.getNodeParameter('filterBy', itemIndex, 'created') as string;
-	const range = readDateRange(this, itemIndex, { after: 'periodStart', before: 'periodEnd', afterLabel: 'Period Start', beforeLabel: 'Period End' }, DEFAULT_DAYS);
+	const range = readDateRange(this, itemIndex, PO_PERIOD, DEFAULT_DAYS);
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 	const zone = this.getTimezone();

@@ -3,9 +3,10 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { statusLineJson } from '../../logic/format';
-import { list, object, statusLinesOf, text } from '../../logic/records';
+import { statusLinesOf } from '../../logic/records';
+import { list, object, text } from '../../../sp-api/json';
 import { listItems } from '../shared/calls';
-import { checkPurchaseOrderNumber, dateRangeFields, purchaseOrderNumberField, readDateRange, vendorCodeField } from '../shared/fields';
+import { checkPurchaseOrderNumber, newestFirstOption, PO_PERIOD, poPeriodFields, purchaseOrderNumberField, readDateRange, vendorCodeField } from '../shared/fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['getStatuses'] };
 const displayOptions = { show };
@@ -25,12 +26,7 @@ export const description: INodeProperties[] = [
 		],
 		displayOptions,
 	},
-	...dateRangeFields(byDate, { after: 'periodStart', before: 'periodEnd' }, {
-		after: 'Period Start',
-		before: 'Period End',
-		afterDescription: 'Empty means 7 days before the end. Amazon answers at most 7 days per call: longer periods are fetched week by week, up to six months back.',
-		beforeDescription: 'Empty means now',
-	}),
+	...poPeriodFields(byDate),
 	purchaseOrderNumberField({ ...show, filterBy: ['number'] }),
 	{
 		displayName: 'Purchase Order Status',
@@ -86,13 +82,7 @@ export const description: INodeProperties[] = [
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
 	optionsProperty(displayOptions, [
-		{
-			displayName: 'Newest First',
-			name: 'newestFirst',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to list the newest purchase orders first (default: oldest first)',
-		},
+		newestFirstOption('Whether to list the newest purchase orders first (default: oldest first)'),
 	]),
 ];
 
@@ -100,7 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const filterBy = this.getNodeParameter('filterBy', itemIndex, 'created') as string;
 	const byNumber = filterBy === 'number';
 	const purchaseOrderNumber = byNumber ? checkPurchaseOrderNumber(this.getNodeParameter('purchaseOrderNumber', itemIndex, ''), 'Purchase Order Number') : undefined;
-	const range = byNumber ? undefined : readDateRange(this, itemIndex, { after: 'periodStart', before: 'periodEnd', afterLabel: 'Period Start', beforeLabel: 'Period End' }, DEFAULT_DAYS);
+	const range = byNumber ? undefined : readDateRange(this, itemIndex, PO_PERIOD, DEFAULT_DAYS);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { newestFirst?: boolean; includeResponseMetadata?: boolean };
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 	const zone = this.getTimezone();

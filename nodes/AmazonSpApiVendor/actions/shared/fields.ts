@@ -89,3 +89,20 @@ export function readWholeNumber(value: unknown, label: string, minimum: number):
 	if (!Number.isInteger(number) || number < minimum) throw new InputError(tr`"${label}" must be a whole number of at least ${minimum}; "${String(value)}" is not.`);
 	return number;
 }
+
+/** The period of the PO listings (Amazon answers 7 days per call; ACORN goes week by week). */
+export const PO_PERIOD = { after: 'periodStart', before: 'periodEnd', afterLabel: 'Period Start', beforeLabel: 'Period End' };
+
+export function poPeriodFields(show: Show): INodeProperties[] {
+	return dateRangeFields(show, { after: PO_PERIOD.after, before: PO_PERIOD.before }, {
+		after: PO_PERIOD.afterLabel,
+		before: PO_PERIOD.beforeLabel,
+		afterDescription: 'Empty means 7 days before the end. Amazon answers at most 7 days per call: longer periods are fetched week by week, up to six months back.',
+		beforeDescription: 'Empty means now',
+	});
+}
+
+/** The "Newest First" option of a listing (`what`: "purchase orders", "shipments"). */
+export function newestFirstOption(description: string): INodeProperties {
+	return { displayName: 'Newest First', name: 'newestFirst', type: 'boolean', default: false, description };
+}

@@ -3,8 +3,7 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { toUtcIso } from '../../../sp-api/dates';
 import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
-import { compact } from '../../logic/format';
-import { list, object, text } from '../../logic/records';
+import { compact, list, object, text } from '../../../sp-api/json';
 import { listItems } from '../shared/calls';
 import { dateRangeFields, readDateRange } from '../shared/fields';
 

@@ -4,9 +4,9 @@ import { toUtcIso } from '../../../sp-api/dates';
 import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { shipmentJson } from '../../logic/format';
-import { list, object } from '../../logic/records';
+import { list, object } from '../../../sp-api/json';
 import { listItems } from '../shared/calls';
-import { dateRangeFields, readDateRange } from '../shared/fields';
+import { dateRangeFields, newestFirstOption, readDateRange } from '../shared/fields';
 
 const show = { resource: ['shipment'], operation: ['getMany'] };
 const displayOptions = { show };
@@ -50,7 +50,7 @@ export const description: INodeProperties[] = [
 		{ displayName: 'Buyer Reference Number', name: 'buyerReferenceNumber', type: 'string', default: '', description: "Only the shipment with this Amazon reference (ARN)" },
 		{ displayName: 'Ship-To Warehouse', name: 'buyerWarehouseCode', type: 'string', default: '', placeholder: 'e.g. ABE8', description: 'Only shipments to this Amazon warehouse' },
 		{ displayName: 'Ship-From Warehouse', name: 'sellerWarehouseCode', type: 'string', default: '', description: 'Only shipments from this warehouse of yours' },
-		{ displayName: 'Newest First', name: 'newestFirst', type: 'boolean', default: false, description: 'Whether to list the newest shipments first (default: oldest first)' },
+		newestFirstOption('Whether to list the newest shipments first (default: oldest first)'),
 	]),
 ];
 

@@ -3,8 +3,7 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { tr } from '../../../sp-api/i18n/translate';
 import { optionsProperty } from '../../../sp-api/n8n/commonProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
-import { compact } from '../../logic/format';
-import { list, object, text } from '../../logic/records';
+import { compact, list, object, text } from '../../../sp-api/json';
 import { vendorCall } from '../shared/calls';
 import { readText } from '../shared/fields';
 
