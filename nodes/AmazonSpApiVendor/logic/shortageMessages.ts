@@ -92,7 +92,7 @@ export function summarySentence(facts: SummaryFacts, settings: WatchSettings): s
 	if (facts.atRisk.length === 0) {
 		return zh
 			? `亚马逊缺货预警：自 ${since} 起的 ${facts.purchaseOrders} 个采购订单（${facts.lines} 行）中没有风险行。${also}`
-			: `Amazon Shortage Watch: no PO line at risk in ${facts.purchaseOrders} purchase orders (${facts.lines} lines) since ${since}.${also}`;
+			: `Amazon Shortage Watch: no PO line at risk in ${facts.purchaseOrders} purchase order${facts.purchaseOrders === 1 ? '' : 's'} (${facts.lines} line${facts.lines === 1 ? '' : 's'}) since ${since}.${also}`;
 	}
 	const units = facts.atRisk.reduce((sum, result) => sum + result.missingUnits, 0);
 	const first = facts.atRisk[0];
