@@ -64,7 +64,7 @@ describe('Shortage Watch rules', () => {
 		})();
 		expect(items).toEqual([expect.objectContaining({ finding: 'overReceived', shippedUnits: 120, overReceivedUnits: 10 })]);
 		expect(summary).toMatchObject({ atRiskLines: 0, overReceivedLines: 1, valueAtRisk: [] });
-		expect(String(summary.message)).toMatch(/^Amazon Shortage Watch: no PO line at risk in 1 purchase orders \(1 lines\) since .*\. Also: 1 line over-received\.$/);
+		expect(String(summary.message)).toMatch(/^Amazon Shortage Watch: no PO line at risk in 1 purchase order \(1 line\) since .*\. Also: 1 line over-received\.$/);
 	});
 
 	it('keeps currencies apart in the summary and puts the most urgent line first', () => {
