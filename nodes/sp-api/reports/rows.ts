@@ -8,6 +8,7 @@ import type { Marketplace } from '../marketplaces';
 import { openReportDocument, type OpenedReportDocument, type OpenDocumentOptions, type ReportDocumentRef } from './document';
 import { ReportError } from './errors';
 import { createParser, formatFromContentType, sniffFormat, type RowParser } from './parsers';
+import { jsonShapeOf, JsonRowShaper } from './jsonShapes';
 import { findReportType } from './reportTypes';
 import { FileDateOrder, withFileDateOrder } from './dates';
 import { filteredBatches, isActive, RowFilter, type RowFilterSpec } from './rowFilter';
@@ -89,6 +90,9 @@ export async function* parseReportRowBatches(source: RowSource, options: RowOpti
 
 /** The parser's rows, in batches; strict mode yields the rows before the first malformed one, then its error. */
 async function* parsedBatches(source: RowSource, options: RowOptions): AsyncGenerator<ReportRow[]> {
+	// JSON reports with a known schema (vendor analytics) become flat rows a person can read
+	const shape = jsonShapeOf(options.reportType);
+	const shaper = shape ? new JsonRowShaper(shape) : undefined;
 	const strict = options.onMalformed === 'error';
 	let parser: RowParser | undefined;
 	let rowsRead = 0;
@@ -97,6 +101,7 @@ async function* parsedBatches(source: RowSource, options: RowOptions): AsyncGene
 	const take = (): { batch: ReportRow[]; error?: ReportError } => {
 		const batch = out;
 		out = [];
+		if (shaper) for (let i = 0; i < batch.length; i++) batch[i] = shaper.apply(batch[i]);
 		if (strict) {
 			const bad = batch.findIndex((row) => row.problem);
 			if (bad >= 0) {

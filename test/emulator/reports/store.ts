@@ -20,6 +20,8 @@ import { fbaReturnsFile, mfnReturnsFile, mfnReturnsXml, returnsOf, type ReturnRe
 import { reimbursementEvents, reimbursementsFile } from './content/reimbursements';
 import { settlementLines, settlementV1, settlementV2, settlementXml, type SettlementLine } from './content/settlement';
 import { planSyntheticSettlement, syntheticSettlementText } from './content/synthetic';
+import { vendorSalesDocument } from './content/vendorSales';
+import { vendorStore } from '../data/vendorStore';
 import { isoOffset, stableId } from './content/format';
 import { documentCharsetFor, type DocumentCharset } from './encoding';
 import { dateSpelling, type DateSpellingStyle } from './content/dateSpellings';
@@ -34,6 +36,7 @@ export const GENERATED_TYPES = [
 	'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE',
 	'GET_XML_RETURNS_DATA_BY_RETURN_DATE',
 	'GET_FBA_REIMBURSEMENTS_DATA',
+	'GET_VENDOR_SALES_REPORT',
 ] as const;
 
 /** Amazon keeps reports 90 days. */
@@ -361,6 +364,12 @@ export class ReportStore {
 				const all = reimbursementEvents(this.data(seller));
 				const rows = all.filter((event) => inMarketplaces(event.marketplaceId) && inRange(event.postedAt) && event.visibleAt <= now);
 				if (rows.length > 0) flat(() => reimbursementsFile(rows, all, dates()));
+				return;
+			}
+			case 'GET_VENDOR_SALES_REPORT': {
+				const text = vendorSalesDocument(vendorStore(this.deps.state).dataOf(seller.sellerId), { start, end, marketplaceIds: record.marketplaceIds, reportOptions: record.reportOptions ?? {}, createdAt: now });
+				record.outcome = 'DONE';
+				record.documentId = this.newDocument(seller, `${record.reportId}|doc`, { mediaType: 'application/json', charset: 'UTF-8', generated: false, gzipLevel: 6, render: () => [text] }).documentId;
 				return;
 			}
 			default:

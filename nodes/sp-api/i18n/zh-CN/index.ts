@@ -11,6 +11,7 @@ import { notificationTypes } from './notificationTypes';
 import { reportTypes } from './reportTypes';
 import { marketplaces } from './marketplaces';
 import { reportsRobustness } from './reports-robustness';
+import { vendor } from './vendor';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -35,6 +36,7 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	reportTypes,
 	marketplaces,
 	reportsRobustness,
+	vendor,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
