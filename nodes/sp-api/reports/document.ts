@@ -12,6 +12,7 @@ import { NetworkError, type HttpStreamResponse } from '../transport';
 import { charsetFromContentType, defaultCharsetFor, ReportTextDecoder } from './charset';
 import { ReportError } from './errors';
 import type { CharsetSource } from './types';
+import { tr } from '../i18n/translate';
 
 /** Amazon: "This URL expires after 5 minutes." */
 export const DOCUMENT_URL_LIFETIME_MS = 5 * 60_000;
@@ -139,10 +140,20 @@ function s3Message(body: string): string {
 
 const MAX_DOWNLOAD_ATTEMPTS = 3;
 
+/** Advice for a refused download, true for what happened: the clock is a suspect only after a renewal. */
+function expiredLinkHint(expired: boolean, renewedAfterExpiry: boolean): string {
+	if (!expired) return tr`Amazon's storage refused the download. Run the node again; if it keeps failing, download the report in Seller Central.`;
+	return renewedAfterExpiry
+		? tr`The download address expired again right after ACORN asked Amazon for a new one. Check that this computer's clock is correct, then run the node again.`
+		: tr`Amazon's storage says the download address has expired. Run the node again: ACORN then asks Amazon for a new address.`;
+}
+
 /** GETs the document, renewing the URL once when it is old or Amazon's storage says it expired. */
 async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | string, options: OpenDocumentOptions): Promise<{ ref: ReportDocumentRef; response: HttpStreamResponse }> {
 	let ref = typeof start === 'string' ? await getReportDocument(client, start, options) : start;
 	let renewed = typeof start === 'string';
+	/** Only a link renewed because it had expired makes the computer's clock a suspect. */
+	let renewedAfterExpiry = false;
 	for (let attempt = 1; ; attempt++) {
 		if (client.nowMs() - ref.fetchedAt > DOCUMENT_URL_MAX_AGE_MS) {
 			client.logger.debug(`Report document ${ref.reportDocumentId}: the download address is older than ${DOCUMENT_URL_MAX_AGE_MS / 60_000} minutes; asking Amazon for a new one`);
@@ -174,6 +185,7 @@ async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | str
 			client.logger.debug(`Report document ${ref.reportDocumentId}: the download address expired; asking Amazon for a new one`);
 			ref = await getReportDocument(client, ref.reportDocumentId, options);
 			renewed = true;
+			renewedAfterExpiry = true;
 			continue;
 		}
 		if (response.status >= 500 && attempt < MAX_DOWNLOAD_ATTEMPTS) {
@@ -184,10 +196,9 @@ async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | str
 			kind: 'download',
 			reportDocumentId: ref.reportDocumentId,
 			httpStatus: response.status,
-			message: `Downloading report document ${ref.reportDocumentId} failed with HTTP ${response.status}: ${s3Message(body) || 'no explanation'}`,
-			hint: looksExpired(response.status, body)
-				? 'The download address expired again right after it was renewed. Check that the computer clock is correct, then run the node again.'
-				: 'Amazon refused the download. Run the node again; if it keeps failing, download the report in Seller Central.',
+			message: tr`Downloading report document ${ref.reportDocumentId} failed with HTTP ${response.status}.`,
+			amazonSaid: s3Message(body) || undefined,
+			hint: expiredLinkHint(looksExpired(response.status, body), renewedAfterExpiry),
 		});
 	}
 }
