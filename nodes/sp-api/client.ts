@@ -344,7 +344,7 @@ export class SpApiClient {
 			kind: 'network',
 			operation,
 			message: tr`${operation.operationId} got no answer from Amazon.`,
-			hint: networkHint(operation, failure, { attempts, mayHaveTakenEffect, timeoutSeconds: Math.round(this.timeoutMs / 100) / 10 }),
+			hint: networkHint(operation, failure, { attempts, mayHaveTakenEffect, timeoutSeconds: Number((this.timeoutMs / 1000).toFixed(2)) }),
 			mayHaveTakenEffect,
 			attempts,
 			details,
@@ -417,7 +417,9 @@ export function buildRequest(
 	let path = operation.path;
 	const query: Record<string, string> = {};
 	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(params)) {
+	for (const [name, given] of Object.entries(params)) {
+		// an expression that came out empty is no value, also inside a list
+		const value = Array.isArray(given) ? given.filter((entry) => entry !== '' && entry !== null && entry !== undefined) : given;
 		if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
 		const spec = operation.parameters.find((p) => p.name === name);
 		if (!spec) {

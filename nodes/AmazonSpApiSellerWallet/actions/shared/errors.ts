@@ -5,7 +5,7 @@
  * check before running the item again. Nothing here ever says a transfer happened.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { SpApiError, type AmazonErrorEntry } from '../../../sp-api/errors';
+import { isRejectedToken, SpApiError, type AmazonErrorEntry } from '../../../sp-api/errors';
 import { getOperation, isOperationKey } from '../../../sp-api/operations';
 import { tr } from '../../../sp-api/i18n/translate';
 import type { AccountNumberMask } from './bank';
@@ -94,10 +94,13 @@ export function walletError(error: unknown, write?: WriteDescription, mask?: Acc
 			mask ? mask.deep(write.facts) : write.facts,
 		);
 	}
+	// only Amazon's answers to the call itself (not Login with Amazon's refusals) get the node's own words
+	if (error.kind !== 'http') return mask ? rebuild(error, error.hint, mask) : error;
 	const refused = write?.refusedNothingDone ?? tr`Nothing was changed.`;
 	switch (error.httpStatus) {
 		case 403:
-			if (error.kind === 'http') return rebuild(error, roleHint(error.operation), mask);
+			// a refused access token is not a missing role: the core's advice (authorise again) stays
+			if (!isRejectedToken(403, error.errors)) return rebuild(error, roleHint(error.operation), mask);
 			break;
 		case 422:
 			return rebuild(
