@@ -258,4 +258,30 @@ describe('error texts of every node operation', () => {
 		expect(problems).toEqual([]);
 		expect(checked).toBeGreaterThan(0);
 	}, 180_000);
+
+	it('reads Chinese with ACORN_LANGUAGE=zh-CN (message and description), Amazon’s own words quoted untouched', async () => {
+		const finances = profiles.find((p) => keyOf(p.op) === 'amazonSpApiFinances financialEventGroup.getMany')!;
+		const amazon = 'Access to requested resource is denied.';
+		const before = process.env.ACORN_LANGUAGE;
+		process.env.ACORN_LANGUAGE = 'zh-CN';
+		try {
+			const run = await runOperation(catalogWorld, finances.op, {
+				both: true,
+				before: () => emulator.control.injectFault({ operation: 'listFinancialEventGroups', status: 403, count: 2, body: amazonBody('Unauthorized', amazon, '') }),
+			});
+			const error = run.error!;
+			expect(error.message).toMatch(/^亚马逊拒绝访问 listFinancialEventGroups。通常是应用缺少该 API 所需的角色/);
+			expect(error.description).toMatch(new RegExp(`^亚马逊原话：${amazon.replace(/\./g, '\\.')}\n操作：listFinancialEventGroups · HTTP 403 · 亚马逊错误代码：Unauthorized · 亚马逊请求 ID：\\S+$`));
+			// ACORN's words are all Chinese: no English sentence of the English text is left
+			expect(`${error.message}\n${error.description}`.replace(amazon, '')).not.toMatch(/\b(Amazon|the|refused|Operation|request)\b/);
+			const item = run.continuing[0].json;
+			// the twin's own request, so its own request ID
+			expect(item).toMatchObject({ error: error.message, description: error.description!.replace(/请求 ID：\S+$/, `请求 ID：${String(item.requestId)}`), errors: [{ code: 'Unauthorized', message: amazon, details: '' }] });
+			expect([...brokenRules(thrownTexts(error), { words: [amazon] }), ...brokenRules(itemTexts(item), { words: [amazon] })]).toEqual([]);
+		} finally {
+			if (before === undefined) delete process.env.ACORN_LANGUAGE;
+			else process.env.ACORN_LANGUAGE = before;
+			emulator.control.clearFaults();
+		}
+	});
 });
