@@ -50,7 +50,7 @@ interface ReadFault {
 	override?(profile: Profile): Record<string, unknown>;
 }
 
-const TIMEOUT_S = 0.12;
+const TIMEOUT_S = 0.08;
 const target = (profile: Profile): { operation: OperationKey; afterRequests: number } =>
 	profile.paged ? { operation: profile.paged, afterRequests: 1 } : { operation: profile.calls[0], afterRequests: 0 };
 const inject = (world: CatalogWorld, spec: FaultSpec) => world.emulator.control.injectFault(spec);
@@ -70,7 +70,7 @@ const READ_FAULTS: ReadFault[] = [
 		name: 'an answer slower than the timeout',
 		applies: (p) => p.calls.length > 0,
 		arrange: (world, p) => {
-			inject(world, { ...target(p), delayMs: 400 });
+			inject(world, { ...target(p), delayMs: 300 });
 			return tuneCore({ timeoutMs: TIMEOUT_S * 1000 });
 		},
 		amazonWords: [],
@@ -202,22 +202,29 @@ describe('fault sweep: every read under each fault, every change never repeated'
 		world = await prepareWorld(emulator);
 		// only the pauses are shortened: 8 tries for 429s, 3 for 5xx and broken connections, as in production
 		restore = tuneCore({ retry: { baseDelayMs: 1, maxDelayMs: 10, minDelayMs: 1 } });
+		const firstPass = new Map<string, OperationRun>();
 		for (const op of await nodeOperations()) {
-			if (!CATALOG[keyOf(op)]) continue;
-			const first = await runOperation(world, op);
+			if (CATALOG[keyOf(op)]) firstPass.set(keyOf(op), await runOperation(world, op));
+		}
+		// Reads again, after every change of the first pass: the items they must give under faults (no
+		// change runs until the read tests are done). Fields that differ from the first pass change from
+		// run to run (new ids, times, presigned addresses) and are not compared.
+		for (const op of await nodeOperations()) {
+			const first = firstPass.get(keyOf(op));
+			if (!first) continue;
 			const calls = operationsCalled(first) as OperationKey[];
 			const writes = calls.some((call) => !OPERATIONS[call].safeToRepeat);
 			const perOperation = counts(first.requests.map((entry) => entry.operation ?? ''));
 			const paged = calls.find((call) => OPERATIONS[call].pagination && (perOperation.get(call) ?? 0) >= 2);
-			const second = writes ? first : await runOperation(world, op);
+			const baseline = writes || calls.length === 0 ? first : await runOperation(world, op);
 			profiles.push({
 				op,
 				calls,
 				writes,
 				paged,
 				downloads: first.requests.some((entry) => entry.path.startsWith('/s3/')),
-				clean: jsonOf(first.output),
-				volatile: first.output.length === second.output.length ? differingKeys(jsonOf(first.output), jsonOf(second.output)) : new Set(),
+				clean: jsonOf(baseline.output),
+				volatile: first.output.length === baseline.output.length ? differingKeys(jsonOf(first.output), jsonOf(baseline.output)) : new Set(),
 			});
 		}
 	}, 120_000);
@@ -233,11 +240,11 @@ describe('fault sweep: every read under each fault, every change never repeated'
 		expect(reads.length).toBeGreaterThan(30);
 		expect(profiles.filter((p) => p.writes).length).toBeGreaterThan(8);
 		// the sweep puts faults between pages and into downloads
-		expect(reads.filter((p) => p.paged).length).toBeGreaterThan(3);
-		expect(reads.filter((p) => p.downloads).length).toBeGreaterThan(2);
-		for (const profile of reads) {
-			const unstable = profile.clean.length > 0 && profile.volatile.size > 0 && [...profile.volatile].some((key) => /amount|total|count|sku|order/i.test(key));
-			expect({ op: keyOf(profile.op), unstable }).toEqual({ op: keyOf(profile.op), unstable: false });
+		expect(reads.filter((p) => p.paged).length).toBeGreaterThanOrEqual(3);
+		expect(reads.filter((p) => p.downloads).length).toBeGreaterThanOrEqual(3);
+		// what is compared is the records themselves, not only fields that change anyway
+		for (const profile of reads.filter((p) => p.clean.length > 0)) {
+			expect({ op: keyOf(profile.op), compared: profile.clean.some((json) => normalized(json, profile.volatile) !== '{}') }).toEqual({ op: keyOf(profile.op), compared: true });
 		}
 	});
 
@@ -293,8 +300,14 @@ describe('fault sweep: every read under each fault, every change never repeated'
 			emulator.control.clearFaults();
 			checked += 1;
 			for (const leak of leaks(run)) problems.push(`${label}: a secret is visible (${leak})`);
-			const sent = run.requests.filter((entry) => entry.operation === change).length;
-			if (sent !== 1) problems.push(`${label}: ${change} was sent ${sent} times`);
+			// A change refused with "access token expired" is sent again after renewing the token (Amazon did
+			// nothing then); after an answer that may mean "done" (5xx, 408, none) it is never sent again.
+			const sends = run.requests.filter((entry) => entry.operation === change);
+			const unclear = sends.findIndex((entry) => entry.status === 0 || entry.status === 408 || entry.status >= 500);
+			const history = JSON.stringify(run.requests.map((entry) => [entry.operation ?? entry.path, entry.status]));
+			if (unclear < 0) problems.push(`${label}: ${change} never met the fault: ${history}`);
+			else if (unclear !== sends.length - 1) problems.push(`${label}: ${change} was sent again after an unclear answer: ${history}`);
+			if (sends.some((entry) => entry.status !== 403 && entry !== sends[unclear])) problems.push(`${label}: ${change} was sent more than once: ${history}`);
 			if (!run.error) {
 				problems.push(`${label}: did not fail although Amazon's answer was lost`);
 				continue;

@@ -18,7 +18,7 @@ export interface OperationRun {
 	output: INodeExecutionData[];
 	/** The twin's items (`both` mode): error items when it failed. */
 	continuing: INodeExecutionData[];
-	/** Requests the emulator answered during the run. */
+	/** Requests that reached the emulator during the run (status 0: reset, or not answered yet). */
 	requests: RequestLogEntry[];
 	parameters: Record<string, unknown>;
 }
@@ -56,18 +56,14 @@ export async function runOperation(world: CatalogWorld, op: NodeOperation, optio
 	];
 	const credentials = { ...world.emulator.credentialsFor(entry.seller) } as unknown as ICredentialDataDecryptedObject;
 	options.before?.();
-	const seen: RequestLogEntry[] = [];
-	const stop = world.emulator.control.onResponse((logged) => seen.push(logged));
-	let result: WorkflowResult;
-	try {
-		result = await runWorkflow({
-			nodes,
-			connections: { Start: ['Items'], Items: options.continuingOnly ? [CONTINUING] : options.both ? [CONTINUING, STOPPING] : [STOPPING] },
-			credentials: { amazonSpApi: credentials },
-		});
-	} finally {
-		stop();
-	}
+	// the emulator logs a request when it arrives: answers that come after the run still count for it
+	const logged = world.emulator.control.requests().length;
+	const result: WorkflowResult = await runWorkflow({
+		nodes,
+		connections: { Start: ['Items'], Items: options.continuingOnly ? [CONTINUING] : options.both ? [CONTINUING, STOPPING] : [STOPPING] },
+		credentials: { amazonSpApi: credentials },
+	});
+	const seen: RequestLogEntry[] = world.emulator.control.requests().slice(logged);
 	return {
 		result,
 		error: result.error(STOPPING) as NodeError | undefined,
