@@ -19,32 +19,15 @@ import { startEmulator } from '../emulator';
 import { walletStore } from '../emulator/data/walletStore';
 import type { Emulator } from '../emulator/types';
 import { sleep } from '../helpers/waiting';
+import { DESTINATION, IBAN, IBAN_SPACED, scheduleParameters, SIGNATURES } from '../helpers/walletFixture';
 import type { WorkflowJson } from './examples';
 import { RealN8n, runCommand, runtimeFromEnvironment, tail, type RunningN8n } from './realN8n';
 import { tarballFromEnvironment } from './world';
 
-const IBAN = 'DE79370400440532013471';
-const IBAN_SPACED = 'DE79 3704 0044 0532 0134 71';
 /** Every form of the account number a log or a database could hold (the last 3 characters alone are allowed). */
 const ACCOUNT_FORMS = [IBAN, IBAN_SPACED, IBAN.toLowerCase(), '370400440532013471', '0532013471', '0532 0134'];
-const SIGNATURES = {
-	destAccountDigitalSignature: 'MEUCIQD-e2e-destination-signature-7f3a9c',
-	amountDigitalSignature: 'MEQCIG-e2e-amount-signature-41b8d2',
-};
 const SECRETS = [...ACCOUNT_FORMS, ...Object.values(SIGNATURES)];
 const CREDENTIAL = { id: 'acornWalletEu', name: 'Amazon SP-API Europe (wallet)' };
-
-const destination = {
-	destinationOwnership: 'SELF',
-	destinationHolderName: 'Eichel & Söhne Handel Ltd.',
-	destinationAccountNumber: IBAN_SPACED,
-	destinationNumberFormat: 'IBAN',
-	destinationCountry: 'DE',
-	destinationCurrency: 'EUR',
-	destinationBankName: 'Commerzbank',
-	destinationBankCode: 'COBADEFFXXX',
-	destinationBankCodeType: 'BIC',
-};
 
 /** Webhook (as a payment system would call it) → one Seller Wallet node. */
 function webhookWorkflow(id: string, webhookPath: string, nodeName: string, parameters: Record<string, unknown>): WorkflowJson {
@@ -130,25 +113,12 @@ describe("Seller Wallet secrets in a real n8n's debug log (n8n start, webhook-st
 				sourceAccountId: eur,
 				amount: '125.50',
 				currency: 'EUR',
-				...destination,
+				...DESTINATION,
 				transactionDescription: 'Rent March',
 				customerPaymentReference: 'E2E-SECRETS-1',
 				...SIGNATURES,
 			}),
-			webhookWorkflow('secretsSchedule', 'acorn-secrets-schedule', 'Monthly Sweep', {
-				resource: 'transferSchedule',
-				operation: 'create',
-				marketplaceId: 'DE',
-				sourceAccountId: eur,
-				currency: 'EUR',
-				destinationAccountId: 'amzn1.account.E2E',
-				...destination,
-				startDate: '2030-01-01T00:00:00Z',
-				repeat: 'MONTHLY',
-				paymentType: 'PERCENTAGE',
-				paymentValue: '10',
-				...SIGNATURES,
-			}),
+			webhookWorkflow('secretsSchedule', 'acorn-secrets-schedule', 'Monthly Sweep', scheduleParameters(eur, 'amzn1.account.E2E')),
 		]);
 		await n8n.publishWorkflow('secretsTransfer');
 		await n8n.publishWorkflow('secretsSchedule');

@@ -24,7 +24,8 @@ import { startEmulator } from '../emulator';
 import type { Emulator, FaultSpec, OperationKey, SellerFixtureKey } from '../emulator/types';
 import { tuneCore } from '../harness/coreTuning';
 import { brokenRules, itemTexts, thrownTexts } from '../helpers/errorTextRules';
-import { CATALOG, IBAN, IBAN_SPACED, keyOf, nodeOperations, prepareWorld, SIGNATURES, type CatalogWorld, type NodeOperation } from './operations/catalog';
+import { IBAN, IBAN_SPACED, SIGNATURES } from '../helpers/walletFixture';
+import { CATALOG, keyOf, nodeOperations, prepareWorld, type CatalogWorld, type NodeOperation } from './operations/catalog';
 import { operationsCalled, runOperation, type OperationRun } from './operations/runOperation';
 
 interface Profile {
@@ -196,6 +197,21 @@ describe('fault sweep: every read under each fault, every change never repeated'
 		return [...secrets].filter((secret) => visible.includes(secret)).map((secret) => `${secret.slice(0, 6)}…`);
 	}
 
+	/** One run with a fault put in place right before it (after its parameters are ready), and taken away after. */
+	async function underFault(profile: Profile, arrange: () => (() => void) | void, override?: Record<string, unknown>): Promise<OperationRun> {
+		let undo: (() => void) | void = undefined;
+		const before = () => {
+			emulator.control.clearFaults();
+			undo = arrange();
+		};
+		try {
+			return await runOperation(world, profile.op, { override, before });
+		} finally {
+			(undo as (() => void) | void)?.();
+			emulator.control.clearFaults();
+		}
+	}
+
 	beforeAll(async () => {
 		started = Date.now();
 		emulator = await startEmulator({ timeScale: 10_000, historyDays: 60, ordersPerDay: 4, reportProcessingMs: 300, tokenLifetimeSeconds: 30 * 86_400 });
@@ -253,16 +269,7 @@ describe('fault sweep: every read under each fault, every change never repeated'
 		const outcomes: string[] = [];
 		for (const profile of profiles.filter((p) => !p.writes && fault.applies(p))) {
 			const label = keyOf(profile.op);
-			let undo: (() => void) | void = undefined;
-			const run = await runOperation(world, profile.op, {
-				override: fault.override?.(profile),
-				before: () => {
-					emulator.control.clearFaults();
-					undo = fault.arrange(world, profile);
-				},
-			});
-			(undo as (() => void) | void)?.();
-			emulator.control.clearFaults();
+			const run = await underFault(profile, () => fault.arrange(world, profile), fault.override?.(profile));
 			for (const leak of leaks(run)) problems.push(`${label}: a secret is visible (${leak})`);
 			if (run.error) {
 				outcomes.push(`${label}: failed`);
@@ -288,16 +295,7 @@ describe('fault sweep: every read under each fault, every change never repeated'
 		for (const profile of profiles.filter((p) => p.writes)) {
 			const label = keyOf(profile.op);
 			const change = profile.calls.find((call) => !OPERATIONS[call].safeToRepeat)!;
-			let undo: (() => void) | void = undefined;
-			const run = await runOperation(world, profile.op, {
-				override: fault.override?.(profile),
-				before: () => {
-					emulator.control.clearFaults();
-					undo = fault.arrange(world, change);
-				},
-			});
-			(undo as (() => void) | void)?.();
-			emulator.control.clearFaults();
+			const run = await underFault(profile, () => fault.arrange(world, change), fault.override?.(profile));
 			checked += 1;
 			for (const leak of leaks(run)) problems.push(`${label}: a secret is visible (${leak})`);
 			// A change refused with "access token expired" is sent again after renewing the token (Amazon did

@@ -86,7 +86,10 @@ export function errorTexts(error: unknown): ErrorTexts {
 	const message = redact(error.message);
 	const hint = typeof described.hint === 'string' ? redact(described.hint) : undefined;
 	const amazonSaid = typeof described.amazonSaid === 'string' ? redact(plainWords(described.amazonSaid)) : '';
-	const { message: _message, hint: _hint, ...details } = typeof described.toJSON === 'function' ? described.toJSON() : {};
+	// message and hint are said above; the rest of the error's own JSON is its details
+	const details = typeof described.toJSON === 'function' ? { ...described.toJSON() } : {};
+	delete details.message;
+	delete details.hint;
 	return {
 		message,
 		description: describe(message, [hint, amazonSaidLine(amazonSaid)]),

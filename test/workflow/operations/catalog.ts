@@ -12,6 +12,7 @@ import { walletStore } from '../../emulator/data/walletStore';
 import { call, grantlessToken, sellerToken } from '../../emulator/testSupport';
 import type { Emulator, SellerFixtureKey } from '../../emulator/types';
 import { loadAcornPackage } from '../../harness/n8nHarness';
+import { DESTINATION, scheduleParameters, SIGNATURES } from '../../helpers/walletFixture';
 
 export const PACKAGE = 'n8n-nodes-acorn';
 const DAY = 86_400_000;
@@ -85,23 +86,10 @@ export interface CatalogEntry {
 	input?: IDataObject[];
 }
 
-export const IBAN_SPACED = 'DE79 3704 0044 0532 0134 71';
-export const IBAN = IBAN_SPACED.replace(/\s/g, '');
-export const SIGNATURES = { destAccountDigitalSignature: 'sweep-signature-destination-5d1f0c', amountDigitalSignature: 'sweep-signature-amount-9b7e21' };
 /** Report waits in emulator time (report processing is short in these tests). */
 export const FAST_REPORTS = { firstCheckSeconds: 0.05, timeoutMinutes: 1 };
 const list = (value: string) => ({ __rl: true, mode: 'list', value });
 const iso = (ms: number) => new Date(ms).toISOString();
-
-const destination = {
-	destinationOwnership: 'SELF',
-	destinationHolderName: 'Eichel & Söhne Handel Ltd.',
-	destinationAccountNumber: IBAN_SPACED,
-	destinationNumberFormat: 'IBAN',
-	destinationCountry: 'DE',
-	destinationCurrency: 'EUR',
-	destinationBankCode: 'COBADEFFXXX',
-};
 
 /** A report Amazon has just queued (for "cancel": it can only cancel what still waits in the queue). */
 async function queuedReport(world: CatalogWorld): Promise<string> {
@@ -152,7 +140,7 @@ export const CATALOG: Record<string, CatalogEntry> = {
 			sourceAccountId: w.ids.euEurAccount,
 			amount: '125.50',
 			currency: 'EUR',
-			...destination,
+			...DESTINATION,
 			transactionDescription: 'Sweep',
 			...SIGNATURES,
 			options: { allowIdenticalTransfers: true },
@@ -163,18 +151,8 @@ export const CATALOG: Record<string, CatalogEntry> = {
 	'amazonSpApiSellerWallet transferPreview.get': { seller: 'eu', parameters: () => ({ marketplaceId: 'DE', amount: '500', sourceCurrency: 'EUR', destinationCurrency: 'CNY', destinationCountry: 'CN' }) },
 	'amazonSpApiSellerWallet transferSchedule.create': {
 		seller: 'eu',
-		parameters: (w) => ({
-			marketplaceId: 'DE',
-			sourceAccountId: w.ids.euEurAccount,
-			currency: 'EUR',
-			destinationAccountId: `amzn1.account.SWEEP${Math.floor(Math.random() * 1e9)}`,
-			...destination,
-			startDate: '2030-01-01T00:00:00Z',
-			repeat: 'MONTHLY',
-			paymentType: 'PERCENTAGE',
-			paymentValue: '10',
-			...SIGNATURES,
-		}),
+		// a new destination each run: Amazon allows one schedule per source and destination
+		parameters: (w) => scheduleParameters(w.ids.euEurAccount, `amzn1.account.SWEEP${Math.floor(Math.random() * 1e9)}`),
 	},
 	'amazonSpApiSellerWallet transferSchedule.delete': { seller: 'eu', parameters: async (w) => ({ marketplaceId: 'DE', transferScheduleId: await walletSchedule(w) }) },
 	'amazonSpApiSellerWallet transferSchedule.get': { seller: 'eu', parameters: async (w) => ({ marketplaceId: 'DE', transferScheduleId: await walletSchedule(w) }) },
