@@ -94,7 +94,9 @@ describe('an expired report download address', () => {
 		expect(brokenRules({ surface: 'report error', message, description: `${hint}\nAmazon said: Request has expired` }, { words: ['Request has expired'] })).toEqual([]);
 	});
 
-	it('met both cases: a link that expired without a renewal, and one that expired again after it', () => {
-		expect([...seen].sort()).toEqual(['expired again after a renewal', 'expired, not renewed']);
+	// (whether a link that expired is always renewed first is the download's policy: with renewal on the
+	// first download too, "expired, not renewed" no longer happens, and the rule above still holds)
+	it('met a link that expired again right after a renewal', () => {
+		expect(seen).toContain('expired again after a renewal');
 	});
 });
