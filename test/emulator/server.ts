@@ -14,6 +14,7 @@ import { handleTokenRequest, parseTokenRequest, sellerOfRefreshToken } from './l
 import { DEFAULT_BURST, DEFAULT_RATE } from './rateLimiter';
 import type { RouteHandler } from './routes/types';
 import { DOCUMENT_PATH_PREFIX, serveDocument } from './reports/download';
+import { EmptyPageNow } from './paging';
 import { requestError } from './requestCheck';
 import { matchOperation, splitRegion } from './router';
 import { SANDBOX_BURST, SANDBOX_RATE, sandboxAnswer } from './sandbox';
@@ -116,7 +117,15 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 		if (refused) throw refused;
 		result = await handler(
 			{ operation, pathParams: match.pathParams, query: exchange.query, body, headers: req.headers, app: auth.app, seller: auth.seller, region: entry.region },
-			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages, events: runtime.events, notifications: runtime.notifications, reports: runtime.reports },
+			{
+				state: runtime.state,
+				clock: runtime.clock,
+				seed: runtime.seed,
+				emptyPages: fault?.emptyPage ? new EmptyPageNow() : runtime.emptyPages,
+				events: runtime.events,
+				notifications: runtime.notifications,
+				reports: runtime.reports,
+			},
 		);
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;

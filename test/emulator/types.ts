@@ -133,6 +133,11 @@ export interface FaultSpec {
 	sellerId?: string;
 	/** Let this many matching requests through normally before the fault starts (e.g. after the client learned the rate). */
 	afterRequests?: number;
+	/**
+	 * Serve the page empty: no items, but a token to the same position (as Amazon sometimes does in the
+	 * middle of a listing). Paged operations only; with `afterRequests: 1` it is the second page.
+	 */
+	emptyPage?: boolean;
 }
 
 export type TokenKind = 'seller' | 'grantless' | 'none' | 'lwa';

@@ -98,10 +98,14 @@ describe('Amazon SP-API Reports node', () => {
 		]);
 	});
 
-	it('FATAL fails with Amazon\'s explanation; with Continue On Fail it is an error item with the report id', async () => {
+	it('FATAL fails in plain words, Amazon\'s explanation quoted as text and kept raw; with Continue On Fail it is an error item with the report id', async () => {
 		const parameters = { resource: 'report', operation: 'createAndDownload', reportType: { __rl: true, mode: 'id', value: 'GET_MERCHANT_LISTINGS_ALL_DATA' }, marketplaceIds: ['US'], options: FAST };
 		const failing = await run(emulator, 'na', parameters);
-		expect(failing.error(NODE)?.message).toMatch(/FATAL\. Amazon's explanation: .*does not generate GET_MERCHANT_LISTINGS_ALL_DATA/);
+		expect(failing.error(NODE)?.message).toMatch(/^Amazon could not create report \S+ \(GET_MERCHANT_LISTINGS_ALL_DATA\): it ended with FATAL\.$/);
+		// Amazon's explanation in plain words (its error document is JSON), kept raw in the details
+		expect(failing.error(NODE)?.description).toMatch(/\nAmazon said: The SP-API emulator does not generate GET_MERCHANT_LISTINGS_ALL_DATA/);
+		expect(failing.error(NODE)?.description).not.toMatch(/[{}"]|errorDetails/);
+		expect(failing.error(NODE)?.context?.details).toMatchObject({ errorDocument: expect.stringContaining('{"errorDetails":') });
 		const continuing = await run(emulator, 'na', parameters, { continueOnFail: true });
 		expect(continuing.output(NODE)[0].json).toMatchObject({ error: expect.stringContaining('FATAL'), kind: 'fatal', reportId: expect.any(String), errorDocument: expect.stringContaining('errorDetails') });
 	});

@@ -6,7 +6,9 @@ import { findMarketplace } from '../marketplaces';
 import { getOperation } from '../operations';
 import { REGION_CODES, REGIONS, type SpApiRegion } from '../regions';
 import { DEFAULT_RETRY_POLICY } from '../retry';
+import { tr } from '../i18n/translate';
 import { redactingLogger } from './logger';
+import { amazonSaidLine } from './nodeErrors';
 
 interface Participation {
 	marketplace?: { id?: string; countryCode?: string };
@@ -23,6 +25,19 @@ function testClient(credentials: SpApiCredentials, context: ICredentialTestFunct
 
 function fail(message: string): INodeCredentialTestResult {
 	return { status: 'Error', message };
+}
+
+/** ACORN's explanation, then Amazon's own words (when Amazon said anything) as they were sent. */
+function withAmazonWords(explanation: string, error: SpApiError): string {
+	const line = amazonSaidLine(error.amazonSaid);
+	return line ? `${explanation} ${line}` : explanation;
+}
+
+function connectedMessage(store: string | undefined, region: string, countries: string): string {
+	if (store && countries) return tr`Connected to "${store}" in region ${region}: sells in ${countries}.`;
+	if (store) return tr`Connected to "${store}" in region ${region}.`;
+	if (countries) return tr`Connected in region ${region}: sells in ${countries}.`;
+	return tr`Connected in region ${region}.`;
 }
 
 async function regionThatWorks(client: SpApiClient, exclude: SpApiRegion): Promise<SpApiRegion | undefined> {
@@ -50,7 +65,7 @@ export async function amazonSpApiConnectionTest(
 	try {
 		credentials = normalizeCredentials(credential.data ?? {});
 	} catch (error) {
-		return fail(error instanceof CredentialConfigError ? error.message : 'The credential could not be read.');
+		return fail(error instanceof CredentialConfigError ? error.message : tr`The credential could not be read.`);
 	}
 	const client = testClient(credentials, this);
 	const operation = getOperation('getMarketplaceParticipations');
@@ -58,8 +73,8 @@ export async function amazonSpApiConnectionTest(
 	try {
 		await client.accessToken(operation);
 	} catch (error) {
-		const reason = error instanceof SpApiError ? error.hint : 'unexpected error';
-		return fail(`Step 1 of 2 (Login with Amazon) failed: ${reason}`);
+		if (!(error instanceof SpApiError)) return fail(tr`Step 1 of 2 (Login with Amazon) failed unexpectedly.`);
+		return fail(withAmazonWords(tr`Step 1 of 2 (Login with Amazon) failed: ${error.hint}`, error));
 	}
 
 	try {
@@ -71,29 +86,32 @@ export async function amazonSpApiConnectionTest(
 		const store = participations.find((p) => p.storeName)?.storeName;
 		return {
 			status: 'OK',
-			message: `Connected${store ? ` to "${store}"` : ''} in region ${credentials.region}${countries.length ? `: sells in ${countries.join(', ')}` : ''}.`,
+			message: connectedMessage(store, credentials.region, countries.join(', ')),
 		};
 	} catch (error) {
-		if (!(error instanceof SpApiError)) return fail('Step 2 of 2 (SP-API call) failed unexpectedly.');
+		if (!(error instanceof SpApiError)) return fail(tr`Step 2 of 2 (SP-API call) failed unexpectedly.`);
 		if (error.kind === 'network') {
-			return fail(`Step 2 of 2: the SP-API endpoint for region ${credentials.region} could not be reached. ${error.hint}`);
+			return fail(tr`Step 2 of 2: the SP-API endpoint for region ${credentials.region} could not be reached. ${error.hint}`);
 		}
 		if (error.kind === 'rateLimited') {
-			return fail('The credential works, but Amazon is throttling the test call right now. Wait a minute and test again.');
+			return fail(tr`The credential works, but Amazon is throttling the test call right now. Wait a minute and test again.`);
 		}
 		if (error.httpStatus === 403) {
 			if (canProbeOtherRegions(credentials)) {
 				const other = await regionThatWorks(client, credentials.region);
 				if (other) {
 					return fail(
-						`The login works, but this seller is authorised in region ${other} (${REGIONS[other].name}), not ${credentials.region}. Change "Region" to ${other}.`,
+						tr`The login works, but this seller is authorised in region ${other} (${REGIONS[other].name}), not ${credentials.region}. Change "Region" to ${other}.`,
 					);
 				}
 			}
 			return fail(
-				'The login works, but Amazon refused the SP-API call: the app probably lacks a role (Developer Console → your app → Roles; then authorise the app again) or the seller has not authorised it in this region.',
+				withAmazonWords(
+					tr`The login works, but Amazon refused the SP-API call: the app probably lacks a role (Developer Console → your app → Roles; then authorise the app again) or the seller has not authorised it in this region.`,
+					error,
+				),
 			);
 		}
-		return fail(`Step 2 of 2 failed: ${error.hint} (${error.message})`);
+		return fail(withAmazonWords(tr`Step 2 of 2 failed: ${error.hint}`, error));
 	}
 }

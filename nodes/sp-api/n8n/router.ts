@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { SpApiClient, SpApiClientOptions } from '../client';
+import { tr } from '../i18n/translate';
 import { createSpApiClient } from './createClient';
 import { errorItemJson, InputError, toNodeError } from './nodeErrors';
 import { runPerItem, type ItemResult } from './runPerItem';
+import { declareSecretParameters } from './secretParameters';
 
 /** One `actions/<resource>/<operation>.operation.ts` file: its fields and what it does per item. */
 export interface PerItemOperationModule {
@@ -49,11 +51,13 @@ async function runBatch(context: IExecuteFunctions, module: BatchOperationModule
  * builds one SP-API client for the execution and runs the module per item (or once, for batch operations).
  */
 export async function routeToOperation(context: IExecuteFunctions, resources: ResourceMap, options: RouteOptions = {}): Promise<INodeExecutionData[][]> {
+	// before anything can fail: errors must carry the node without its password fields
+	for (const operations of Object.values(resources)) for (const module of Object.values(operations)) declareSecretParameters(module.description);
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const module = resources[resource]?.[operation];
 	if (!module) {
-		throw toNodeError(context.getNode(), new InputError(`The operation "${operation}" of "${resource}" is not supported.`));
+		throw toNodeError(context.getNode(), new InputError(tr`The operation "${operation}" of "${resource}" is not supported.`));
 	}
 	let client: SpApiClient;
 	try {

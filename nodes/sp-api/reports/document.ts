@@ -158,12 +158,13 @@ function expiredAgainError(ref: ReportDocumentRef, status: number, body: string,
 		reportDocumentId: ref.reportDocumentId,
 		httpStatus: status,
 		message: tr`Amazon's storage refused report document ${ref.reportDocumentId} twice as "expired" (HTTP ${status}), also with the new download address ACORN asked for after the first refusal.`,
+		amazonSaid: s3Message(body) || undefined,
 		hint:
 			skew !== undefined
 				? skew > 0
-					? tr`This computer's clock is ${skew} minutes ahead of Amazon's storage. Set the clock right (automatic time), then run the node again.`
-					: tr`This computer's clock is ${-skew} minutes behind Amazon's storage. Set the clock right (automatic time), then run the node again.`
-				: tr`Run the node again in a few minutes; if it keeps failing, download the report in Seller Central.`,
+					? tr`The download address expired again right after ACORN asked Amazon for a new one: this computer's clock is ${skew} minutes ahead of Amazon's storage. Set the clock right (automatic time), then run the node again.`
+					: tr`The download address expired again right after ACORN asked Amazon for a new one: this computer's clock is ${-skew} minutes behind Amazon's storage. Set the clock right (automatic time), then run the node again.`
+				: tr`The download address expired again right after ACORN asked Amazon for a new one. Run the node again in a few minutes; if it keeps failing, download the report in Seller Central.`,
 	});
 }
 
@@ -217,8 +218,9 @@ async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | str
 			kind: 'download',
 			reportDocumentId: ref.reportDocumentId,
 			httpStatus: response.status,
-			message: `Downloading report document ${ref.reportDocumentId} failed with HTTP ${response.status}: ${s3Message(body) || 'no explanation'}`,
-			hint: 'Amazon refused the download. Run the node again; if it keeps failing, download the report in Seller Central.',
+			message: tr`Downloading report document ${ref.reportDocumentId} failed with HTTP ${response.status}.`,
+			amazonSaid: s3Message(body) || undefined,
+			hint: tr`Amazon's storage refused the download. Run the node again; if it keeps failing, download the report in Seller Central.`,
 		});
 	}
 }

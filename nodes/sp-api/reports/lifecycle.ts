@@ -6,6 +6,8 @@
  */
 import type { SpApiClient, SpApiResponse } from '../client';
 import { toUtcIso } from '../dates';
+import { plainWords } from '../errors';
+import { tr } from '../i18n/translate';
 import { readReportDocumentText } from './document';
 import { inputError, ReportError } from './errors';
 import { findReportType, isSettlementReportType, REPORT_TYPE_PATTERN } from './reportTypes';
@@ -81,27 +83,35 @@ export async function getReport(client: SpApiClient, reportId: string): Promise<
 	return await client.call<AmazonReport>('getReport', { params: { reportId: id } });
 }
 
-/** FATAL → an error with Amazon's explanation (its error document), when there is one. */
+/**
+ * FATAL → an error saying so in plain words; Amazon's explanation (its error document, often JSON such
+ * as {"errorDetails": "…"}) is quoted as plain text and kept raw in `errorDocument`.
+ */
 async function fatalError(client: SpApiClient, report: AmazonReport, maxChars: number): Promise<ReportError> {
-	let explanation: string | undefined;
+	let errorDocument: string | undefined;
+	let unreadable: string | undefined;
 	if (report.reportDocumentId) {
 		try {
-			explanation = (await readReportDocumentText(client, report.reportDocumentId, maxChars)).trim();
+			errorDocument = (await readReportDocumentText(client, report.reportDocumentId, maxChars)).trim();
 		} catch (error) {
-			explanation = `(the error document ${report.reportDocumentId} could not be read: ${(error as Error).message})`;
+			unreadable = (error as Error).message;
 		}
 	}
+	const explanation = errorDocument ? plainWords(errorDocument) : '';
 	return new ReportError({
 		kind: 'fatal',
 		reportId: report.reportId,
 		reportType: report.reportType,
 		reportDocumentId: report.reportDocumentId,
 		processingStatus: 'FATAL',
-		errorDocument: explanation,
-		message: `Amazon could not create report ${report.reportId} (${report.reportType}): processing ended with FATAL. ${
-			explanation ? `Amazon's explanation: ${explanation}` : 'Amazon gave no explanation (no error document).'
-		}`,
-		hint: 'Check the report type, marketplaces, dates and report options against Amazon\'s documentation for this report type, then request it again.',
+		errorDocument: errorDocument ?? unreadable,
+		amazonSaid: explanation || undefined,
+		message: explanation
+			? tr`Amazon could not create report ${report.reportId} (${report.reportType}): it ended with FATAL.`
+			: unreadable
+				? tr`Amazon could not create report ${report.reportId} (${report.reportType}): it ended with FATAL, and its error document ${report.reportDocumentId} could not be read.`
+				: tr`Amazon could not create report ${report.reportId} (${report.reportType}): it ended with FATAL and gave no explanation.`,
+		hint: tr`Check the report type, marketplaces, dates and report options against Amazon's documentation for this report type, then request it again.`,
 	});
 }
 

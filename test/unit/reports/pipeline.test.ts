@@ -93,14 +93,15 @@ describe('report pipeline against the emulator', () => {
 		expect(outcome).toMatchObject({ status: 'CANCELLED', reportId: expect.any(String), report: { processingStatus: 'CANCELLED' } });
 	});
 
-	it('FATAL is an error carrying the text of Amazon\'s error document', async () => {
+	it('FATAL is an error in plain words, with Amazon\'s error document quoted as text and kept raw', async () => {
 		const run = createAndWaitForReport(client('na'), { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [US] }, { timeoutMs: 3_600_000, initialIntervalMs: 60_000 });
 		await expect(run).rejects.toBeInstanceOf(ReportError);
 		await expect(run).rejects.toMatchObject({
 			kind: 'fatal',
 			reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
-			message: expect.stringMatching(/FATAL\. Amazon's explanation: \{"errorDetails":"The SP-API emulator does not generate GET_MERCHANT_LISTINGS_ALL_DATA/),
-			errorDocument: expect.stringContaining('errorDetails'),
+			message: expect.stringMatching(/^Amazon could not create report \S+ \(GET_MERCHANT_LISTINGS_ALL_DATA\): it ended with FATAL\.$/),
+			amazonSaid: expect.stringMatching(/^The SP-API emulator does not generate GET_MERCHANT_LISTINGS_ALL_DATA/),
+			errorDocument: expect.stringContaining('{"errorDetails":'),
 		});
 	});
 

@@ -4,8 +4,9 @@
  * its connection or got a 5xx/408) and never repeated it; here that becomes words about money: what to
  * check before running the item again. Nothing here ever says a transfer happened.
  */
-import { amazonSaid, SpApiError, unclearOutcomeError, withHint, type AmazonErrorEntry, type WriteDescription } from '../../../sp-api/errors';
+import { isRejectedToken, SpApiError, unclearOutcomeError, withHint, type AmazonErrorEntry, type WriteDescription } from '../../../sp-api/errors';
 import { getOperation, isOperationKey } from '../../../sp-api/operations';
+import { tr } from '../../../sp-api/i18n/translate';
 import type { AccountNumberMask } from './bank';
 
 export type { WriteDescription };
@@ -16,10 +17,10 @@ export function roleHint(operationKey: string): string {
 	const operation = getOperation(operationKey);
 	if (operation.api === 'sellerWallet') {
 		return operation.method === 'GET'
-			? 'Amazon refused access: reading the Seller Wallet needs the "Account Information Service Provider" (AISP) role for your app, and the seller must have authorised the app in this region.'
-			: 'Amazon refused access: moving Seller Wallet money needs the "Payment Initiation Service Provider" (PISP) role for your app (and a valid certificate behind the signatures), and the seller must have authorised the app in this region.';
+			? tr`Amazon refused access: reading the Seller Wallet needs the "Account Information Service Provider" (AISP) role for your app, and the seller must have authorised the app in this region.`
+			: tr`Amazon refused access: moving Seller Wallet money needs the "Payment Initiation Service Provider" (PISP) role for your app (and a valid certificate behind the signatures), and the seller must have authorised the app in this region.`;
 	}
-	return 'Amazon refused access: payouts and payment methods need the "Finance and Accounting" role for your app, and the seller must have authorised the app in this region.';
+	return tr`Amazon refused access: payouts and payment methods need the "Finance and Accounting" role for your app, and the seller must have authorised the app in this region.`;
 }
 
 function mentionsSignature(errors: readonly AmazonErrorEntry[]): boolean {
@@ -27,47 +28,59 @@ function mentionsSignature(errors: readonly AmazonErrorEntry[]): boolean {
 }
 
 /**
- * The error to show for a failed Seller Wallet or Transfers call: Amazon's words kept, the advice made
- * specific (roles, balance, existing schedule, signatures), account numbers masked, and for a write
- * with an unknown outcome an UnclearOutcomeError that says exactly what to check.
+ * The error to show for a failed Seller Wallet or Transfers call: the advice made specific (roles,
+ * balance, existing schedule, signatures), Amazon's words kept apart as they were sent, account numbers
+ * masked, and for a write with an unknown outcome an UnclearOutcomeError that says exactly what to check.
  */
 export function walletError(error: unknown, write?: WriteDescription, mask?: AccountNumberMask): unknown {
 	if (!(error instanceof SpApiError)) return error;
 	if (write && error.mayHaveTakenEffect && error.kind !== 'aborted') return unclearOutcomeError(error, write, mask);
-	const refused = write?.refusedNothingDone ?? 'Nothing was changed.';
+	// only Amazon's answers to the call itself (not Login with Amazon's refusals) get the node's own words
+	if (error.kind !== 'http') return mask ? withHint(error, error.hint, mask) : error;
+	const refused = write?.refusedNothingDone ?? tr`Nothing was changed.`;
 	switch (error.httpStatus) {
 		case 403:
-			if (error.kind === 'http') return withHint(error, `${roleHint(error.operation)}${amazonSaid(error.errors)}`, mask);
+			// a refused access token is not a missing role: the core's advice (authorise again) stays
+			if (!isRejectedToken(403, error.errors)) return withHint(error, roleHint(error.operation), mask);
 			break;
 		case 422:
 			return withHint(
 				error,
-				`Amazon refused ${write?.what ?? 'the request'}: not enough available balance in the source account, or a transfer limit was reached${amazonSaid(error.errors)}. ${refused} Check the balance (Account → Get Balances) or send a smaller amount.`,
+				tr`Amazon refused ${write?.what ?? tr`the request`}: not enough available balance in the source account, or a transfer limit was reached. ${refused} Check the balance (Account → Get Balances) or send a smaller amount.`,
 				mask,
 			);
 		case 409:
 			return withHint(
 				error,
-				`A transfer schedule from this account to that destination already exists${amazonSaid(error.errors)}. ${refused} Change the existing one (Transfer Schedule → Update) or delete it first.`,
+				tr`A transfer schedule from this account to that destination already exists. ${refused} Change the existing one (Transfer Schedule → Update) or delete it first.`,
 				mask,
 			);
 		case 400:
 			if (mentionsSignature(error.errors)) {
 				return withHint(
 					error,
-					`Amazon did not accept the digital signatures${amazonSaid(error.errors)}. ${refused} They must be made by your payment service provider's certificate for exactly this destination and amount.`,
+					tr`Amazon did not accept the digital signatures. ${refused} They must be made by your payment service provider's certificate for exactly this destination and amount.`,
 					mask,
 				);
 			}
-			if (write) return withHint(error, `Amazon refused ${write.what} as invalid${amazonSaid(error.errors)}. ${refused} Check the fields of the node.`, mask);
+			if (write) return withHint(error, tr`Amazon refused ${write.what} as invalid. ${refused} Check the fields of the node.`, mask);
 			break;
 		case 408:
 			if (!write) {
-				return withHint(error, `Amazon did not finish in time (HTTP 408 Request Timed Out), also after several tries${amazonSaid(error.errors)}. Nothing was changed; try again in a few minutes.`, mask);
+				return withHint(
+					error,
+					error.attempts > 1
+						? tr`Amazon did not finish in time (HTTP 408), also after ${error.attempts} tries. Nothing was changed; try again in a few minutes.`
+						: tr`Amazon did not finish in time (HTTP 408). Nothing was changed; try again in a few minutes.`,
+					mask,
+				);
 			}
 			break;
 		case 404:
-			return withHint(error, `Amazon found no such Seller Wallet account, transaction or schedule for this seller and marketplace${amazonSaid(error.errors)}. Check the ID and the marketplace.`, mask);
+			if (isOperationKey(error.operation) && getOperation(error.operation).api === 'sellerWallet') {
+				return withHint(error, tr`Amazon found no such Seller Wallet account, transaction or schedule for this seller and marketplace. Check the ID and the marketplace.`, mask);
+			}
+			break;
 		default:
 			break;
 	}

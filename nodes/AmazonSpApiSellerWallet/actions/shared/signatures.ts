@@ -5,6 +5,7 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
+import { registerSecrets } from '../../../sp-api/redact';
 import type { Show } from './fields';
 
 export function signatureFields(show: Show): INodeProperties[] {
@@ -37,6 +38,8 @@ export function readSignatures(context: IExecuteFunctions, itemIndex: number): {
 	const read = (name: string, label: string): string => {
 		const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 		if (!value) throw new InputError(`"${label}" is empty: Amazon refuses Seller Wallet transfers and schedules without both signatures.`);
+		// hidden wherever ACORN writes text (errors, logs), also when Amazon echoes a signature back
+		registerSecrets(value);
 		return value;
 	};
 	return {

@@ -5,7 +5,7 @@
  * Every write's error says how to look it up (Transaction Status → Get for a transaction ID, and the
  * read that shows whether Amazon has it); nothing here ever says a write happened.
  */
-import { amazonSaid, SpApiError, unclearOutcomeError, withHint, type WriteDescription } from '../../../sp-api/errors';
+import { isRejectedToken, SpApiError, unclearOutcomeError, withHint, type WriteDescription } from '../../../sp-api/errors';
 import { tr } from '../../../sp-api/i18n/translate';
 import { getOperation, isOperationKey } from '../../../sp-api/operations';
 
@@ -25,7 +25,7 @@ export const lookUpTransactionAdvice = (): string =>
 	tr`If an earlier run of this item got a transaction ID, look it up with Transaction Status → Get before trying again.`;
 
 /**
- * The error to show for a failed vendor call: Amazon's words kept, the advice made specific (roles,
+ * The error to show for a failed vendor call: Amazon's words kept apart (quoted by the core), the advice made specific (roles,
  * unknown ids), and for a write with an unknown outcome an UnclearOutcomeError that says what to check.
  */
 export function vendorError(error: unknown, write?: WriteDescription): unknown {
@@ -36,18 +36,19 @@ export function vendorError(error: unknown, write?: WriteDescription): unknown {
 	if (error.kind === 'rateLimited' && write) return withHint(error, `${error.hint}${nothing}${lookUp}`);
 	switch (error.httpStatus) {
 		case 403:
-			if (error.kind === 'http') return withHint(error, `${vendorRoleHint(error.operation)}${amazonSaid(error.errors)}${nothing}`);
+			// a refused access token is not a missing role: the core's advice (authorise again) stays
+			if (error.kind === 'http' && !isRejectedToken(403, error.errors)) return withHint(error, `${vendorRoleHint(error.operation)}${nothing}`);
 			break;
 		case 404:
-			if (error.operation === 'getPurchaseOrder') return withHint(error, tr`Amazon has no purchase order with that number for this vendor account${amazonSaid(error.errors)}. Check the number and that the credential is the vendor account's, in the right region.`);
+			if (error.operation === 'getPurchaseOrder') return withHint(error, tr`Amazon has no purchase order with that number for this vendor account. Check the number and that the credential is the vendor account's, in the right region.`);
 			if (error.operation === 'vendorTransactionStatus.getTransaction') {
-				return withHint(error, tr`Amazon knows no transaction with that ID for this vendor account${amazonSaid(error.errors)}. Transaction IDs come from this node's Acknowledge, Submit Confirmation and Submit Invoice.`);
+				return withHint(error, tr`Amazon knows no transaction with that ID for this vendor account. Transaction IDs come from this node's Acknowledge, Submit Confirmation and Submit Invoice.`);
 			}
 			break;
 		case 400:
 		case 413:
 		case 415:
-			if (write) return withHint(error, tr`Amazon refused ${write.what} as invalid${amazonSaid(error.errors)}.${nothing} Check the fields of the node and run it again.${lookUp}`);
+			if (write) return withHint(error, tr`Amazon refused ${write.what} as invalid.${nothing} Check the fields of the node and run it again.${lookUp}`);
 			break;
 		default:
 			break;

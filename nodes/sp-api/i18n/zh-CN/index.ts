@@ -12,6 +12,7 @@ import { reportTypes } from './reportTypes';
 import { marketplaces } from './marketplaces';
 import { reportsRobustness } from './reports-robustness';
 import { vendor } from './vendor';
+import { errors } from './errors';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -37,6 +38,7 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	marketplaces,
 	reportsRobustness,
 	vendor,
+	errors,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));

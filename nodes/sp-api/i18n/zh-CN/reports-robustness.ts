@@ -29,9 +29,10 @@ export const reportsRobustness: Readonly<Record<string, string>> = {
 		'请修改“只保留满足条件的行”或“只保留这些列”中的列名（可先不加过滤下载几行，查看列名）。',
 	'Amazon\'s storage refused report document {0} twice as "expired" (HTTP {1}), also with the new download address ACORN asked for after the first refusal.':
 		'亚马逊的存储服务两次以“已失效”为由拒绝了报告文档 {0} 的下载（HTTP {1}），第一次被拒后 ACORN 重新获取的新下载地址也被拒绝。',
-	"This computer's clock is {0} minutes ahead of Amazon's storage. Set the clock right (automatic time), then run the node again.":
-		'这台电脑的时钟比亚马逊存储服务快 {0} 分钟。请校准时钟（开启自动时间），然后重新运行节点。',
-	"This computer's clock is {0} minutes behind Amazon's storage. Set the clock right (automatic time), then run the node again.":
-		'这台电脑的时钟比亚马逊存储服务慢 {0} 分钟。请校准时钟（开启自动时间），然后重新运行节点。',
-	'Run the node again in a few minutes; if it keeps failing, download the report in Seller Central.': '请几分钟后重新运行节点；如果一直失败，请在卖家平台下载该报告。',
+	"The download address expired again right after ACORN asked Amazon for a new one: this computer's clock is {0} minutes ahead of Amazon's storage. Set the clock right (automatic time), then run the node again.":
+		'ACORN 刚向亚马逊要了新的下载地址，它又马上失效了：这台电脑的时钟比亚马逊存储服务快 {0} 分钟。请校准时钟（开启自动时间），然后重新运行节点。',
+	"The download address expired again right after ACORN asked Amazon for a new one: this computer's clock is {0} minutes behind Amazon's storage. Set the clock right (automatic time), then run the node again.":
+		'ACORN 刚向亚马逊要了新的下载地址，它又马上失效了：这台电脑的时钟比亚马逊存储服务慢 {0} 分钟。请校准时钟（开启自动时间），然后重新运行节点。',
+	'The download address expired again right after ACORN asked Amazon for a new one. Run the node again in a few minutes; if it keeps failing, download the report in Seller Central.':
+		'ACORN 刚向亚马逊要了新的下载地址，它又马上失效了。请几分钟后重新运行节点；如果一直失败，请在卖家平台下载该报告。',
 };

@@ -320,11 +320,11 @@ export const vendor: Readonly<Record<string, string>> = {
 		'亚马逊拒绝访问：Vendor Orders、Invoices 和 Transaction Status API 需要你的应用有 "Amazon Fulfillment" 或 "Inventory and Order Tracking" 角色，并且供应商账户（Vendor Central）必须已在这个地区授权该应用。',
 	'If an earlier run of this item got a transaction ID, look it up with Transaction Status → Get before trying again.': '如果这一条之前的运行得到过交易编号，重试前先用“交易状态 → 获取”查询。',
 	'Nothing was submitted.': '没有提交任何内容。',
-	"Amazon has no purchase order with that number for this vendor account{0}. Check the number and that the credential is the vendor account's, in the right region.":
-		'这个供应商账户下没有这个号码的采购订单{0}。请检查订单号，并确认凭证属于该供应商账户且地区正确。',
-	"Amazon knows no transaction with that ID for this vendor account{0}. Transaction IDs come from this node's Acknowledge, Submit Confirmation and Submit Invoice.":
-		'这个供应商账户下没有这个编号的交易{0}。交易编号来自本节点的“确认订单”“提交发货确认”和“提交发票”。',
-	'Amazon refused {0} as invalid{1}.{2} Check the fields of the node and run it again.{3}': '亚马逊以无效为由拒绝了{0}{1}。{2}请检查节点的字段后重新运行。{3}',
+	"Amazon has no purchase order with that number for this vendor account. Check the number and that the credential is the vendor account's, in the right region.":
+		'这个供应商账户下没有这个号码的采购订单。请检查订单号，并确认凭证属于该供应商账户且地区正确。',
+	"Amazon knows no transaction with that ID for this vendor account. Transaction IDs come from this node's Acknowledge, Submit Confirmation and Submit Invoice.":
+		'这个供应商账户下没有这个编号的交易。交易编号来自本节点的“确认订单”“提交发货确认”和“提交发票”。',
+	'Amazon refused {0} as invalid.{1} Check the fields of the node and run it again.{2}': '亚马逊以无效为由拒绝了{0}。{1}请检查节点的字段后重新运行。{2}',
 	'"{0}" ({1}) must be before "{2}" ({3}) and in the past.': '“{0}”（{1}）必须早于“{2}”（{3}），并且在过去。',
 	'"{0}" ({1}) is more than {2} days ago: Amazon keeps purchase orders in this API for about six months.': '“{0}”（{1}）早于 {2} 天前：亚马逊在此 API 中保留约六个月的采购订单。',
 	'"{0}" is empty: give the 8-character purchase order number (e.g. 2JK3S9VB).': '“{0}”为空：请填写 8 位采购订单号（例如 2JK3S9VB）。',
