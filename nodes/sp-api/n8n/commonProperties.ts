@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { includeResponseMetadataOption } from './responseMetadata';
 
+/** What an empty marketplace picker means where it filters: shown under the field, not only on hover. */
+export const EVERY_STORE_HINT = 'Empty: every store of the credential’s region';
+
+/** The same where Amazon needs the stores named: ACORN asks Amazon which stores the seller sells in. */
+export const SELLER_STORES_HINT = 'Empty: every store you sell in, in the credential’s region (ACORN asks Amazon which)';
+
 /** Marketplace picker: only the credential's region is offered; expressions may give ids or country codes. */
 export function marketplacesProperty(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {

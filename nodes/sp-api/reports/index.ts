@@ -41,5 +41,6 @@ export {
 	type SettlementReportType,
 	type ColumnKind,
 } from './reportTypes';
+export { defaultDataPeriodDays, effectiveDataStart, type DataPeriodDays } from './dataPeriod';
 export { typedValues, toIsoDate, normaliseDecimal } from './typed';
 export { reportFileName, reportMimeType, fileExtensionFor } from './files';

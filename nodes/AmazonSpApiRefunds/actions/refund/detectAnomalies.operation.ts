@@ -3,13 +3,15 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { parseDateInput } from '../../../sp-api/dates';
 import { fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
 import { resolvePostedRange } from '../../../sp-api/finances/postedRange';
-import { isIsoCurrencyCode, parseDecimal, type Decimal } from '../../../sp-api/money';
+import { formatDecimal, isIsoCurrencyCode, parseDecimal, type Decimal } from '../../../sp-api/money';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
-import { detectAnomalies, type AmountBasis, type GroupBy, type IndexedRefund, type SentenceLanguage } from '../../logic/anomalies';
+import { detectAnomalies, type AmountBasis, type AnomalyCheck, type AnomalySettings, type GroupBy, type IndexedRefund, type SentenceLanguage } from '../../logic/anomalies';
+import { tr } from '../../../sp-api/i18n/translate';
+import { explainEmptyResult, readableTime } from '../../../sp-api/n8n/emptyOutput';
 import { readRefund, refundToJson, type RefundInput } from '../../../sp-api/finances/refundJson';
 import { kindsProperty, readRefundQuery, sourceProperty } from './fetchProperties';
 import { sortInputItems } from './inputItems';
-import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import { EVERY_STORE_HINT, marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
 import { messageLanguageProperty } from '../messageLanguage';
 
 const show = { resource: ['refund'], operation: ['detectAnomalies'] };
@@ -33,6 +35,7 @@ export const description: INodeProperties[] = [
 	marketplacesProperty({
 		displayOptions: { show: fetchShow },
 		description: 'Amazon stores to check, several at once. Empty means every store of the credential’s region.',
+		hint: EVERY_STORE_HINT,
 	}),
 	kindsProperty(fetchShow),
 	{
@@ -135,6 +138,27 @@ export const description: INodeProperties[] = [
 	messageLanguageProperty(displayOptions, { name: 'language' }),
 ];
 
+const GROUP_WORDS: Record<GroupBy, () => string> = {
+	sku: () => tr`SKU`,
+	marketplace: () => tr`store`,
+	order: () => tr`order`,
+	reason: () => tr`return reason`,
+};
+
+/** "Nothing unusual": how many refunds were compared, in how many groups, against which rules. */
+function nothingUnusualSentence(check: AnomalyCheck, settings: AnomalySettings, spikeFactor: number): string {
+	const rules = [
+		spikeFactor > 0 ? tr`a spike of ${spikeFactor}× the usual pace with at least ${settings.spikeMinCount} refunds` : undefined,
+		settings.minCount > 0 ? tr`${settings.minCount} refunds in the period` : undefined,
+		...[...settings.amountThresholds].map(([currency, limit]) => tr`${formatDecimal(limit)} ${currency} refunded in the period`),
+	].filter(Boolean);
+	const days = (ms: number) => Number((ms / 86_400_000).toFixed(2));
+	const counted = tr`Nothing unusual: ${check.considered} refunds compared (${check.inCurrent} in the ${days(settings.currentMs)} days up to ${readableTime(new Date(settings.endMs))}, ${check.considered - check.inCurrent} in the ${days(settings.baselineMs)} days before), in ${check.groups} groups by ${GROUP_WORDS[settings.groupBy]()}.`;
+	const verdict = rules.length > 0 ? tr`No group reached ${rules.join(tr` or `)}.` : tr`No alert rule is switched on: set "Spike Factor", "Alert at Refund Count" or "Alert at Amount".`;
+	const outside = check.outside + check.undated > 0 ? tr`${check.outside + check.undated} input refunds lie outside both periods.` : '';
+	return [counted, verdict, outside].filter(Boolean).join(' ');
+}
+
 function readPositive(context: IExecuteFunctions, name: string, label: string, minimum: number): number {
 	const value = Number(context.getNodeParameter(name, 0));
 	if (!Number.isFinite(value) || value < minimum) throw new InputError(`"${label}" must be a number of at least ${minimum}.`);
@@ -192,7 +216,7 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 		refunds = sortInputItems(this.getInputData(), { refunds: true, returns: false }).refunds;
 	}
 
-	const { anomalies } = detectAnomalies(refunds, {
+	const settings: AnomalySettings = {
 		groupBy: this.getNodeParameter('groupBy', 0, 'sku') as GroupBy,
 		endMs,
 		currentMs,
@@ -203,6 +227,8 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 		spikeMinCount: Math.max(1, Math.floor(readPositive(this, 'spikeMinCount', 'Minimum Refunds for a Spike', 1))),
 		amountBasis: this.getNodeParameter('amountBasis', 0, 'net') as AmountBasis,
 		language: this.getNodeParameter('language', 0, 'en') as SentenceLanguage,
-	});
-	return anomalies.map(({ json, itemIndexes }) => ({ json, pairedItem: [...new Set(itemIndexes.length ? itemIndexes : [0])].map((item) => ({ item })) }));
+	};
+	const check = detectAnomalies(refunds, settings);
+	if (check.anomalies.length === 0) explainEmptyResult(this, nothingUnusualSentence(check, settings, spikeFactorNumber));
+	return check.anomalies.map(({ json, itemIndexes }) => ({ json, pairedItem: [...new Set(itemIndexes.length ? itemIndexes : [0])].map((item) => ({ item })) }));
 }

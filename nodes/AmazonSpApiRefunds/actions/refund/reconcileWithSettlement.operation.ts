@@ -4,7 +4,7 @@ import { toLocalIso } from '../../../sp-api/dates';
 import { fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
 import { REFUND_KINDS, withoutUndefined, type RefundKind, type RefundRecord } from '../../../sp-api/finances/refunds';
 import { findMarketplace } from '../../../sp-api/marketplaces';
-import { money } from '../../../sp-api/money';
+import { amountAsNumber, money } from '../../../sp-api/money';
 import { marketplacesProperty, optionsProperty } from '../../../sp-api/n8n/commonProperties';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
@@ -215,34 +215,49 @@ function summaryJson(resolved: Resolved, rows: readonly ReconcileRow[], eventLin
 	const own = totals.find((total) => total.currency === summary.currency);
 	const timeZone = report.marketplaceIds?.length ? findMarketplace(report.marketplaceIds[0])?.timeZone : undefined;
 	const groupTotal = group.originalTotal;
+	const zero = money(0, summary.currency).amount;
+	const exact = {
+		eventsRefundTotal: own ? String(own.eventsRefundTotal) : zero,
+		settlementRefundTotal: own ? String(own.settlementRefundTotal) : zero,
+		difference: own ? String(own.difference) : zero,
+		settlementTotalAmount: summary.total?.amount,
+		groupOriginalTotal: groupTotal?.currency === summary.currency ? groupTotal.amount : undefined,
+	};
+	const asNumber = (text: string | undefined) => (text === undefined ? undefined : amountAsNumber(text));
+	// the sentence and the verdict first, then the period, counts and totals (numbers a sheet can sum), ids, exact text last
 	const json = withoutUndefined<IDataObject>({
 		recordType: 'summary',
+		message: summaryMessage(resolved, rows, settings.language),
+		allMatched: counts.amountDiffers + counts.missingInSettlement + counts.missingInEvents === 0,
+		settlementStartLocal: timeZone && summary.start?.includes('T') ? toLocalIso(summary.start, timeZone) : undefined,
+		settlementEndLocal: timeZone && summary.end?.includes('T') ? toLocalIso(summary.end, timeZone) : undefined,
+		currency: summary.currency,
+		compared: rows.length,
+		...counts,
+		eventsRefundTotal: asNumber(exact.eventsRefundTotal),
+		settlementRefundTotal: asNumber(exact.settlementRefundTotal),
+		difference: asNumber(exact.difference),
+		settlementTotalAmount: asNumber(exact.settlementTotalAmount),
+		groupOriginalTotal: asNumber(exact.groupOriginalTotal),
+		settlementTotalMatchesGroup: summary.total && groupTotal?.currency === summary.currency ? summary.total.amount === groupTotal.amount : undefined,
+		depositDate: summary.depositDate,
+		settlementStart: summary.start,
+		settlementEnd: summary.end,
 		settlementId: summary.settlementId,
 		financialEventGroupId: group.financialEventGroupId,
 		mappedBy: resolved.mappedBy,
 		mappingNote: resolved.mappingNote,
 		settlementReportId: report.reportId,
 		settlementReportType: report.reportType,
-		settlementStart: summary.start,
-		settlementEnd: summary.end,
-		settlementStartLocal: timeZone && summary.start?.includes('T') ? toLocalIso(summary.start, timeZone) : undefined,
-		settlementEndLocal: timeZone && summary.end?.includes('T') ? toLocalIso(summary.end, timeZone) : undefined,
-		depositDate: summary.depositDate,
-		currency: summary.currency,
-		settlementTotalAmount: summary.total?.amount,
-		groupOriginalTotal: groupTotal?.currency === summary.currency ? groupTotal.amount : undefined,
 		groupProcessingStatus: group.processingStatus,
-		settlementTotalMatchesGroup: summary.total && groupTotal?.currency === summary.currency ? summary.total.amount === groupTotal.amount : undefined,
-		compared: rows.length,
-		...counts,
-		allMatched: counts.amountDiffers + counts.missingInSettlement + counts.missingInEvents === 0,
-		eventsRefundTotal: own?.eventsRefundTotal ?? money(0, summary.currency).amount,
-		settlementRefundTotal: own?.settlementRefundTotal ?? money(0, summary.currency).amount,
-		difference: own?.difference ?? money(0, summary.currency).amount,
 		totals,
 		refundLinesInEvents: eventLines,
 		amountLinesInSettlement: settlement.reader.refundLines,
-		message: summaryMessage(resolved, rows, settings.language),
+		eventsRefundTotalExact: exact.eventsRefundTotal,
+		settlementRefundTotalExact: exact.settlementRefundTotal,
+		differenceExact: exact.difference,
+		settlementTotalAmountExact: exact.settlementTotalAmount,
+		groupOriginalTotalExact: exact.groupOriginalTotal,
 	});
 	if (settings.includeResponseMetadata && resolved.metadata) json.responseMetadata = responseMetadataJson(resolved.metadata);
 	return json;
