@@ -18,6 +18,8 @@ export function marketplacesProperty(overrides: Partial<INodeProperties> = {}): 
 		default: [],
 		description:
 			'Amazon stores to include; in an expression, country codes (e.g. US, DE, JP) work too. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		// what empty means, under the field (n8n's list shows no placeholder of its own)
+		hint: EVERY_STORE_HINT,
 		...overrides,
 	};
 }

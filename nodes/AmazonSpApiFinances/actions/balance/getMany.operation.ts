@@ -33,6 +33,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'The balance at the end of this day. Empty means the balance right now.',
+		hint: 'Empty: the balance right now',
 		displayOptions,
 	},
 	returnAllProperty(displayOptions),

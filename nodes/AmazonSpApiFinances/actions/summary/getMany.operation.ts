@@ -18,6 +18,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Only summaries with money on or after this day. Empty means no lower limit.',
+		hint: 'Empty: no lower limit',
 		displayOptions,
 	},
 	{
@@ -26,6 +27,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Only summaries with money on or before this day. Empty means no upper limit.',
+		hint: 'Empty: no upper limit',
 		displayOptions,
 	},
 	{
@@ -35,6 +37,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 12345678901',
 		description: 'Only the summary of this settlement (the number in settlement reports)',
+		hint: 'Empty: every settlement',
 		displayOptions,
 	},
 	returnAllProperty(displayOptions),

@@ -55,7 +55,8 @@ export const description: INodeProperties[] = [
 		displayName: 'Period (Days)',
 		name: 'currentDays',
 		type: 'number',
-		typeOptions: { minValue: 0.05, numberPrecision: 2 },
+		// no fixed decimals: 1 shows as "1", half a day can still be typed as 0.5
+		typeOptions: { minValue: 0.05 },
 		default: 1,
 		description: 'The period to check: the last this many days before "Period Ends At"',
 		displayOptions,
@@ -64,7 +65,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Compare With (Days Before)',
 		name: 'baselineDays',
 		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 2 },
+		typeOptions: { minValue: 1 },
 		default: 28,
 		description: 'The normal pace is measured over this many days just before the period',
 		displayOptions,
@@ -75,13 +76,14 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Empty means now (Amazon’s data lags a few minutes to 48 hours, so the newest refunds may still come)',
+		hint: 'Empty: now',
 		displayOptions,
 	},
 	{
 		displayName: 'Spike Factor',
 		name: 'spikeFactor',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: 0 },
 		default: 3,
 		description: 'Alert when a group has at least this many times its usual number of refunds (0 = off)',
 		displayOptions,
@@ -153,7 +155,7 @@ function nothingUnusualSentence(check: AnomalyCheck, settings: AnomalySettings, 
 		...[...settings.amountThresholds].map(([currency, limit]) => tr`${formatDecimal(limit)} ${currency} refunded in the period`),
 	].filter(Boolean);
 	const days = (ms: number) => Number((ms / 86_400_000).toFixed(2));
-	const counted = tr`Nothing unusual: ${check.considered} refunds compared (${check.inCurrent} in the ${days(settings.currentMs)} days up to ${readableTime(new Date(settings.endMs))}, ${check.considered - check.inCurrent} in the ${days(settings.baselineMs)} days before), in ${check.groups} groups by ${GROUP_WORDS[settings.groupBy]()}.`;
+	const counted = tr`Nothing unusual: ${check.considered} refunds compared (${check.inCurrent} in the checked period of ${days(settings.currentMs)} day(s) up to ${readableTime(new Date(settings.endMs))}, ${check.considered - check.inCurrent} in the ${days(settings.baselineMs)} day(s) before), in ${check.groups} groups by ${GROUP_WORDS[settings.groupBy]()}.`;
 	const verdict = rules.length > 0 ? tr`No group reached ${rules.join(tr` or `)}.` : tr`No alert rule is switched on: set "Spike Factor", "Alert at Refund Count" or "Alert at Amount".`;
 	const outside = check.outside + check.undated > 0 ? tr`${check.outside + check.undated} input refunds lie outside both periods.` : '';
 	return [counted, verdict, outside].filter(Boolean).join(' ');

@@ -85,6 +85,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. zh_CN, de_DE, ja_JP',
 		description: 'Also give the reason text in this language (returnReasonTranslated), where Amazon has a translation',
+		hint: 'Empty: no translation',
 		displayOptions: { show: { ...show, lookUpReasons: [true] } },
 	},
 	{

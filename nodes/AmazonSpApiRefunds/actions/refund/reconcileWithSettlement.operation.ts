@@ -72,6 +72,7 @@ export const description: INodeProperties[] = [
 	},
 	marketplacesProperty({
 		displayOptions: { show: { ...show, settlementFrom: ['latest'] } },
+		hint: 'Empty: the latest settlement of any store',
 		description:
 			'Only settlements of these Amazon stores (each currency has its own settlement); empty means any. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	}),

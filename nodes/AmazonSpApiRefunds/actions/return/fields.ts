@@ -66,6 +66,7 @@ export function reasonTextProperties(show: Show): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. zh_CN, de_DE, ja_JP',
 			description: 'Also give the reason text in this language, where Amazon has a translation',
+			hint: 'Empty: no translation',
 			displayOptions: { show: { ...show, lookUpReasons: [true] } },
 		},
 	];

@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Response Window (Hours)',
 		name: 'responseWindowHours',
 		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 2 },
+		typeOptions: { minValue: 1 },
 		default: 48,
 		description:
 			'How long you have to answer a return request, counted from the request. Check Amazon’s current rule for your store (Amazon’s US help asks for an answer within 24 hours for requests that need manual authorisation).',
