@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
 	optionsProperty(displayOptions, [
-		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type' },
+		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type', hint: 'Empty: every account type' },
 	]),
 ];
 

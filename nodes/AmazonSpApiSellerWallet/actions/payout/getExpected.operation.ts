@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
 	optionsField(show, [
-		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'STANDARD_ORDERS', description: 'Only this account type' },
+		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'STANDARD_ORDERS', description: 'Only this account type', hint: 'Empty: every account type' },
 	]),
 ];
 

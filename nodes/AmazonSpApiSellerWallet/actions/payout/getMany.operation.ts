@@ -20,8 +20,8 @@ export const description: INodeProperties[] = [
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
 	optionsField(show, [
-		{ displayName: 'Payout ID', name: 'payoutId', type: 'string', default: '', description: 'Only this payout' },
-		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'STANDARD_ORDERS', description: 'Only payouts of this account type' },
+		{ displayName: 'Payout ID', name: 'payoutId', type: 'string', default: '', description: 'Only this payout', hint: 'Empty: every payout' },
+		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'STANDARD_ORDERS', description: 'Only payouts of this account type', hint: 'Empty: every account type' },
 	]),
 ];
 

@@ -25,6 +25,11 @@ export const editor: Readonly<Record<string, string>> = {
 	'Empty: the latest settlement of any store': '留空：任意店铺的最新结算',
 	'Empty: the balance right now': '留空：当前余额',
 	'Empty: the character set Amazon names, else UTF-8 or windows-1252': '留空：使用亚马逊指明的字符集，否则为 UTF-8 或 windows-1252',
+	'Empty: every account type': '留空：所有账户类型',
+	'Empty: every payout': '留空：所有付款',
+	'Empty: the marketplace’s country': '留空：站点所在国家',
+	'Empty: the one Amazon names, else UTF-8, else the store’s usual one': '留空：使用亚马逊指明的字符集，否则为 UTF-8，再否则为该站点常用的字符集',
+	'Empty: the usual one for the report type': '留空：该报告类型通常使用的元素',
 	'Empty = last 30 days (orders: 7)': '留空 = 最近 30 天（订单：7 天）',
 	'Empty = now': '留空 = 现在',
 	'Empty: a period with data for the report type — the last 30 days for returns, reimbursements, payments, tax and analytics; the last 7 days for orders and FBA shipments; no dates for reports about now (inventory, listings). The output shows the period used.':
