@@ -15,6 +15,7 @@ import { createSpApiClient } from '../sp-api/n8n/createClient';
 import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import { EVERY_STORE_HINT, marketplacesProperty } from '../sp-api/n8n/commonProperties';
 import { keepOwnPollTimes, pollTimesProperty } from '../sp-api/n8n/pollTimes';
+import { amountStyleOf } from '../sp-api/n8n/amountStyle';
 import { toNodeError } from '../sp-api/n8n/nodeErrors';
 import { advance, planWindow, readPollState, takeUnseen, writePollState, type PollWindowSettings } from '../sp-api/n8n/windowedPoll';
 import { resolveMarketplaces } from '../sp-api/marketplaces';
@@ -75,8 +76,8 @@ async function refundsBetween(context: IPollFunctions, client: SpApiClient, star
 	return out.sort((a, b) => byRefundPostedDate(a.refund, b.refund));
 }
 
-function itemOf(found: Found, includeMetadata: boolean): INodeExecutionData {
-	return { json: withResponseMetadata(refundToJson(found.refund), found.metadata, includeMetadata) };
+function itemOf(context: IPollFunctions, found: Found, includeMetadata: boolean): INodeExecutionData {
+	return { json: withResponseMetadata(refundToJson(found.refund, amountStyleOf(context.getNode())), found.metadata, includeMetadata) };
 }
 
 function includeMetadata(context: IPollFunctions): boolean {
@@ -94,7 +95,8 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 		name: 'amazonSpApiNewRefundTrigger',
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['trigger'],
-		// 1.1: new triggers check once an hour instead of every minute; saved 1.0 triggers keep their Poll Times
+		// 1.1: new triggers check once an hour instead of every minute and give amounts as numbers (plus …Exact
+		// text); triggers saved at 1 keep their Poll Times and their text amounts
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: 'New refunds',
@@ -201,7 +203,7 @@ async function testEvent(context: IPollFunctions, client: SpApiClient): Promise<
 		const start = new Date(latest - TEST_EVENT_WINDOW_ENDS_DAYS_AGO[i + 1] * DAY_MS);
 		const refunds = await refundsBetween(context, client, start, end);
 		const newest = refunds[refunds.length - 1];
-		if (newest) return [[itemOf(newest, includeMetadata(context))]];
+		if (newest) return [[itemOf(context, newest, includeMetadata(context))]];
 	}
 	return null;
 }
@@ -223,5 +225,5 @@ async function newRefunds(context: IPollFunctions, client: SpApiClient): Promise
 	// Only after every page was read: a failed poll leaves the state as it was and the next one repeats the window.
 	writePollState(staticData, state);
 	if (fresh.length === 0) return null;
-	return [fresh.map((found) => itemOf(found, options.includeResponseMetadata === true))];
+	return [fresh.map((found) => itemOf(context, found, options.includeResponseMetadata === true))];
 }

@@ -131,6 +131,17 @@ export function amountAsNumber(amount: string | Money): number {
 	return Number(typeof amount === 'string' ? amount : amount.amount);
 }
 
+/**
+ * How an item gives an amount in its main field (`total`, `refundedAmount`, …): as a number a sheet can
+ * sum, or as the exact decimal text nodes saved before gave there. The `…Exact` field is exact text either way.
+ */
+export type AmountStyle = 'number' | 'text';
+
+export function amountValue(amount: string | Money, style: AmountStyle): number | string {
+	const text = typeof amount === 'string' ? amount : amount.amount;
+	return style === 'number' ? amountAsNumber(text) : text;
+}
+
 /** Minor units (cents, yen) as a safe integer; throws when the amount has sub-minor digits. */
 export function toMinorUnits(m: Money): number {
 	const d = parseDecimal(m.amount);

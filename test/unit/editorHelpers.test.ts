@@ -142,6 +142,8 @@ describe('amounts a sheet can sum, exact text beside', () => {
 		expect(json).toMatchObject({ total: -12.3, totalExact: '-12.30', principal: -12.3, principalExact: '-12.30', tax: 0, taxExact: '0.00', feeBreakdown: { Commission: '1.50' } });
 		const read = readRefund({ ...json, total: 999 });
 		expect(typeof read === 'string' ? read : read.total).toEqual(money('-12.30', 'USD'));
+		// a node saved at version 1 gives the exact text in the amount fields too
+		expect(refundToJson(record('-12.30'), 'text')).toMatchObject({ total: '-12.30', totalExact: '-12.30', principal: '-12.30' });
 		// items without exact text (older runs, typed by hand) are read from the number
 		const { totalExact: _dropped, ...withoutExact } = json;
 		const older = readRefund(withoutExact);

@@ -124,6 +124,20 @@ describe('New Refund trigger', () => {
 		expect(result.staticData).toEqual({ untouched: true });
 	});
 
+	it('a new trigger (1.1) gives amounts as numbers with the exact text beside; one saved at 1 keeps the text', async () => {
+		const at = async (typeVersion: number) => {
+			const spec = workflow();
+			spec.nodes[0] = { ...spec.nodes[0], typeVersion };
+			return jsonOf((await runWorkflow({ ...spec, mode: 'manual' })).output('New Refund'))[0];
+		};
+		const current = await at(1.1);
+		expect(typeof current.total).toBe('number');
+		expect(current.totalExact).toMatch(/^-?\d+\.\d{2}$/);
+		expect(Number(current.totalExact)).toBe(current.total);
+		const saved = await at(1);
+		expect([saved.total, saved.totalExact]).toEqual([current.totalExact, current.totalExact]);
+	});
+
 	it('a marketplace of another region is a clear error when the trigger is activated', async () => {
 		const spec = workflow();
 		spec.nodes[0].parameters = { ...spec.nodes[0].parameters, marketplaceIds: ['US'] };

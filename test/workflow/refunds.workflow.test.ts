@@ -27,8 +27,9 @@ describe('Refunds node', () => {
 		emulator.control.clearRequests();
 	});
 
-	const refunds = (seller: SellerFixtureKey, parameters: Record<string, unknown>, input?: IDataObject[], extra: { continueOnFail?: boolean } = {}) =>
-		runWorkflow(singleNode(emulator, seller, { type: REFUNDS, parameters: { resource: 'refund', ...parameters }, ...extra }, input));
+	// a node as the editor adds it today (version 1.1); `typeVersion: 1` for one saved before
+	const refunds = (seller: SellerFixtureKey, parameters: Record<string, unknown>, input?: IDataObject[], extra: { continueOnFail?: boolean; typeVersion?: number } = {}) =>
+		runWorkflow(singleNode(emulator, seller, { type: REFUNDS, typeVersion: 1.1, parameters: { resource: 'refund', ...parameters }, ...extra }, input));
 	const apiCalls = () => emulator.control.requests().filter((r) => r.tokenKind !== 'lwa');
 
 	/** What the emulator holds: refund events posted in [after, before) and visible now. */
@@ -124,6 +125,26 @@ describe('Refunds node', () => {
 			const decimals = decimalsOf(String(group.currency));
 			expect(toMinorBig(String(group.refundedAmountExact), decimals)).toBe(-minorSum(lines.map((item) => String(item.totalExact)), decimals));
 		}
+	}, 60_000);
+
+	it('a node saved at version 1 keeps its exact-text amounts and, with Return All, its oldest-first order', async () => {
+		const parameters = { operation: 'getMany', postedAfter: iso(NOW_MS - 20 * DAY), returnAll: true };
+		const saved = jsonOf((await refunds('fe', parameters, undefined, { typeVersion: 1 })).output('Node'));
+		const current = jsonOf((await refunds('fe', parameters)).output('Node'));
+		expect(saved.map((item) => item.refundKey)).toEqual([...current].reverse().map((item) => item.refundKey));
+		for (const item of saved) {
+			for (const part of [...PARTS, 'total']) {
+				expect(typeof item[part]).toBe('string');
+				expect(item[part]).toBe(item[`${part}Exact`]);
+			}
+		}
+		// with a Limit, the newest ones also there
+		const limited = jsonOf((await refunds('fe', { ...parameters, returnAll: false, limit: 3 }, undefined, { typeVersion: 1 })).output('Node'));
+		expect(limited.map((item) => item.refundKey)).toEqual(current.slice(0, 3).map((item) => item.refundKey));
+		// Detect at version 1: the finding's amounts stay text too
+		const detected = jsonOf((await refunds('fe', { operation: 'detectAnomalies', refundsFrom: 'input', groupBy: 'marketplace', spikeFactor: 0, minCount: 1, currentDays: 20, baselineDays: 1 }, saved, { typeVersion: 1 })).output('Node'));
+		expect(detected.length).toBeGreaterThan(0);
+		expect(detected.every((group) => typeof group.refundedAmount === 'string' && group.refundedAmount === group.refundedAmountExact)).toBe(true);
 	}, 60_000);
 
 	it('no refunds in the period: no item, and the output pane says what was checked and why nothing came out', async () => {

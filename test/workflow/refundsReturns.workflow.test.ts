@@ -40,8 +40,9 @@ const REASON_TEXTS: Record<string, string> = {
 };
 const reasonText = (code: string) => REASON_TEXTS[code.replace(/^CR-/, '')];
 
-function refunds(emulator: Emulator, seller: SellerFixtureKey, parameters: Record<string, unknown>, extra: { continueOnFail?: boolean; input?: IDataObject[] } = {}) {
-	return runWorkflow(singleNode(emulator, seller, { type: REFUNDS, parameters, continueOnFail: extra.continueOnFail }, extra.input));
+/** A Refunds node as the editor adds it today (version 1.1), or `typeVersion: 1` for one saved before. */
+function refunds(emulator: Emulator, seller: SellerFixtureKey, parameters: Record<string, unknown>, extra: { continueOnFail?: boolean; input?: IDataObject[]; typeVersion?: number } = {}) {
+	return runWorkflow(singleNode(emulator, seller, { type: REFUNDS, typeVersion: extra.typeVersion ?? 1.1, parameters, continueOnFail: extra.continueOnFail }, extra.input));
 }
 
 const apiCalls = (emulator: Emulator) => emulator.control.requests().filter((r) => r.tokenKind !== 'lwa');
@@ -256,7 +257,7 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 				.groups.filter((group) => group.currency === currency && group.endAt + 30 * 60_000 <= NOW_MS && group.endAt > NOW_MS - 85 * DAY)
 				.sort((a, b) => b.endAt - a.endAt);
 		}
-		const reconcile = (seller: SellerFixtureKey, parameters: Record<string, unknown>, extra: { continueOnFail?: boolean } = {}) =>
+		const reconcile = (seller: SellerFixtureKey, parameters: Record<string, unknown>, extra: { continueOnFail?: boolean; typeVersion?: number } = {}) =>
 			refunds(emulator, seller, { resource: 'refund', operation: 'reconcileWithSettlement', ...parameters }, extra);
 
 		it('the latest settlement of a store: every refund matched, totals exact and equal to the settlement period’s refunds', async () => {
@@ -339,6 +340,10 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 				const droppedTotal = BigInt(dropped.totalMinor);
 				expect(toMinorBig(String(rows[1].eventsAmount), 2)).toBe(droppedTotal);
 				expect(rows[2]).toMatchObject({ settlementAmount: -12.34, settlementAmountExact: '-12.34', difference: -12.34, differenceExact: '-12.34' });
+				// a node saved at version 1 keeps the exact text in the amount fields
+				const saved = jsonOf((await reconcile('na', { settlementFrom: 'group', financialEventGroupId: group.groupId, outputRows: 'differences' }, { typeVersion: 1 })).output('Node'));
+				expect(saved[2]).toMatchObject({ settlementAmount: '-12.34', settlementAmountExact: '-12.34', difference: '-12.34' });
+				expect(saved[saved.length - 1]).toMatchObject({ recordType: 'summary', difference: expect.any(String), differenceExact: saved[saved.length - 1].difference });
 				expect(rows[2].eventsAmount).toBeUndefined();
 				const all = groupRefunds(group);
 				expect(summary).toMatchObject({ allMatched: false, amountDiffers: 1, missingInSettlement: 1, missingInEvents: 1, matched: all.length - 2, settlementTotalMatchesGroup: false });

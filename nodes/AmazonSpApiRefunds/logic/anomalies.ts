@@ -19,7 +19,7 @@
  * ("new"). All amount comparisons are exact (integers), never floating point.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { amountAsNumber, compareDecimals, currencyDecimals, formatDecimal, money, negateDecimal, parseDecimal, sumMoney, type Decimal, type Money } from '../../sp-api/money';
+import { amountValue, compareDecimals, currencyDecimals, formatDecimal, money, negateDecimal, parseDecimal, sumMoney, type AmountStyle, type Decimal, type Money } from '../../sp-api/money';
 import type { RefundInput } from '../../sp-api/finances/refundJson';
 
 export type GroupBy = 'sku' | 'marketplace' | 'order' | 'reason';
@@ -39,6 +39,8 @@ export interface AnomalySettings {
 	spikeMinCount: number;
 	amountBasis: AmountBasis;
 	language: SentenceLanguage;
+	/** Amounts of the finding as numbers (node version 1.1) or exact text (1); …Exact is text either way. */
+	amountStyle?: AmountStyle;
 }
 
 export interface IndexedRefund {
@@ -228,13 +230,13 @@ function evaluate(group: GroupData, settings: AnomalySettings, currentStart: num
 		groupLabel: label(settings.groupBy, group.value, sample, 'en'),
 		refundCount: n,
 		refundedUnits: units,
-		refundedAmount: amountAsNumber(amount),
+		refundedAmount: amountValue(amount, settings.amountStyle ?? 'number'),
 		currency,
 		message: sentence(group.value, sample, settings, { n, units, amount, nBaseline, perDay, ratio, rules, threshold, currency }),
 		baselineCount: nBaseline,
-		baselineAmount: amountAsNumber(baselineAmount),
+		baselineAmount: amountValue(baselineAmount, settings.amountStyle ?? 'number'),
 		expectedCount: fixed(expectedCount, 2),
-		expectedAmount: amountAsNumber(expectedAmount),
+		expectedAmount: amountValue(expectedAmount, settings.amountStyle ?? 'number'),
 		countRatio: ratio === null ? null : Number(ratio.toFixed(2)),
 		rules,
 		groupBy: settings.groupBy,

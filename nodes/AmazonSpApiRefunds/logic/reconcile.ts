@@ -10,7 +10,7 @@
  * without a pair is "missingInSettlement", a settlement refund without a pair "missingInEvents".
  */
 import type { IDataObject } from 'n8n-workflow';
-import { addDecimals, amountAsNumber, compareDecimals, money, negateDecimal, parseDecimal, type Decimal } from '../../sp-api/money';
+import { addDecimals, amountValue, compareDecimals, money, negateDecimal, parseDecimal, type AmountStyle, type Decimal } from '../../sp-api/money';
 import { REFUND_PARTS, refundKindLabel, withoutUndefined, type RefundPart } from '../../sp-api/finances/refunds';
 import { toLocalIso } from '../../sp-api/dates';
 import { marketplaceByName } from '../../sp-api/finances/marketplaceOfEvent';
@@ -81,6 +81,8 @@ export interface ReconcileContext {
 	financialEventGroupId: string;
 	currency: string;
 	language: MessageLanguage;
+	/** Amounts as numbers (node version 1.1) or exact text (1); …Exact is text either way. */
+	amountStyle?: AmountStyle;
 }
 
 function day(entry: RefundEntry): string {
@@ -137,9 +139,9 @@ export function reconcileRowJson(row: ReconcileRow, context: ReconcileContext): 
 		marketplaceName: row.events?.marketplaceName ?? row.settlement?.marketplaceName,
 		amazonOrderId: entry.amazonOrderId,
 		sellerSku: entry.sellerSku || undefined,
-		eventsAmount: eventsAmount === undefined ? undefined : amountAsNumber(eventsAmount),
-		settlementAmount: settlementAmount === undefined ? undefined : amountAsNumber(settlementAmount),
-		difference: amountAsNumber(difference),
+		eventsAmount: eventsAmount === undefined ? undefined : amountValue(eventsAmount, context.amountStyle ?? 'number'),
+		settlementAmount: settlementAmount === undefined ? undefined : amountValue(settlementAmount, context.amountStyle ?? 'number'),
+		difference: amountValue(difference, context.amountStyle ?? 'number'),
 		currency: entry.currency,
 		message: rowMessage(row, context),
 		kindLabel: refundKindLabel(entry.kind),

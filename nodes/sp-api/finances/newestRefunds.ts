@@ -12,7 +12,7 @@ import type { SpApiClient } from '../client';
 import { splitRange } from '../dates';
 import { emptyFetchStats, fetchRefunds, type FetchedRefund, type FetchStats, type RefundQuery } from './fetchRefunds';
 import { MAX_FINANCE_RANGE_DAYS, type PostedRange } from './postedRange';
-import { byRefundPostedDateNewestFirst } from './refunds';
+import { byRefundPostedDate, byRefundPostedDateNewestFirst } from './refunds';
 
 const DAY_MS = 86_400_000;
 
@@ -30,8 +30,17 @@ export function slicesFromEnd(range: PostedRange, firstMs = DAY_MS): PostedRange
 	return slices;
 }
 
-/** The refunds of the query, newest first; at most `limit` (the newest) when a limit is given. */
-export async function newestRefunds(client: SpApiClient, query: RefundQuery, limit: number | undefined, stats: FetchStats = emptyFetchStats()): Promise<FetchedRefund[]> {
+/**
+ * The refunds of the query, newest first; at most `limit` (the newest) when a limit is given. Without a
+ * limit, `oldestFirst` keeps the order Get Refunds gave before node version 1.1.
+ */
+export async function newestRefunds(
+	client: SpApiClient,
+	query: RefundQuery,
+	limit: number | undefined,
+	stats: FetchStats = emptyFetchStats(),
+	allInOrder: 'newestFirst' | 'oldestFirst' = 'newestFirst',
+): Promise<FetchedRefund[]> {
 	const found: FetchedRefund[] = [];
 	const { selection } = query;
 	if (limit === undefined || selection.by !== 'range') {
@@ -46,6 +55,7 @@ export async function newestRefunds(client: SpApiClient, query: RefundQuery, lim
 			if (found.length >= limit) break;
 		}
 	}
+	if (limit === undefined && allInOrder === 'oldestFirst') return found.sort((a, b) => byRefundPostedDate(a.refund, b.refund));
 	const newestFirst = found.sort((a, b) => byRefundPostedDateNewestFirst(a.refund, b.refund));
 	return limit === undefined ? newestFirst : newestFirst.slice(0, limit);
 }

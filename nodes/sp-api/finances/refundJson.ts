@@ -5,11 +5,12 @@
  *
  * Every amount is there twice: as a number (`total`, `principal`, …) that Google Sheets and Excel can sum,
  * and as exact decimal text with the currency's decimals (`totalExact` "-12.30", yen "-1500") for
- * reconciliation. The breakdowns by fee type keep exact text. Reading a line back (Enrich and Detect over
+ * reconciliation (nodes saved at version 1 keep the exact text in `total` too: n8n/amountStyle.ts). The
+ * breakdowns by fee type keep exact text. Reading a line back (Enrich and Detect over
  * input items) takes the exact text when it is there and checks that what came in really is a refund line.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { amountAsNumber, money, parseDecimal, type Money } from '../money';
+import { amountValue, money, parseDecimal, type AmountStyle, type Money } from '../money';
 import { REFUND_PARTS, type RefundKind, type RefundRecord } from './refunds';
 
 const BREAKDOWNS = ['feeBreakdown', 'otherChargeBreakdown', 'taxWithheldBreakdown'] as const;
@@ -23,20 +24,20 @@ function amountsOf(map: Record<string, Money>): IDataObject {
 	return Object.fromEntries(Object.entries(map).map(([type, value]) => [type, value.amount]));
 }
 
-export function refundToJson(record: RefundRecord): IDataObject {
+export function refundToJson(record: RefundRecord, style: AmountStyle = 'number'): IDataObject {
 	const out: IDataObject = {
 		postedDateLocal: record.postedDateLocal,
 		marketplaceName: record.marketplaceName,
 		amazonOrderId: record.amazonOrderId,
 		sellerSku: record.sellerSku,
 		quantity: record.quantity,
-		total: amountAsNumber(record.total),
+		total: amountValue(record.total, style),
 		currency: record.currency,
 		kindLabel: record.kindLabel,
 		asin: record.asin,
 	};
-	for (const part of REFUND_PARTS) out[part] = amountAsNumber(record[part]);
-	if (record.costOfPointsReturned) out.costOfPointsReturned = amountAsNumber(record.costOfPointsReturned);
+	for (const part of REFUND_PARTS) out[part] = amountValue(record[part], style);
+	if (record.costOfPointsReturned) out.costOfPointsReturned = amountValue(record.costOfPointsReturned, style);
 	Object.assign(out, {
 		reason: record.reason,
 		postedDate: record.postedDate,

@@ -8,6 +8,7 @@ import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { detectAnomalies, type AmountBasis, type AnomalyCheck, type AnomalySettings, type GroupBy, type IndexedRefund, type SentenceLanguage } from '../../logic/anomalies';
 import { tr } from '../../../sp-api/i18n/translate';
 import { explainEmptyResult, readableTime } from '../../../sp-api/n8n/emptyOutput';
+import { amountStyleOf } from '../../../sp-api/n8n/amountStyle';
 import { readRefund, refundToJson, type RefundInput } from '../../../sp-api/finances/refundJson';
 import { kindsProperty, readRefundQuery, sourceProperty } from './fetchProperties';
 import { sortInputItems } from './inputItems';
@@ -229,6 +230,7 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 		spikeMinCount: Math.max(1, Math.floor(readPositive(this, 'spikeMinCount', 'Minimum Refunds for a Spike', 1))),
 		amountBasis: this.getNodeParameter('amountBasis', 0, 'net') as AmountBasis,
 		language: this.getNodeParameter('language', 0, 'en') as SentenceLanguage,
+		amountStyle: amountStyleOf(this.getNode()),
 	};
 	const check = detectAnomalies(refunds, settings);
 	if (check.anomalies.length === 0) explainEmptyResult(this, nothingUnusualSentence(check, settings, spikeFactorNumber));

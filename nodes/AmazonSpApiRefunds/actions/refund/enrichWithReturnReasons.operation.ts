@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { SpApiClient } from '../../../sp-api/client';
 import { emptyFetchStats, fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
 import { tr } from '../../../sp-api/i18n/translate';
+import { amountStyleOf } from '../../../sp-api/n8n/amountStyle';
 import { explainEmptyResult } from '../../../sp-api/n8n/emptyOutput';
 import { byRefundPostedDate } from '../../../sp-api/finances/refunds';
 import { findMarketplace, type Marketplace } from '../../../sp-api/marketplaces';
@@ -166,7 +167,8 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 	if (refundQuery) {
 		const fetched = [];
 		for await (const { refund } of fetchRefunds(client, refundQuery, stats)) fetched.push(refund);
-		refunds = fetched.sort(byRefundPostedDate).map((record) => ({ refund: readRefund(refundToJson(record)) as RefundInput, itemIndex: -1 }));
+		const style = amountStyleOf(this.getNode());
+		refunds = fetched.sort(byRefundPostedDate).map((record) => ({ refund: readRefund(refundToJson(record, style)) as RefundInput, itemIndex: -1 }));
 	}
 	const returnRows = plan
 		? await fetchReturnsFor(

@@ -4,7 +4,8 @@ import { toLocalIso } from '../../../sp-api/dates';
 import { fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
 import { REFUND_KINDS, withoutUndefined, type RefundKind, type RefundRecord } from '../../../sp-api/finances/refunds';
 import { findMarketplace } from '../../../sp-api/marketplaces';
-import { amountAsNumber, money } from '../../../sp-api/money';
+import { amountValue, money, type AmountStyle } from '../../../sp-api/money';
+import { amountStyleOf } from '../../../sp-api/n8n/amountStyle';
 import { marketplacesProperty, optionsProperty } from '../../../sp-api/n8n/commonProperties';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
@@ -127,6 +128,7 @@ interface Settings {
 	output: 'all' | 'differences' | 'summary';
 	language: MessageLanguage;
 	includeResponseMetadata: boolean;
+	amountStyle: AmountStyle;
 }
 
 /** Everything checked before the first call. */
@@ -141,6 +143,7 @@ function readSettings(context: IExecuteFunctions, client: SpApiClient): Settings
 		output: context.getNodeParameter('outputRows', 0, 'all') as Settings['output'],
 		language: context.getNodeParameter('messageLanguage', 0, 'en') as MessageLanguage,
 		includeResponseMetadata: (context.getNodeParameter('options', 0, {}) as IDataObject).includeResponseMetadata === true,
+		amountStyle: amountStyleOf(context.getNode()),
 	};
 	if (from === 'reportId') {
 		const reportId = String(context.getNodeParameter('settlementReportId', 0, '')).trim();
@@ -224,7 +227,7 @@ function summaryJson(resolved: Resolved, rows: readonly ReconcileRow[], eventLin
 		settlementTotalAmount: summary.total?.amount,
 		groupOriginalTotal: groupTotal?.currency === summary.currency ? groupTotal.amount : undefined,
 	};
-	const asNumber = (text: string | undefined) => (text === undefined ? undefined : amountAsNumber(text));
+	const asNumber = (text: string | undefined) => (text === undefined ? undefined : amountValue(text, settings.amountStyle));
 	// the sentence and the verdict first, then the period, counts and totals (numbers a sheet can sum), ids, exact text last
 	const json = withoutUndefined<IDataObject>({
 		recordType: 'summary',
@@ -282,6 +285,7 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 		financialEventGroupId: resolved.group.financialEventGroupId,
 		currency: resolved.settlement.summary.currency,
 		language: settings.language,
+		amountStyle: settings.amountStyle,
 	};
 	const shown = settings.output === 'summary' ? [] : settings.output === 'differences' ? rows.filter((row) => row.status !== 'matched') : rows;
 	const inputs = this.getInputData();
