@@ -43,7 +43,7 @@ export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
 /** Credential ids the examples refer to, per credential type (the e2e run imports credentials under these ids). */
 export const EXAMPLE_CREDENTIAL_IDS = {
-	amazonSpApi: ['acornAmazonSpApi', 'acornAmazonSpApiEu', 'acornAmazonSpApiFe'],
+	amazonSpApi: ['acornAmazonSpApi', 'acornAmazonSpApiEu', 'acornAmazonSpApiFe', 'acornAmazonSpApiVendor'],
 };
 export const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
 

@@ -149,6 +149,7 @@ export function reconcileRowJson(row: ReconcileRow, context: ReconcileContext): 
 		matchedOn: row.matchedOn,
 		postedDate: entry.postedDate,
 		settlementPostedDate: row.events && row.settlement ? row.settlement.postedDate : undefined,
+		settlementPostedDateAsWritten: row.settlement?.postedDateUnreadable,
 		recordType: 'refund',
 		kind: entry.kind,
 		eventsParts: partsJson(row.events),

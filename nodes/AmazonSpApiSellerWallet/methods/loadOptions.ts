@@ -4,6 +4,7 @@ import { findMarketplace } from '../../sp-api/marketplaces';
 import { createSpApiClient } from '../../sp-api/n8n/createClient';
 import { SP_API_CREDENTIAL } from '../../sp-api/n8n/credentialData';
 import { walletError } from '../actions/shared/errors';
+import { tr } from '../../sp-api/i18n/translate';
 
 interface Account {
 	accountId?: string;
@@ -50,7 +51,7 @@ export async function getWalletAccounts(this: ILoadOptionsFunctions): Promise<IN
 		return (response.data.accounts ?? [])
 			.filter((account) => account.accountId)
 			.map((account) => ({
-				name: `${account.accountCurrency ?? '?'} account · ${account.bankName ?? 'Seller Wallet'} (${account.accountCountryCode ?? marketplace.countryCode})`,
+				name: tr`${account.accountCurrency ?? '?'} account · ${account.bankName ?? tr`Seller Wallet`} (${account.accountCountryCode ?? marketplace.countryCode})`,
 				value: account.accountId as string,
 				description: `${account.accountId}${account.bankAccountHolderStatus && account.bankAccountHolderStatus !== 'ACTIVE' ? ` · ${account.bankAccountHolderStatus}` : ''}`,
 			}));

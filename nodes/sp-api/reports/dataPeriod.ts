@@ -13,6 +13,8 @@
  * - inventory ledgers: the last 30 days (they are movements over time);
  * - inventory, listings, fee previews, unshipped and pending orders, return settings, account health:
  *   no dates (the report is about now);
+ * - vendor (1P) analytics: no dates either — Amazon wants a period that fits the report's `reportPeriod`
+ *   (a whole week or month), which only the vendor can choose (docs/guides/vendor.md);
  * - report types ACORN does not know: the last 30 days (date-range reports accept a month; reports about
  *   now ignore the dates).
  */
@@ -33,6 +35,8 @@ const BY_CATEGORY: Readonly<Record<ReportCategory, DataPeriodDays>> = {
 	Listings: undefined,
 	'Performance & analytics': 30,
 	'Tax & invoices': 30,
+	// vendor analytics need dates that fit their reportPeriod (a whole week, a whole month): not guessed
+	'Vendor (1P)': undefined,
 };
 
 /** Types whose period differs from their category's. */

@@ -5,8 +5,8 @@
  */
 export const editor: Readonly<Record<string, string>> = {
 	// ---- what an empty field means (hints and placeholders under the fields)
-	'Empty: every store of the credential’s region': '留空：凭证所在地区的所有店铺',
-	'Empty: every store you sell in, in the credential’s region (ACORN asks Amazon which)': '留空：凭证所在地区你开店的所有店铺（ACORN 会向亚马逊查询）',
+	'Empty: every store of the credential’s region': '留空：凭证所在地区的所有站点',
+	'Empty: every store you sell in, in the credential’s region (ACORN asks Amazon which)': '留空：凭证所在地区你开店的所有站点（ACORN 会向亚马逊查询）',
 	'Empty: 30 days ago': '留空：30 天前',
 	'Empty: one day ago': '留空：一天前',
 	'Empty: now (Amazon needs two minutes ago at the latest)': '留空：现在（亚马逊要求最晚为两分钟前）',
@@ -19,10 +19,10 @@ export const editor: Readonly<Record<string, string>> = {
 	'Empty: no lower limit': '留空：不设下限',
 	'Empty: no upper limit': '留空：不设上限',
 	'Empty: no translation': '留空：不翻译',
-	'Empty: payouts of every store': '留空：所有店铺的付款',
-	'Empty: reports of any store': '留空：任意店铺的报告',
-	'Empty: settlements of any store': '留空：任意店铺的结算',
-	'Empty: the latest settlement of any store': '留空：任意店铺的最新结算',
+	'Empty: payouts of every store': '留空：所有站点的付款',
+	'Empty: reports of any store': '留空：任意站点的报告',
+	'Empty: settlements of any store': '留空：任意站点的结算',
+	'Empty: the latest settlement of any store': '留空：任意站点的最新结算',
 	'Empty: the balance right now': '留空：当前余额',
 	'Empty: the character set Amazon names, else UTF-8 or windows-1252': '留空：使用亚马逊指明的字符集，否则为 UTF-8 或 windows-1252',
 	'Empty: every account type': '留空：所有账户类型',
@@ -37,7 +37,7 @@ export const editor: Readonly<Record<string, string>> = {
 	'Start of the period the report covers': '报告涵盖时间段的开始',
 	'End of the period the report covers': '报告涵盖时间段的结束',
 	'Amazon stores the report covers (Amazon needs at least one; empty means every store you sell in); in an expression, country codes (e.g. US, DE, JP) work too. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.':
-		'报告涵盖的亚马逊店铺（亚马逊至少需要一个；留空表示你开店的所有店铺）；在表达式中也可以使用国家代码（如 US、DE、JP）。从列表中选择，或使用<a href="https://docs.n8n.io/code/expressions/">表达式</a>指定 ID。',
+		'报告涵盖的亚马逊站点（亚马逊至少需要一个；留空表示你开店的所有站点）；在表达式中也可以使用国家代码（如 US、DE、JP）。从列表中选择，或使用<a href="https://docs.n8n.io/code/expressions/">表达式</a>指定 ID。',
 	'The newest refunds, newest first': '最新的退款，最新的在前',
 
 	// ---- Seller Wallet: account list and signatures
@@ -78,7 +78,6 @@ export const editor: Readonly<Record<string, string>> = {
 	'Use custom cron expression. Values and ranges as follows:<ul><li>Seconds: 0-59</li><li>Minutes: 0 - 59</li><li>Hours: 0 - 23</li><li>Day of Month: 1 - 31</li><li>Months: 0 - 11 (Jan - Dec)</li><li>Day of Week: 0 - 6 (Sun - Sat)</li></ul>':
 		'使用自定义 cron 表达式。各字段取值范围：<ul><li>秒：0-59</li><li>分：0 - 59</li><li>时：0 - 23</li><li>日：1 - 31</li><li>月：0 - 11（一月 - 十二月）</li><li>星期：0 - 6（周日 - 周六）</li></ul>',
 	'All how many X minutes/hours it should trigger': '每隔多少分钟/小时触发一次',
-	Unit: '单位',
 	'If it should trigger all X minutes or hours': '按分钟还是按小时计',
 	Minutes: '分钟',
 	Hours: '小时',
@@ -89,12 +88,12 @@ export const editor: Readonly<Record<string, string>> = {
 	'Amazon answered without an error, but there was nothing to output for these settings. What an empty field means is written under it.':
 		'亚马逊的回答没有错误，但按当前设置没有可输出的内容。每个字段留空时的含义写在字段下方。',
 	'{0} more input items gave nothing either.': '另有 {0} 个输入项也没有结果。',
-	'every store of region {0}': '{0} 地区的所有店铺',
+	'every store of region {0}': '{0} 地区的所有站点',
 	'Amazon listed {0} money events there ({1} pages); none was a {2}.': '亚马逊在此列出了 {0} 条资金事件（{1} 页），其中没有{2}。',
 	'No refunds to output. Checked {0}, posted {1} to {2}. {3} Amazon publishes a refund minutes to 48 hours after it happens; to look further back, set an earlier "Posted After".':
 		'没有可输出的退款。已检查 {0}，入账时间 {1} 至 {2}。{3}亚马逊会在退款发生几分钟到 48 小时后才公布；要查更早的，请把“Posted After”设早一些。',
 	'No refunds to output. Checked order {0}. {1} The order may not be refunded yet, or it was placed in a store of another region.':
-		'没有可输出的退款。已检查订单 {0}。{1}该订单可能尚未退款，或属于其他地区的店铺。',
+		'没有可输出的退款。已检查订单 {0}。{1}该订单可能尚未退款，或属于其他地区的站点。',
 	'No refunds to output. Checked settlement period {0}. {1}': '没有可输出的退款。已检查结算周期 {0}。{1}',
 	'No refund lines came in: the input held {0} items, none of them a refund line from "Get Refunds" or the New Refund Trigger.':
 		'没有收到退款明细：输入有 {0} 项，但都不是来自“Get Refunds”或新退款触发器的退款明细。',
@@ -110,7 +109,7 @@ export const editor: Readonly<Record<string, string>> = {
 	'{0} {1} refunded in the period': '期间内退款 {0} {1}',
 	'No alert rule is switched on: set "Spike Factor", "Alert at Refund Count" or "Alert at Amount".': '没有开启任何提醒规则：请设置“Spike Factor”、“Alert at Refund Count”或“Alert at Amount”。',
 	'{0} input refunds lie outside both periods.': '有 {0} 笔输入的退款不在这两个时间段内。',
-	store: '店铺',
+	store: '站点',
 	order: '订单',
 	'return reason': '退货原因',
 	'seller-fulfilled returns': '卖家自配送退货',
@@ -135,7 +134,7 @@ export const editor: Readonly<Record<string, string>> = {
 	'No settlement periods to output. Checked periods that opened {0} to {1}. Amazon opens one about every 14 days; for older ones set an earlier "Started After".':
 		'没有可输出的结算周期。已检查开始于 {0} 至 {1} 的周期。亚马逊大约每 14 天开一个新周期；要查更早的，请把“Started After”设早一些。',
 	'Amazon lists no store this seller sells in within region {0}, so "every store" means none. Pick the marketplaces, or check the credential\'s Region.':
-		'亚马逊显示该卖家在 {0} 地区没有开店，所以“所有店铺”为空。请选择站点，或检查凭证的地区设置。',
+		'亚马逊显示该卖家在 {0} 地区没有开店的站点，所以“所有站点”为空。请选择站点，或检查凭证的地区设置。',
 
 	// ---- credential test
 	'Connected to "{0}" — {1}.': '已连接“{0}”— {1}。',
