@@ -259,7 +259,8 @@ export async function runFlagshipDemo(options: DemoOptions): Promise<DemoRun> {
 				group: String(anomaly.group),
 				currency: String(anomaly.currency),
 				refundCount: Number(anomaly.refundCount),
-				refundedAmount: String(anomaly.refundedAmount),
+				// the exact text ("179.70"), as the sentence shows it; the number next to it is for spreadsheets
+				refundedAmount: String(anomaly.refundedAmountExact ?? anomaly.refundedAmount),
 				rules: (anomaly.rules as string[]) ?? [],
 			})),
 			dingTalk: { url: robotServer.url, posted, accepted: [...robot.messages], rejected: [...robot.rejected] },

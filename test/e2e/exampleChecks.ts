@@ -40,7 +40,12 @@ function refundLinesOfRun(world: E2eWorld, run: IRun, seller: SellerFixtureKey):
 }
 
 const lineTotal = (line: RefundLineTruth) => minorToDecimalText(line.totalMinor, currencyDigits(line.event.currency));
-const lineKey = (line: RefundLineTruth) => `${line.event.amazonOrderId}|${line.sku}|${lineTotal(line)}`;
+/**
+ * An amount compared by value: a sheet or CSV cell holds "-29.9" when the workflow wrote ACORN's number
+ * (`total`) and "-29.90" when it wrote the exact text (`totalExact`); both are the same money.
+ */
+const byValue = (amount: unknown) => String(Number(amount));
+const lineKey = (line: RefundLineTruth) => `${line.event.amazonOrderId}|${line.sku}|${byValue(lineTotal(line))}`;
 
 function multiset(keys: readonly string[]): Map<string, number> {
 	const counts = new Map<string, number>();
@@ -75,7 +80,9 @@ function expectAnomaliesAndDingTalk(run: IRun, world: E2eWorld, lines: readonly 
 	for (const prefix of mustInclude) expect(tripped.some((key) => key.startsWith(prefix))).toBe(true);
 	for (const anomaly of anomalies) {
 		const truth = groups.get(`${String(anomaly.group)}|${String(anomaly.currency)}`)!;
-		expect(anomaly).toMatchObject({ refundCount: truth.n, baselineCount: truth.b, refundedAmount: minorToDecimalText(truth.amount, currencyDigits(String(anomaly.currency))) });
+		const exact = minorToDecimalText(truth.amount, currencyDigits(String(anomaly.currency)));
+		expect(anomaly).toMatchObject({ refundCount: truth.n, baselineCount: truth.b, refundedAmountExact: exact });
+		expect(byValue(anomaly.refundedAmount)).toBe(byValue(exact));
 	}
 	expect(world.dingTalk.rejected).toEqual([]);
 	expect(world.dingTalk.messages).toHaveLength(1);
@@ -217,7 +224,7 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			const [header, ...rows] = parseCsv(bytes.toString('utf8').slice(1)).filter((row) => row.length > 1);
 			expect(header).toEqual(REFUND_CSV_COLUMNS.map(([name]) => name));
 			const column = (field: string) => header.indexOf(REFUND_CSV_COLUMNS.find(([, f]) => f === field)![0]);
-			const csvKeys = rows.map((row) => `${row[column('amazonOrderId')]}|${row[column('sellerSku')]}|${row[column('total')]}`);
+			const csvKeys = rows.map((row) => `${row[column('amazonOrderId')]}|${row[column('sellerSku')]}|${byValue(row[column('total')])}`);
 			// "Last 24 hours" compares with n8n's clock when the Filter ran, a moment after the start
 			const surely = lines.filter((line) => line.event.postedAt > startedAt - DAY_MS + MINUTE_MS).map(lineKey);
 			const possibly = lines.filter((line) => line.event.postedAt > startedAt - DAY_MS - MINUTE_MS).map(lineKey);
@@ -241,7 +248,7 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(bullets).toHaveLength(anomalies.length);
 			anomalies.forEach((anomaly, index) => {
 				expect(bullets[index]).toContain(`${String(anomaly.refundCount)} refunds`);
-				expect(bullets[index]).toContain(`${String(anomaly.refundedAmount)} ${String(anomaly.currency)}`);
+				expect(bullets[index]).toContain(`${String(anomaly.refundedAmountExact)} ${String(anomaly.currency)}`);
 			});
 			expect(ranNodes(run)).toContain('Sent');
 		},
@@ -260,7 +267,7 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(header).toEqual(REFUNDS_SHEET_HEADER);
 			expect(rows).toHaveLength(lines.length);
 			const at = (name: string) => REFUNDS_SHEET_HEADER.indexOf(name);
-			const sheetKeys = rows.map((row) => `${String(row[at('Order ID')])}|${String(row[at('SKU')])}|${String(row[at('Total')])}`);
+			const sheetKeys = rows.map((row) => `${String(row[at('Order ID')])}|${String(row[at('SKU')])}|${byValue(row[at('Total')])}`);
 			expect(missingFrom(sheetKeys, lines.map(lineKey))).toEqual([]);
 			for (const row of rows) {
 				expect(['Amazon.com', 'Amazon.ca', 'Amazon.com.mx']).toContain(row[at('Marketplace')]);
@@ -340,7 +347,8 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(summaries.map((summary) => summary.settlementId)).toEqual(settlementIds);
 			expect(summaries.map((summary) => summary.allMatched)).toEqual([false, true, true]);
 			const differences = outputOf(run, 'Latest settlement US').filter((row) => row.recordType === 'refund');
-			expect(differences).toEqual([expect.objectContaining({ status: 'amountDiffers', amazonOrderId: altered.orderId, difference: '-0.01', currency: 'USD' })]);
+			expect(differences).toEqual([expect.objectContaining({ status: 'amountDiffers', amazonOrderId: altered.orderId, differenceExact: '-0.01', currency: 'USD' })]);
+			expect(byValue(differences[0].difference)).toBe('-0.01');
 
 			expect(world.smtp.refusedLogins).toEqual([]);
 			expect(world.smtp.messages).toHaveLength(1);

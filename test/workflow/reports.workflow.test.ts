@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 import { startEmulator } from '../emulator';
 import type { Emulator, SellerFixtureKey } from '../emulator/types';
 import { buildNodeTypes, runWorkflow, spApiCredentialRef, type WorkflowResult } from '../harness/n8nHarness';
+import { useFixedNow } from './support';
 
 const START = { name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} };
 const NODE = 'Reports';
@@ -87,15 +88,28 @@ describe('Amazon SP-API Reports node', () => {
 		expect(both.some((item) => item.json['Return request status'] === 'Pending') || text.includes('\tPending\t')).toBe(true);
 	});
 
-	it('CANCELLED means no data: nothing, or one marker item when asked for', async () => {
-		const base = { resource: 'report', operation: 'createAndDownload', reportType: list('GET_FBA_REIMBURSEMENTS_DATA'), marketplaceIds: ['US'] };
+	it('CANCELLED means no data: nothing (the output pane says why), or one marker item when asked for', async () => {
+		// a quiet year long ago: Amazon finds nothing and cancels the report
+		const quiet = { dataStartTime: iso(NOW.getTime() - 400 * DAY), dataEndTime: iso(NOW.getTime() - 399 * DAY) };
+		const base = { resource: 'report', operation: 'createAndDownload', reportType: list('GET_FBA_REIMBURSEMENTS_DATA'), marketplaceIds: ['US'], ...quiet };
 		const silent = await run(emulator, 'na', { ...base, options: FAST });
 		expect(silent.error(NODE)).toBeUndefined();
 		expect(silent.output(NODE)).toEqual([]);
+		const when = (text: string) => text.slice(0, 16).replace('T', ' ');
+		expect(silent.hints(NODE)).toEqual([
+			{
+				message: expect.stringMatching(
+					new RegExp(`^Amazon found no data for report \\d+ \\(GET_FBA_REIMBURSEMENTS_DATA\\) of amazon\\.com, ${when(quiet.dataStartTime)} UTC to ${when(quiet.dataEndTime)} UTC, and cancelled it: there are no rows\\.`),
+				),
+				type: 'info',
+				location: 'outputPane',
+			},
+		]);
 		const marked = await run(emulator, 'na', { ...base, options: { ...FAST, emitNoDataItem: true } });
 		expect(marked.output(NODE)).toEqual([
 			expect.objectContaining({ json: expect.objectContaining({ noData: true, processingStatus: 'CANCELLED', reportId: expect.any(String), message: expect.stringContaining('no data') }) }),
 		]);
+		expect(marked.hints(NODE)).toEqual([]);
 	});
 
 	it('FATAL fails in plain words, Amazon\'s explanation quoted as text and kept raw; with Continue On Fail it is an error item with the report id', async () => {
@@ -278,5 +292,61 @@ describe('Amazon SP-API Reports node', () => {
 		expect(found.results.every((result) => typeof result.description === 'string' && result.description.length > 10)).toBe(true);
 		const all = await node.methods!.loadOptions!.getReportTypes.call({} as never);
 		expect(all.length).toBeGreaterThan(50);
+	});
+});
+
+describe('Reports node: what empty fields mean', () => {
+	useFixedNow(NOW.toISOString());
+	let emulator: Emulator;
+	beforeAll(async () => {
+		emulator = await startEmulator({ now: NOW, timeScale: 20, ordersPerDay: 8, reportProcessingMs: 300, tokenLifetimeSeconds: 30 * 86_400 });
+		emulator.control.state.dataFor('na');
+	});
+	afterAll(() => emulator.close());
+
+	const requested = (type: string) => emulator.control.reports.reports('na').filter((report) => report.reportType === type).slice(-1)[0];
+
+	it('no dates and no marketplace: a period with data for the report type, every store the seller sells in', async () => {
+		emulator.control.clearRequests();
+		const result = await run(emulator, 'na', { resource: 'report', operation: 'createAndDownload', reportType: list('GET_FBA_REIMBURSEMENTS_DATA'), options: FAST });
+		expect(result.error(NODE)).toBeUndefined();
+		// reimbursements: the last 30 days (Amazon's own default, "now", would cover no time at all)
+		const report = requested('GET_FBA_REIMBURSEMENTS_DATA');
+		expect(report.dataStartTime).toBeGreaterThanOrEqual(NOW.getTime() - 30 * DAY);
+		expect(report.dataStartTime).toBeLessThan(NOW.getTime() - 30 * DAY + 60_000);
+		expect(report.dataEndTime).toBeUndefined();
+		// every store of the seller in the credential's region, as Amazon lists them
+		expect([...report.marketplaceIds].sort()).toEqual(['A1AM78C64UM0Y8', 'A2EUQ1WTGCTBG2', 'ATVPDKIKX0DER'].sort());
+		expect(emulator.control.requests().filter((r) => r.operation === 'getMarketplaceParticipations')).toHaveLength(1);
+		// there is data, and each row says where it came from
+		expect(result.output(NODE).length).toBeGreaterThan(0);
+		expect(result.hints(NODE)).toEqual([]);
+	});
+
+	it('orders: the last 7 days; reports about now (inventory): no dates; a Data End given: the period before it', async () => {
+		const create = (type: string, extra: Record<string, unknown> = {}) =>
+			run(emulator, 'na', { resource: 'report', operation: 'create', reportType: { __rl: true, mode: 'id', value: type }, marketplaceIds: ['US'], ...extra });
+		const orders = (await create('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL')).output(NODE)[0].json;
+		expect(Date.parse(String(orders.dataStartTime))).toBeGreaterThanOrEqual(NOW.getTime() - 7 * DAY);
+		expect(Date.parse(String(orders.dataStartTime))).toBeLessThan(NOW.getTime() - 7 * DAY + 60_000);
+		expect(requested('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL').dataStartTime).toBe(Date.parse(String(orders.dataStartTime)));
+		await create('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA');
+		const inventory = requested('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA');
+		expect([inventory.dataStartTime, inventory.dataEndTime]).toEqual([undefined, undefined]);
+		const end = NOW.getTime() - 10 * DAY;
+		await create('GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', { dataEndTime: iso(end) });
+		const returns = requested('GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA');
+		expect([returns.dataStartTime, returns.dataEndTime]).toEqual([end - 30 * DAY, end]);
+	});
+
+	it('the fields say what empty means, under the field; the marketplace is no longer a required field', async () => {
+		const types = await buildNodeTypes();
+		const node = types.getByNameAndVersion('n8n-nodes-acorn.amazonSpApiReports');
+		const field = (name: string) => node.description.properties.find((property) => property.name === name && property.displayOptions?.show?.operation?.includes('createAndDownload'))!;
+		expect(field('dataStartTime').hint).toMatch(/last 30 days for returns, reimbursements.*last 7 days for orders/);
+		expect(field('dataStartTime').placeholder).toBe('Empty = last 30 days (orders: 7)');
+		expect(field('dataEndTime').hint).toBe('Empty: now');
+		expect(field('marketplaceIds').required).toBeUndefined();
+		expect(field('marketplaceIds').hint).toMatch(/every store you sell in/);
 	});
 });

@@ -158,30 +158,33 @@ export function byReturnDate(a: ReturnLine, b: ReturnLine): number {
 	return ta - tb || (a.row?.amazonOrderId ?? '').localeCompare(b.row?.amazonOrderId ?? '');
 }
 
-/** The item of one return line: normalised fields first, Amazon's row under `raw`. */
+/**
+ * The item of one return line: what a person looks for first (when in store time, which store, order,
+ * SKU, quantity, why), then Amazon's statuses and ids, Amazon's row under `raw`.
+ */
 export function returnLineJson(line: ReturnLine, reasons: ReadonlyMap<string, ReasonLookup>): IDataObject {
 	const row = line.row;
 	const reason = reasonTextFor(reasons, line.marketplace.id, row?.reason);
 	return withoutUndefined<IDataObject>({
+		returnDateLocal: line.date?.local,
+		marketplaceName: marketplaceOfEvent(line.marketplace.id, undefined).name,
 		amazonOrderId: row?.amazonOrderId,
 		sellerSku: row?.sellerSku,
-		asin: row?.asin,
-		fnSku: line.fnSku,
-		productName: line.productName,
 		quantity: row?.quantity,
 		reasonCode: row?.reason,
 		reasonDescription: reason.text?.description,
 		reasonTranslated: reason.text?.translatedDescription,
 		reasonLookupError: reason.error,
+		productName: line.productName,
+		customerComments: row?.customerComments,
 		status: row?.status,
 		disposition: row?.disposition,
+		channel: line.channel,
 		returnDate: line.date?.iso ?? row?.returnDate,
-		returnDateLocal: line.date?.local,
 		returnDateHasTime: line.date?.hasTime,
 		marketplaceId: line.marketplace.id,
-		marketplaceName: marketplaceOfEvent(line.marketplace.id, undefined).name,
-		customerComments: row?.customerComments,
-		channel: line.channel,
+		asin: row?.asin,
+		fnSku: line.fnSku,
 		fulfillmentCenterId: row?.fulfillmentCenterId,
 		licensePlateNumber: row?.licensePlateNumber,
 		rmaId: row?.rmaId,

@@ -2,19 +2,13 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTe
 import { SpApiClient } from '../client';
 import { canProbeOtherRegions, CredentialConfigError, normalizeCredentials, type SpApiCredentials } from '../credentials';
 import { SpApiError } from '../errors';
-import { findMarketplace } from '../marketplaces';
+import { tr } from '../i18n/translate';
 import { getOperation } from '../operations';
 import { REGION_CODES, REGIONS, type SpApiRegion } from '../regions';
 import { DEFAULT_RETRY_POLICY } from '../retry';
-import { tr } from '../i18n/translate';
+import { readParticipations, type Participation } from '../sellerStores';
 import { redactingLogger } from './logger';
 import { amazonSaidLine } from './nodeErrors';
-
-interface Participation {
-	marketplace?: { id?: string; countryCode?: string };
-	participation?: { isParticipating?: boolean };
-	storeName?: string;
-}
 
 /** A credential test must answer in seconds, not wait out a usage plan. */
 const TEST_RETRY_POLICY = { ...DEFAULT_RETRY_POLICY, max429Retries: 1, max429WaitMs: 5_000, maxTransientRetries: 1 };
@@ -33,13 +27,6 @@ function withAmazonWords(explanation: string, error: SpApiError): string {
 	return line ? `${explanation} ${line}` : explanation;
 }
 
-function connectedMessage(store: string | undefined, region: string, countries: string): string {
-	if (store && countries) return tr`Connected to "${store}" in region ${region}: sells in ${countries}.`;
-	if (store) return tr`Connected to "${store}" in region ${region}.`;
-	if (countries) return tr`Connected in region ${region}: sells in ${countries}.`;
-	return tr`Connected in region ${region}.`;
-}
-
 async function regionThatWorks(client: SpApiClient, exclude: SpApiRegion): Promise<SpApiRegion | undefined> {
 	for (const region of REGION_CODES.filter((r) => r !== exclude)) {
 		try {
@@ -50,6 +37,17 @@ async function regionThatWorks(client: SpApiClient, exclude: SpApiRegion): Promi
 		}
 	}
 	return undefined;
+}
+
+/** What the test found: the store's name and the stores it sells in ("amazon.com, amazon.ca"). */
+export function connectedMessage(found: { storeName?: string; domains: readonly string[] }, region: string): string {
+	const stores = found.domains.join(', ');
+	if (found.domains.length === 0) {
+		return found.storeName
+			? tr`Connected to "${found.storeName}" in region ${region}, but Amazon lists no store it sells in there.`
+			: tr`Connected in region ${region}, but Amazon lists no store this seller sells in there.`;
+	}
+	return found.storeName ? tr`Connected to "${found.storeName}" — ${stores}.` : tr`Connected — sells in ${stores}.`;
 }
 
 /**
@@ -79,15 +77,7 @@ export async function amazonSpApiConnectionTest(
 
 	try {
 		const response = await client.call<{ payload?: Participation[] }>('getMarketplaceParticipations');
-		const participations = (response.data.payload ?? []).filter((p) => p.participation?.isParticipating !== false);
-		const countries = participations
-			.map((p) => findMarketplace(p.marketplace?.id ?? '')?.countryCode ?? p.marketplace?.countryCode)
-			.filter(Boolean);
-		const store = participations.find((p) => p.storeName)?.storeName;
-		return {
-			status: 'OK',
-			message: connectedMessage(store, credentials.region, countries.join(', ')),
-		};
+		return { status: 'OK', message: connectedMessage(readParticipations(response.data.payload), credentials.region) };
 	} catch (error) {
 		if (!(error instanceof SpApiError)) return fail(tr`Step 2 of 2 (SP-API call) failed unexpectedly.`);
 		if (error.kind === 'network') {

@@ -106,6 +106,7 @@ export const downloadOptions: INodeProperties[] = [
 		placeholder: 'e.g. windows-1252',
 		description:
 			"Leave empty: ACORN uses the one Amazon names, else UTF-8 when the file is valid UTF-8, else the marketplace's (windows-1252 in Europe and America, windows-31j in Japan)",
+		hint: 'Empty: the one Amazon names, else UTF-8, else the store’s usual one',
 	},
 	{
 		displayName: 'Lines Before the Header',
@@ -174,6 +175,7 @@ export const downloadOptions: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Order',
 		description: 'XML reports: the element that becomes one item each. Empty: the usual one for the report type.',
+		hint: 'Empty: the usual one for the report type',
 	},
 ];
 

@@ -41,6 +41,7 @@ export {
 	type SettlementReportType,
 	type ColumnKind,
 } from './reportTypes';
+export { defaultDataPeriodDays, effectiveDataStart, type DataPeriodDays } from './dataPeriod';
 export { typedValues, typedRow, localColumnName, toIsoDate, normaliseDecimal } from './typed';
 export {
 	readReportDate,

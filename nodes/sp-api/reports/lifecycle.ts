@@ -36,7 +36,11 @@ export const DEFAULT_MAX_POLL_MS = 60_000;
 /** Amazon requires a date range to be in the past; it accepts at most a few seconds of clock skew. */
 const FUTURE_TOLERANCE_MS = 60_000;
 
-export function validateCreateRequest(request: CreateReportRequest, nowMs: number): void {
+/**
+ * Checks a report request before it is sent. `storesLater`: the marketplaces are still to be filled in
+ * ("every store" is asked of Amazon after everything else was found right).
+ */
+export function validateCreateRequest(request: CreateReportRequest, nowMs: number, options: { storesLater?: boolean } = {}): void {
 	const type = request.reportType?.trim() ?? '';
 	if (!type) throw inputError('Choose a report type.');
 	if (!REPORT_TYPE_PATTERN.test(type)) {
@@ -48,8 +52,8 @@ export function validateCreateRequest(request: CreateReportRequest, nowMs: numbe
 				'Use "Settlement Report → Get Many" to find the ones Amazon has made, then download one.',
 		);
 	}
-	if (!request.marketplaceIds?.length) throw inputError('Choose at least one marketplace for the report.');
-	if (request.marketplaceIds.length > 25) throw inputError('Amazon accepts at most 25 marketplaces per report.');
+	if (!request.marketplaceIds?.length && !options.storesLater) throw inputError('Choose at least one marketplace for the report.');
+	if ((request.marketplaceIds?.length ?? 0) > 25) throw inputError('Amazon accepts at most 25 marketplaces per report.');
 	const { dataStartTime: start, dataEndTime: end } = request;
 	if (start && start.getTime() > nowMs + FUTURE_TOLERANCE_MS) throw inputError('"Data Start" is in the future: Amazon only reports on the past.');
 	if (end && end.getTime() > nowMs + FUTURE_TOLERANCE_MS) throw inputError('"Data End" is in the future: Amazon only reports on the past.');

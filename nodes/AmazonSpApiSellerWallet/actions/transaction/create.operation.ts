@@ -103,6 +103,7 @@ export const description: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description: 'When the transfer was requested, if your signatures cover it. Empty means now.',
+			hint: 'Empty: now',
 		},
 	]),
 ];

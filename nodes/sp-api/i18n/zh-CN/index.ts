@@ -13,6 +13,7 @@ import { marketplaces } from './marketplaces';
 import { reportsRobustness } from './reports-robustness';
 import { vendor } from './vendor';
 import { errors } from './errors';
+import { editor } from './editor';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -39,6 +40,7 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	reportsRobustness,
 	vendor,
 	errors,
+	editor,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
