@@ -65,7 +65,7 @@ function copy<T>(value: T): T {
 /**
  * Visits every person-readable text of a node or credential description, in place: property labels,
  * descriptions, hints, placeholders, notices, option names/descriptions/actions, fixed-collection group
- * labels, "add" button texts and node-level hints. Exported for the completeness test.
+ * labels, "add" button texts, labels of a node's credential fields and node-level hints. Exported for the completeness test.
  */
 export function visitDescriptionTexts(node: unknown, visit: (text: string) => string): void {
 	if (Array.isArray(node)) {
@@ -83,7 +83,8 @@ export function visitDescriptionTexts(node: unknown, visit: (text: string) => st
 		typeOptions.multipleValueButtonText = visit(typeOptions.multipleValueButtonText);
 	}
 	if (isObject(node.defaults) && typeof node.defaults.name === 'string') node.defaults.name = visit(node.defaults.name);
-	for (const nested of ['properties', 'options', 'values']) {
+	// `credentials`: a node's credential fields may carry their own label (displayName)
+	for (const nested of ['properties', 'options', 'values', 'credentials']) {
 		if (Array.isArray(node[nested])) visitDescriptionTexts(node[nested], visit);
 	}
 	if (Array.isArray(node.hints)) {

@@ -1,4 +1,5 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { SqsError } from '../aws/sqsErrors';
 import { CredentialConfigError } from '../credentials';
 import { SpApiError } from '../errors';
 import { MarketplaceSelectionError } from '../marketplaces';
@@ -35,6 +36,13 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 			message: `${error.hint}`,
 			description,
 			httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
+			itemIndex,
+		});
+	}
+	if (error instanceof SqsError) {
+		// the seller-readable hint first, AWS's code and request id below it
+		return new NodeOperationError(node, error.hint, {
+			description: [error.message, error.requestId && `AWS request id: ${error.requestId}`].filter(Boolean).join('\n'),
 			itemIndex,
 		});
 	}
