@@ -20,7 +20,7 @@ function list(value: unknown): string[] {
 function globMatches(pattern: string, value: string): boolean {
 	const source = pattern
 		.split('*')
-		.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+		.map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.'))
 		.join('.*');
 	return new RegExp(`^${source}$`, 'i').test(value);
 }
@@ -66,4 +66,23 @@ export function spApiSendPolicy(queueArn: string, principalAccount: string): str
 			},
 		],
 	});
+}
+
+/**
+ * IAM's reading of an identity-based policy (the policy of the AWS user behind an access key) for one
+ * action on one resource: an explicit Deny wins, otherwise an Allow whose Action and Resource patterns
+ * (with * and ?) match. Conditions are not evaluated: a statement with one counts as not matching.
+ */
+export function identityPolicyAllows(policyText: string | undefined, action: string, resourceArn: string): boolean {
+	if (!policyText) return false;
+	let policy: { Statement?: unknown };
+	try {
+		policy = JSON.parse(policyText) as { Statement?: unknown };
+	} catch {
+		return false;
+	}
+	const statements = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]).filter((s): s is Statement => !!s && typeof s === 'object');
+	const applies = (s: Statement) => list(s.Action).some((a) => globMatches(a, action)) && list(s.Resource).some((r) => globMatches(r, resourceArn));
+	if (statements.some((s) => s.Effect === 'Deny' && applies(s))) return false;
+	return statements.some((s) => s.Effect === 'Allow' && s.Condition === undefined && applies(s));
 }
