@@ -11,6 +11,7 @@ import { currencyDigits } from '../emulator/money';
 import type { FinancialEventGroupRecord } from '../emulator';
 import { walletStore } from '../emulator/data/walletStore';
 import { reimbursementEvents, reimbursementId } from '../emulator/reports/content/reimbursements';
+import { settlementLines } from '../emulator/reports/content/settlement';
 import type { SellerFixtureKey } from '../emulator/types';
 import { E2E_REFUND_SPIKES } from '../../scripts/demo/scenario';
 import { financesCall, periodOf, refundLinesOf, skuSpikes, type RefundLineTruth } from './emulatorTruth';
@@ -237,8 +238,16 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(ranNodes(run).includes('Alert sent')).toBe(anomalies.length > 0);
 
 			const startedAt = new Date(run.startedAt).getTime();
+			// "Last 24 hours" compares with n8n's clock when the Filter ran, a moment after the start
+			const surely = lines.filter((line) => line.event.postedAt > startedAt - DAY_MS + MINUTE_MS).map(lineKey);
+			const possibly = lines.filter((line) => line.event.postedAt > startedAt - DAY_MS - MINUTE_MS).map(lineKey);
 			const folder = world.filesFolder;
 			const files = fs.readdirSync(folder).filter((file) => /^amazon-refunds-\d{4}-\d{2}-\d{2}\.csv$/.test(file));
+			if (possibly.length === 0) {
+				// a day without refunds in these stores: nothing reaches Build CSV, no file is written
+				expect(files).toEqual([]);
+				return;
+			}
 			expect(files).toHaveLength(1);
 			const bytes = fs.readFileSync(path.join(folder, files[0]));
 			expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -246,10 +255,6 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(header).toEqual(REFUND_CSV_COLUMNS.map(([name]) => name));
 			const column = (field: string) => header.indexOf(REFUND_CSV_COLUMNS.find(([, f]) => f === field)![0]);
 			const csvKeys = rows.map((row) => `${row[column('amazonOrderId')]}|${row[column('sellerSku')]}|${row[column('total')]}`);
-			// "Last 24 hours" compares with n8n's clock when the Filter ran, a moment after the start
-			const surely = lines.filter((line) => line.event.postedAt > startedAt - DAY_MS + MINUTE_MS).map(lineKey);
-			const possibly = lines.filter((line) => line.event.postedAt > startedAt - DAY_MS - MINUTE_MS).map(lineKey);
-			expect(surely.length).toBeGreaterThan(0);
 			expect(missingFrom(csvKeys, surely)).toEqual([]);
 			expect(missingFrom(possibly, csvKeys)).toEqual([]);
 			// the product problem of the last hours came back as defective: Amazon's reason in Chinese
@@ -284,7 +289,11 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		does: 'appends yesterday’s refunds of every store of the credential to the Google Sheet (token renewed through Google OAuth), one exact row each',
 		check(run, world) {
 			const lines = refundLinesOfRun(world, run, world.seller);
-			expect(lines.length).toBeGreaterThan(0);
+			if (lines.length === 0) {
+				// no refund yesterday in these stores: nothing to append
+				expect(world.sheets.rows('Refunds')).toEqual([REFUNDS_SHEET_HEADER]);
+				return;
+			}
 			// n8n's stored access token had expired: Google refused it once, n8n renewed it with the refresh token
 			expect(world.sheets.unauthorized.length).toBeGreaterThan(0);
 			expect(world.googleOAuth.grants.filter((grant) => grant.accepted).length).toBeGreaterThan(0);
@@ -362,22 +371,20 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		prepare(world) {
 			// a one-cent difference in the latest settlement of the first currency that has a refund line
 			const now = world.emulator.control.now().getTime();
-			for (const currency of currenciesOf(world)) {
-				const group = latestPublishedGroup(world, currency, now);
-				world.emulator.control.reports.editSettlementLines(world.seller, group.groupId, (lines) => {
-					const index = lines.findIndex((line) => line.transactionType === 'Refund' && line.amountType === 'ItemPrice');
-					if (index < 0) return lines;
-					alteredRefund = { orderId: lines[index].orderId, settlementId: group.settlementId, currency };
-					return lines.map((line, i) => (i === index ? { ...line, minor: line.minor - 1 } : line));
-				});
-				if (alteredRefund) return;
-				world.emulator.control.reports.editSettlementLines(world.seller, group.groupId, undefined);
-			}
-			throw new Error(`no refund line in any latest settlement of ${world.seller}`);
+			const isRefundPrice = (line: { transactionType: string; amountType: string }) => line.transactionType === 'Refund' && line.amountType === 'ItemPrice';
+			const currency = currenciesOf(world).find((candidate) => settlementLines(latestPublishedGroup(world, candidate, now)).some(isRefundPrice));
+			// no refund in any latest settlement (a small seller): nothing to alter, everything must match
+			if (!currency) return;
+			const group = latestPublishedGroup(world, currency, now);
+			world.emulator.control.reports.editSettlementLines(world.seller, group.groupId, (lines) => {
+				const index = lines.findIndex(isRefundPrice);
+				alteredRefund = { orderId: lines[index].orderId, settlementId: group.settlementId, currency };
+				return lines.map((line, i) => (i === index ? { ...line, minor: line.minor - 1 } : line));
+			});
 		},
 		check(run, world) {
 			const startedAt = new Date(run.startedAt).getTime();
-			const altered = alteredRefund!;
+			const altered = alteredRefund;
 			// in the order of the stores Amazon listed, one per currency (what "One store per currency" kept)
 			const currencies = [...new Set(outputOf(run, 'Your stores').map((store) => String(store.currency)))];
 			expect([...currencies].sort()).toEqual([...currenciesOf(world)].sort());
@@ -386,17 +393,23 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			const rows = outputOfEveryRun(run, 'Latest settlement');
 			const summaries = rows.filter((row) => row.recordType === 'summary');
 			expect(summaries.map((summary) => summary.settlementId)).toEqual(settlementIds);
-			expect(summaries.map((summary) => summary.allMatched)).toEqual(currencies.map((currency) => currency !== altered.currency));
+			expect(summaries.map((summary) => summary.allMatched)).toEqual(currencies.map((currency) => currency !== altered?.currency));
 			const differences = rows.filter((row) => row.recordType === 'refund');
-			expect(differences).toEqual([expect.objectContaining({ status: 'amountDiffers', amazonOrderId: altered.orderId, difference: currencyDigits(altered.currency) === 0 ? '-1' : '-0.01', currency: altered.currency })]);
+			expect(differences).toEqual(altered ? [expect.objectContaining({ status: 'amountDiffers', amazonOrderId: altered.orderId, difference: currencyDigits(altered.currency) === 0 ? '-1' : '-0.01', currency: altered.currency })] : []);
 
 			expect(world.smtp.refusedLogins).toEqual([]);
 			expect(world.smtp.messages).toHaveLength(1);
 			const [mail] = world.smtp.messages;
 			expect(mail.to).toEqual(['finance@your-company.example']);
 			expect(mail.from).toBe('amazon-bot@your-company.example');
-			expect(mail.subject).toBe(`⚠ Amazon 结算核对 / settlement reconciliation: ${settlementIds.map((id, i) => `${id} (${currencies[i]})`).join(', ')} — 1 笔差异 / differences`);
+			const settlements = settlementIds.map((id, i) => `${id} (${currencies[i]})`).join(', ');
 			for (const summary of summaries) expect(mail.html).toContain(String(summary.message));
+			if (!altered) {
+				expect(mail.subject).toBe(`Amazon 结算核对 / settlement reconciliation: ${settlements} — 全部一致 / all matched`);
+				expect(mail.html).toContain('全部一致 / everything matched.');
+				return;
+			}
+			expect(mail.subject).toBe(`⚠ Amazon 结算核对 / settlement reconciliation: ${settlements} — 1 笔差异 / differences`);
 			expect(mail.html).toContain(altered.orderId);
 			expect(mail.html).toContain('金额不同 / amount differs');
 			expect(mail.html).toContain(`<td style="padding:4px 8px;border:1px solid #ccc">${String(differences[0].difference)}</td>`);
