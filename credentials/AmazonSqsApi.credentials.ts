@@ -14,12 +14,13 @@ export class AmazonSqsApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:acorn.svg', dark: 'file:acorn.dark.svg' };
 
-	documentationUrl = 'https://developer-docs.amazon.com/sp-api/docs/set-up-notifications-with-amazon-sqs';
+	// The README section that explains this credential (README.zh-CN.md in Chinese: localizeCredentialType).
+	documentationUrl = 'https://github.com/acorn-sp-api/n8n-nodes-acorn#notifications-triggers-and-settings';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Use an access key of an IAM user that has the IAM policy from the README. ACORN can create the queue and let Amazon SP-API send to it: choose "By Region and Name", type a name starting with amazon-notifications and turn on "Prepare Queue" in the trigger. The README shows each click.',
+				'Use an access key of an IAM user that has the IAM policy from the README. ACORN can create the queue and let Amazon SP-API send to it: choose "By Region and Name", type a name starting with amazon-notifications and turn on "Prepare Queue" in the trigger. The <a href="https://github.com/acorn-sp-api/n8n-nodes-acorn#notifications-triggers-and-settings">README</a> shows each click.',
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

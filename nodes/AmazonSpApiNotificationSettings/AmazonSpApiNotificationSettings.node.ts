@@ -8,7 +8,8 @@ import { SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
 import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
 import { SQS_CREDENTIAL_TEST } from '../sp-api/n8n/sqsCredentialData';
 import { amazonSqsConnectionTest } from '../sp-api/n8n/sqsCredentialTest';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiNotificationSettings.node.json';
 
 /**
  * Look at and tidy up Amazon notification settings: the SQS queue Amazon sends to (prepare it without
@@ -29,7 +30,8 @@ export class AmazonSpApiNotificationSettings implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Shown in words ("Prepare the notifications queue") instead of this raw value by editorDescription (n8n/subtitle.ts).
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Prepare the SQS queue Amazon sends notifications to, see where Amazon sends them and which ones a store is subscribed to',
 		defaults: { name: 'Amazon Notification Settings' },
 		usableAsTool: true,
@@ -64,7 +66,8 @@ export class AmazonSpApiNotificationSettings implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex);
 	}
 
 	methods = {

@@ -10,14 +10,15 @@ import { translateText } from '../sp-api/i18n/translate';
  * generateMergedNodesAndActions), so under this name the Notifications Trigger had no entry of its own.
  */
 export class AmazonSpApiNotifications extends AmazonSpApiNotificationSettings implements INodeType {
-	// the settings node's (already localized) description under the first name, hidden from the panel
+	// The settings node's description (already in the chosen language, subtitle in words) under the first
+	// name, hidden from the panel. The literals before the spread are for n8n's linter; the spread wins.
 	description: INodeTypeDescription = {
+		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
+		subtitle: '={{$parameter["operation"]}}',
+		usableAsTool: true,
 		...new AmazonSpApiNotificationSettings().description,
 		displayName: translateText('Amazon SP-API Notifications'),
 		name: 'amazonSpApiNotifications',
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		usableAsTool: true,
-		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		hidden: true,
 	};
 }

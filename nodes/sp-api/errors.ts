@@ -85,6 +85,87 @@ export class SpApiError extends Error {
 	}
 }
 
+/**
+ * A write whose outcome is unknown (no answer, a 5xx or 408 after it was sent), with the facts a person
+ * needs to look it up before trying again. ACORN never repeats such a write by itself.
+ */
+export class UnclearOutcomeError extends SpApiError {
+	readonly checkBeforeRetrying: Record<string, unknown>;
+
+	constructor(init: ConstructorParameters<typeof SpApiError>[0], checkBeforeRetrying: Record<string, unknown>) {
+		super({ ...init, mayHaveTakenEffect: true });
+		this.name = 'UnclearOutcomeError';
+		this.checkBeforeRetrying = checkBeforeRetrying;
+	}
+
+	toJSON(): Record<string, unknown> {
+		return { ...super.toJSON(), outcome: 'unknown', checkBeforeRetrying: this.checkBeforeRetrying };
+	}
+}
+
+/** Hides what must not show (e.g. account numbers) in texts and nested data. */
+export interface TextMask {
+	text(value: string): string;
+	deep<T>(value: T): T;
+}
+
+const NO_MASK: TextMask = { text: (value) => value, deep: (value) => value };
+
+/** " (Amazon said: …)" with Amazon's messages and details, or nothing when it said nothing. */
+export function amazonSaid(errors: readonly AmazonErrorEntry[]): string {
+	const text = errors.map((e) => [e.message, e.details].filter((part) => part && part.trim()).join(': ')).filter(Boolean).join('; ');
+	return text ? ` (Amazon said: ${text})` : '';
+}
+
+/** The same failure with the advice a node gives for it (texts and Amazon's words masked when asked). */
+export function withHint(error: SpApiError, hint: string, mask: TextMask = NO_MASK): SpApiError {
+	return new SpApiError({
+		kind: error.kind,
+		operation: { key: error.operation, operationId: error.operation, method: error.method, path: error.path },
+		message: mask.text(error.message),
+		hint: mask.text(hint),
+		httpStatus: error.httpStatus,
+		errors: mask.deep(error.errors),
+		requestId: error.requestId,
+		mayHaveTakenEffect: error.mayHaveTakenEffect,
+		attempts: error.attempts,
+	});
+}
+
+/** What a failed write was, in words and as data, for the advice of an unclear outcome. */
+export interface WriteDescription {
+	/** "the transfer of 100.00 EUR to the account ending 819" */
+	what: string;
+	/** What to look at before running the item again. */
+	check: string;
+	/** The same as data, for error items a workflow can route on. */
+	facts: Record<string, unknown>;
+	/** Said when Amazon clearly refused: nothing happened. */
+	refusedNothingDone?: string;
+}
+
+/**
+ * The error of a write that may have taken effect: says it is unclear, that ACORN did not send it again,
+ * and what to check before running the item again; never that it happened.
+ */
+export function unclearOutcomeError(error: SpApiError, write: WriteDescription, mask: TextMask = NO_MASK): UnclearOutcomeError {
+	const reason = error.kind === 'network' ? 'no answer came back' : `Amazon answered HTTP ${error.httpStatus}`;
+	const hint = `Unclear whether Amazon carried out ${write.what}: ${reason}, so it may or may not have happened. ACORN did not send it again. Before running this item again, ${write.check}`;
+	return new UnclearOutcomeError(
+		{
+			kind: error.kind,
+			operation: { key: error.operation, operationId: error.operation, method: error.method, path: error.path },
+			message: mask.text(`${error.message} — outcome unknown`),
+			hint: mask.text(hint),
+			httpStatus: error.httpStatus,
+			errors: mask.deep(error.errors),
+			requestId: error.requestId,
+			attempts: error.attempts,
+		},
+		mask.deep(write.facts),
+	);
+}
+
 export function readAmazonErrors(body: unknown): AmazonErrorEntry[] {
 	if (!body || typeof body !== 'object') return typeof body === 'string' && body ? [{ message: body.slice(0, 500) }] : [];
 	const errors = (body as { errors?: unknown }).errors;

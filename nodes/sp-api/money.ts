@@ -82,6 +82,12 @@ export function addDecimals(...values: Decimal[]): Decimal {
 	return { units: values.reduce((sum, v) => sum + rescale(v, scale), 0n), scale };
 }
 
+/** `d × factor` exactly, for a whole number of units times a unit price. */
+export function multiplyDecimal(d: Decimal, factor: number | bigint): Decimal {
+	if (typeof factor === 'number' && !Number.isSafeInteger(factor)) throw new RangeError(`Not a whole number: ${factor}`);
+	return { units: d.units * BigInt(factor), scale: d.scale };
+}
+
 export function negateDecimal(d: Decimal): Decimal {
 	return { units: -d.units, scale: d.scale };
 }

@@ -15,7 +15,8 @@ import { settlementLines } from '../emulator/reports/content/settlement';
 import type { SellerFixtureKey } from '../emulator/types';
 import { E2E_REFUND_SPIKES } from '../../scripts/demo/scenario';
 import { financesCall, periodOf, refundLinesOf, skuSpikes, type RefundLineTruth } from './emulatorTruth';
-import { REFUNDS_SHEET_HEADER, type E2eWorld } from './world';
+import { linesOfPeriod, shortagesOf, totalsPerCurrency } from '../helpers/vendorTruth';
+import { REFUNDS_SHEET_HEADER, SHORTAGES_SHEET, SHORTAGES_SHEET_HEADER, type E2eWorld } from './world';
 import { minorToDecimalText, outputOf, outputOfEveryRun, ranNodes } from './runAssertions';
 import { parseCsv } from '../helpers/csv';
 
@@ -417,6 +418,45 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		cleanup(world) {
 			if (alteredRefund) world.emulator.control.reports.editSettlementLines(world.seller, alteredRefund.settlementId, undefined);
 			alteredRefund = undefined;
+		},
+	},
+
+	'vendor-shortage-watch.json': {
+		does: 'vendor Shortage Watch: the PO lines at risk the emulator data calls for → one signed DingTalk message and one Google Sheet row per line, values exact',
+		check(run, world) {
+			const [summary, ...items] = outputOf(run, 'Shortage Watch');
+			expect(summary.finding).toBe('summary');
+			const endedAt = Date.parse(String(summary.periodEnd));
+			const lines = linesOfPeriod(world.emulator, endedAt - 60 * DAY_MS, endedAt, endedAt);
+			const atRisk = shortagesOf(world.emulator, lines, 30, endedAt).filter((shortage) => shortage.atRisk);
+			expect(atRisk.length).toBeGreaterThan(0);
+			expect(summary).toMatchObject({ atRiskLines: atRisk.length, valueAtRisk: totalsPerCurrency(atRisk.map((shortage) => shortage.missingValue)), disputeWindowDays: 30 });
+			const shortages = items.filter((item) => item.finding === 'shortage');
+			expect(shortages.map((item) => `${String(item.purchaseOrderNumber)}|${String(item.itemSequenceNumber)}`).sort()).toEqual(atRisk.map((shortage) => shortage.key).sort());
+
+			expect(world.dingTalk.rejected).toEqual([]);
+			expect(world.dingTalk.messages).toHaveLength(1);
+			const [message] = world.dingTalk.messages;
+			expect(message.msgtype).toBe('markdown');
+			expect(message.title).toBe(`亚马逊缺货预警：${atRisk.length} 行有风险`);
+			expect(message.text).toContain(String(summary.message));
+			expect(message.text.split('\n').filter((line) => line.startsWith('- '))).toEqual(items.map((item) => `- ${String(item.message)}`));
+			expect(ranNodes(run)).toContain('Sent');
+
+			const [header, ...rows] = world.sheets.rows(SHORTAGES_SHEET);
+			expect(header).toEqual(SHORTAGES_SHEET_HEADER);
+			expect(rows).toHaveLength(atRisk.length);
+			const at = (name: string) => SHORTAGES_SHEET_HEADER.indexOf(name);
+			for (const shortage of atRisk) {
+				const row = rows.find((candidate) => `${String(candidate[at('PO')])}|${String(candidate[at('Line')])}` === shortage.key);
+				expect(row).toBeDefined();
+				expect([String(row![at('Missing')]), String(row![at('Value')]), String(row![at('Currency')]), String(row![at('Dispute by')])]).toEqual([
+					String(shortage.missingUnits),
+					shortage.missingValue.amount,
+					shortage.missingValue.currency,
+					new Date(shortage.deadlineMs).toISOString(),
+				]);
+			}
 		},
 	},
 

@@ -39,6 +39,10 @@ export const EXAMPLE_PLACEHOLDERS = {
 /** The header row the seller's "Refunds" sheet starts with (the sticky note of the Sheets example lists it). */
 export const REFUNDS_SHEET_HEADER = ['Posted (local time)', 'Marketplace', 'Order ID', 'SKU', 'Quantity', 'Currency', 'Principal', 'Tax', 'Shipping', 'Fees', 'Total', 'Type', 'Refund key'];
 
+/** The header row of the vendor's "Shortages" sheet (the sticky note of the Shortage Watch example lists it). */
+export const SHORTAGES_SHEET_HEADER = ['PO', 'Line', 'ASIN', 'Finding', 'Shipped', 'Received', 'Missing', 'Value', 'Currency', 'Dispute by', 'Hours left', 'Message'];
+export const SHORTAGES_SHEET = 'Shortages';
+
 /** Test-only secrets of the third-party credentials imported into n8n. */
 export const TEST_SECRETS = {
 	slackBotToken: 'xoxb-acorn-e2e-test-token',
@@ -93,6 +97,8 @@ export function tarballFromEnvironment(): string {
 export function exampleCredentials(emulator: Emulator, smtp?: { host: string; port: number }, seller: SellerFixtureKey = 'na'): CredentialToImport[] {
 	return [
 		{ id: 'acornAmazonSpApi', name: 'Amazon SP-API account', type: 'amazonSpApi', data: { ...emulator.credentialsFor(seller) } },
+		// a vendor (Vendor Central) account is another kind of account, not another region: the vendor example's own
+		{ id: 'acornAmazonSpApiVendor', name: 'Amazon SP-API vendor account', type: 'amazonSpApi', data: { ...emulator.credentialsFor('vendor') } },
 		{ id: 'acornAmazonSqs', name: 'Amazon SQS (notifications queue)', type: 'amazonSqsApi', data: { ...emulator.control.sqs.credentialsFor(NOTIFICATIONS_QUEUE) } },
 		{ id: 'acornAmazonSqsReports', name: 'Amazon SQS (report notifications queue)', type: 'amazonSqsApi', data: { ...emulator.control.sqs.credentialsFor(REPORT_NOTIFICATIONS_QUEUE) } },
 		{ id: 'acornSlackBot', name: 'Slack bot', type: 'slackApi', data: { accessToken: TEST_SECRETS.slackBotToken } },
@@ -139,7 +145,7 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 		const erpReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const erpSettlementReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpSettlementReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const oauth = googleOAuth({ clientId: TEST_SECRETS.googleClientId, clientSecret: TEST_SECRETS.googleClientSecret, refreshToken: TEST_SECRETS.googleRefreshToken });
-		const sheets = googleSheetsApi({ spreadsheetId: EXAMPLE_PLACEHOLDERS.spreadsheetId, sheets: { [EXAMPLE_PLACEHOLDERS.sheetName]: [REFUNDS_SHEET_HEADER] }, oauth });
+		const sheets = googleSheetsApi({ spreadsheetId: EXAMPLE_PLACEHOLDERS.spreadsheetId, sheets: { [EXAMPLE_PLACEHOLDERS.sheetName]: [REFUNDS_SHEET_HEADER], [SHORTAGES_SHEET]: [SHORTAGES_SHEET_HEADER] }, oauth });
 		const proxy = await startInterceptingProxy({
 			'slack.com': [slack],
 			'oapi.dingtalk.com': [dingTalk],

@@ -11,7 +11,7 @@ import type { ReportsControl } from './reports/store';
 
 export type { OperationKey, SpApiRegion };
 
-export type SellerFixtureKey = 'na' | 'eu' | 'fe' | 'na2' | 'noRoles' | 'appB';
+export type SellerFixtureKey = 'na' | 'eu' | 'fe' | 'na2' | 'noRoles' | 'appB' | 'vendor';
 export type AppFixtureKey = 'A' | 'B';
 
 /** Roles as Amazon names them in the developer profile. */
@@ -21,7 +21,8 @@ export type SpApiRole =
 	| 'Amazon Fulfillment'
 	| 'Account Information Service Provider'
 	| 'Payment Initiation Service Provider'
-	| 'Selling Partner Insights';
+	| 'Selling Partner Insights'
+	| 'Brand Analytics';
 
 export interface AppFixture {
 	key: AppFixtureKey;

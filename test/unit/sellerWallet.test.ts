@@ -1,9 +1,10 @@
 /** The Seller Wallet node's checks and wording, below n8n: amounts, banks, masking, error mapping. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { AccountNumberMask, isCountryCode, isValidIban, readCountry, tailOf } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/bank';
-import { UnclearOutcomeError, walletError } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/errors';
+import { walletError } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/errors';
+import { UnclearOutcomeError } from '../../nodes/sp-api/errors';
 import { readAmount, readCurrency } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/money';
-import { claimOncePerExecution } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/oncePerExecution';
+import { claimOncePerExecution } from '../../nodes/sp-api/n8n/oncePerExecution';
 import { hintForHttpError, SpApiError } from '../../nodes/sp-api/errors';
 import { isActiveIsoCurrency } from '../../nodes/sp-api/money';
 import { errorItemJson } from '../../nodes/sp-api/n8n/nodeErrors';

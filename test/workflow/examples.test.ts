@@ -78,8 +78,10 @@ describe('example workflows', () => {
 		it('is bound to no region: one Amazon SP-API credential, no marketplace id written into a node', () => {
 			// a seller with one credential of any region (NA, EU or FE) imports it and runs it unchanged
 			const nodes = workflow.nodes.filter((n) => n.type !== STICKY_NOTE);
+			// one Amazon SP-API credential per example: the seller's, or a vendor example's vendor account
 			const credentials = new Set(nodes.flatMap((n) => (n.credentials?.amazonSpApi ? [n.credentials.amazonSpApi.id] : [])));
-			expect([...credentials]).toEqual(nodes.some((n) => n.type.startsWith(`${PACKAGE_NAME}.`)) ? ['acornAmazonSpApi'] : []);
+			const vendor = nodes.some((n) => n.type === `${PACKAGE_NAME}.amazonSpApiVendor`);
+			expect([...credentials]).toEqual(nodes.some((n) => n.type.startsWith(`${PACKAGE_NAME}.`)) ? [vendor ? 'acornAmazonSpApiVendor' : 'acornAmazonSpApi'] : []);
 			const text = JSON.stringify(nodes);
 			expect(MARKETPLACES.filter((m) => text.includes(m.id)).map((m) => `${m.countryCode} ${m.id}`)).toEqual([]);
 			for (const node of nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {

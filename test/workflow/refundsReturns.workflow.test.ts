@@ -116,6 +116,25 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 			expect(new Set(lookups.map((r) => `${r.query.marketplaceId}|${r.query.sellerSku}`)).size).toBe(lookups.length);
 		}, 60_000);
 
+		it("reports in each marketplace's own date spelling (PST/PDT, month-first and day-first slashes, JST) give the same return dates", async () => {
+			const run = async (seller: SellerFixtureKey, marketplaceIds: string[]) =>
+				jsonOf((await refunds(emulator, seller, { resource: 'return', operation: 'getMany', marketplaceIds, returnedAfter: iso(NOW_MS - 55 * DAY), returnedBefore: iso(NOW_MS - DAY), returnAll: true, options: FAST })).output('Node'));
+			for (const [seller, marketplaceIds] of [['na', ['US', 'CA', 'MX']], ['fe', ['JP', 'AU']]] as const) {
+				const standard = await run(seller, [...marketplaceIds]);
+				emulator.control.reports.setDocumentStyle({ dates: 'marketplace' });
+				try {
+					const local = await run(seller, [...marketplaceIds]);
+					const dates = (items: IDataObject[]) => items.map((item) => [lineKey(item), item.returnDate, item.returnDateLocal, item.returnDateHasTime]);
+					expect(standard.length).toBeGreaterThan(3);
+					expect(dates(local)).toEqual(dates(standard));
+					// the raw columns show the marketplace spelling was really used
+					expect(local.some((item) => /\b(PST|PDT|JST)\b|\d{2}\/\d{2}\/\d{4}|[+-]1[01]:00$/.test(JSON.stringify(item.raw)))).toBe(true);
+				} finally {
+					emulator.control.reports.setDocumentStyle({ dates: 'standard' });
+				}
+			}
+		}, 120_000);
+
 		it('Japan: windows-31j report text decoded; the XML layout with request times; Limit', async () => {
 			const flat = jsonOf(
 				(await refunds(emulator, 'fe', { resource: 'return', operation: 'getMany', marketplaceIds: ['JP'], returnedAfter: iso(NOW_MS - 40 * DAY), returnAll: true, language: 'ja_JP', options: FAST })).output('Node'),
@@ -270,6 +289,50 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 			// the refund rows add up to the summary, to the cent
 			expect(minorSum(rows.map((row) => String(row.eventsAmount)), 2)).toBe(sumMinor(truth));
 			expect(new Set(rows.map((row) => row.amazonOrderId))).toEqual(new Set(truth.map((event) => event.amazonOrderId)));
+		}, 60_000);
+
+		it("settlement files in each marketplace's own date spelling (dd.mm.yyyy, dd/mm/yyyy, yyyy/mm/dd) reconcile exactly as before", async () => {
+			emulator.control.reports.setDocumentStyle({ dates: 'marketplace' });
+			try {
+				for (const [seller, currency] of [['eu', 'EUR'], ['eu', 'GBP'], ['fe', 'JPY'], ['na', 'CAD']] as const) {
+					const group = publishedGroups(seller, currency)[0];
+					for (const layout of ['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE']) {
+						const result = await reconcile(seller, { settlementFrom: 'group', financialEventGroupId: group.groupId, settlementLayout: layout });
+						expect(result.error('Node')).toBeUndefined();
+						const items = jsonOf(result.output('Node'));
+						const summary = items[items.length - 1];
+						expect(summary).toMatchObject({ settlementId: group.settlementId, allMatched: true, settlementStart: new Date(group.startAt).toISOString().replace('.000Z', 'Z') });
+						expect(summary.settlementPeriodFrom).toBeUndefined();
+						if (layout.endsWith('_V2')) expect(items.slice(0, -1).every((row) => row.matchedOn === 'postingTime')).toBe(true);
+					}
+				}
+			} finally {
+				emulator.control.reports.setDocumentStyle({ dates: 'standard' });
+			}
+		}, 120_000);
+
+		it("a settlement whose own period cannot be read: the report's dataStartTime / dataEndTime stand in, and the summary says so", async () => {
+			emulator.control.reports.setDocumentStyle({ dates: 'unreadableSettlementPeriod' });
+			try {
+				const group = publishedGroups('eu', 'EUR')[0];
+				for (const language of ['en', 'zh']) {
+					const result = await reconcile('eu', { settlementFrom: 'latest', marketplaceIds: ['DE'], messageLanguage: language });
+					expect(result.error('Node')).toBeUndefined();
+					const items = jsonOf(result.output('Node'));
+					const summary = items[items.length - 1];
+					expect(summary).toMatchObject({
+						settlementId: group.settlementId,
+						financialEventGroupId: group.groupId,
+						allMatched: true,
+						settlementPeriodFrom: 'reportDataTimes',
+						settlementStart: new Date(group.startAt).toISOString().replace('.000Z', 'Z'),
+						unreadableDates: { 'settlement-start-date': expect.stringMatching(/^week \d+ of \d{4}$/), 'settlement-end-date': expect.stringMatching(/^week/) },
+					});
+					expect(String(summary.message)).toMatch(language === 'en' ? /settlement-start-date "week \d+ of \d{4}".*the settlement period is the report's own dataStartTime \/ dataEndTime/ : /结算期间取自报告本身的 dataStartTime/);
+				}
+			} finally {
+				emulator.control.reports.setDocumentStyle({ dates: 'standard' });
+			}
 		}, 60_000);
 
 		it('by financial event group, in yen; the older flat-file layout matches by order and SKU', async () => {

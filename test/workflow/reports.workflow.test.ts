@@ -169,6 +169,54 @@ describe('Amazon SP-API Reports node', () => {
 		expect(wrong.error(NODE)?.message).toBeDefined();
 	});
 
+	it('Settlement Download, rows filtered in the stream: only the refund lines, only some columns; dates of each marketplace read into UTC', async () => {
+		emulator.control.reports.setDocumentStyle({ dates: 'marketplace' });
+		try {
+			for (const seller of ['eu', 'na', 'fe'] as const) {
+				const listed = (await run(emulator, seller, { resource: 'settlement', operation: 'getMany', settlementReportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', returnAll: false, limit: 1 })).output(NODE);
+				const reportId = listed[0].json.reportId;
+				const all = (await run(emulator, seller, { resource: 'settlement', operation: 'download', reportId, options: { typedValues: true } })).output(NODE).map((row) => row.json);
+				expect(all.filter((row) => row._unreadableDates)).toEqual([]);
+				// the emulator wrote each marketplace's own spelling; typed values give UTC ISO and the local time
+				expect(all[1]['posted-date-time']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+				expect(all[1]['posted-date-time-local']).toMatch(/[+-]\d{2}:\d{2}$/);
+				expect(all[0]['settlement-start-date']).toBe(new Date(Date.parse(String(listed[0].json.settlementStart))).toISOString().replace('.000Z', 'Z'));
+				const refunds = all.filter((row) => row['transaction-type'] === 'Refund');
+				expect(refunds.length).toBeGreaterThan(0);
+				const filtered = (
+					await run(emulator, seller, {
+						resource: 'settlement',
+						operation: 'download',
+						reportId,
+						options: {
+							typedValues: true,
+							onlyRowsWhere: { condition: [{ column: 'Transaction Type', operator: 'isOneOf', values: 'refund' }, { column: 'amount-type', operator: 'isNoneOf', values: 'Promotion, ItemWithheldTax' }] },
+							onlyColumns: 'order-id, sku, amount-type, amount-description, amount, posted-date-time',
+						},
+					})
+				).output(NODE).map((row) => row.json);
+				const expected = refunds.filter((row) => !['Promotion', 'ItemWithheldTax'].includes(String(row['amount-type'])));
+				expect(filtered).toEqual(
+					expected.map((row) => ({
+						'order-id': row['order-id'],
+						sku: row.sku,
+						'amount-type': row['amount-type'],
+						'amount-description': row['amount-description'],
+						amount: row.amount,
+						'posted-date-time': row['posted-date-time'],
+						// typed values: a date column kept brings its local time along
+						'posted-date-time-local': row['posted-date-time-local'],
+						_line: row._line,
+					})),
+				);
+			}
+		} finally {
+			emulator.control.reports.setDocumentStyle({ dates: 'standard' });
+		}
+		const typo = await run(emulator, 'eu', { resource: 'settlement', operation: 'download', reportId: (await run(emulator, 'eu', { resource: 'settlement', operation: 'getMany', settlementReportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', returnAll: false, limit: 1 })).output(NODE)[0].json.reportId, options: { onlyColumns: 'order-id, amout' } });
+		expect(typo.error(NODE)?.message).toMatch(/The report has no column "amout". Its columns are: settlement-id, settlement-start-date/);
+	});
+
 	it('Settlement XML download: one item per transaction element', async () => {
 		const listed = (await run(emulator, 'na', { resource: 'settlement', operation: 'getMany', settlementReportType: 'GET_V2_SETTLEMENT_REPORT_DATA_XML', returnAll: false, limit: 1 })).output(NODE);
 		const rows = (await run(emulator, 'na', { resource: 'settlement', operation: 'download', reportId: listed[0].json.reportId })).output(NODE);

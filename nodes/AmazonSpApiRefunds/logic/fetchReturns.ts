@@ -9,8 +9,8 @@ import type { ResponseMetadata, SpApiClient } from '../../sp-api/client';
 import { splitRange, toUtcIso, type DateRange } from '../../sp-api/dates';
 import type { Marketplace } from '../../sp-api/marketplaces';
 import { InputError } from '../../sp-api/n8n/nodeErrors';
-import { createReport, findReportType, streamReportRows, waitForReport, type WaitOptions } from '../../sp-api/reports';
-import { returnLineKey, returnLinesOfRow, type ReturnChannel, type ReturnLine } from './returnLines';
+import { createReport, FileDateOrder, findReportType, openReportDocument, rowBatchesOf, waitForReport, withFileDateOrder, type WaitOptions } from '../../sp-api/reports';
+import { returnLineKey, returnLinesOfRow, returnRowDateTexts, type ReturnChannel, type ReturnLine } from './returnLines';
 
 export const FBA_RETURNS_REPORT = 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA';
 export const MFN_RETURNS_FLAT_FILE = 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE';
@@ -89,14 +89,22 @@ export async function* fetchReturnLines(client: SpApiClient, query: ReturnsQuery
 		const seenKey = `${plan.reportType}|${plan.marketplace.id}`;
 		const earlier = seen.get(seenKey) ?? new Set<string>();
 		const current = new Set<string>();
-		const context = { channel: plan.channel, reportType: plan.reportType, reportId, marketplace: plan.marketplace };
-		for await (const row of streamReportRows(client, outcome.reportDocumentId, { reportType: plan.reportType, marketplace: plan.marketplace })) {
-			for (const line of returnLinesOfRow(row, context)) {
-				const key = returnLineKey(line);
-				if (earlier.has(key)) continue;
-				current.add(key);
-				yield { line, metadata: outcome.metadata };
+		const context = { channel: plan.channel, reportType: plan.reportType, reportId, marketplace: plan.marketplace, dates: new FileDateOrder(plan.marketplace) };
+		const opened = await openReportDocument(client, outcome.reportDocumentId, { marketplace: plan.marketplace });
+		try {
+			const batches = withFileDateOrder(rowBatchesOf(opened, { reportType: plan.reportType, marketplace: plan.marketplace }), context.dates, returnRowDateTexts);
+			for await (const batch of batches) {
+				for (const row of batch) {
+					for (const line of returnLinesOfRow(row, context)) {
+						const key = returnLineKey(line);
+						if (earlier.has(key)) continue;
+						current.add(key);
+						yield { line, metadata: outcome.metadata };
+					}
+				}
 			}
+		} finally {
+			opened.close();
 		}
 		for (const key of current) earlier.add(key);
 		seen.set(seenKey, earlier);

@@ -135,6 +135,7 @@ export function reconcileRowJson(row: ReconcileRow, context: ReconcileContext): 
 		postedDate: entry.postedDate,
 		postedDateLocal: marketplace && entry.postedHasTime ? toLocalIso(entry.postedDate, marketplace.timeZone) : undefined,
 		settlementPostedDate: row.events && row.settlement ? row.settlement.postedDate : undefined,
+		settlementPostedDateAsWritten: row.settlement?.postedDateUnreadable,
 		marketplaceName: row.events?.marketplaceName ?? row.settlement?.marketplaceName,
 		currency: entry.currency,
 		eventsAmount: eventsAmount ? money(eventsAmount, entry.currency).amount : undefined,

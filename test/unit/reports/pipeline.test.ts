@@ -205,6 +205,46 @@ describe('report pipeline against the emulator', () => {
 		expect(downloads.slice(-2).map((r) => r.status)).toEqual([403, 200]);
 	});
 
+	it('an address that is expired on its FIRST download is renewed once, from an id or from a fresh getReportDocument answer', async () => {
+		const report = await settlementReport('na');
+		const api = client('na');
+		const count = () => emulator.control.requests().filter((r) => r.operation === 'getReportDocument').length;
+		const storage = () => emulator.control.requests().filter((r) => r.path.startsWith('/s3/'));
+		const expected = (await collect(streamReportRows(api, report.reportDocumentId!))).length;
+
+		emulator.control.reports.expireNextDocumentUrls(1);
+		let before = count();
+		expect(await collect(streamReportRows(api, report.reportDocumentId!))).toHaveLength(expected);
+		expect(count()).toBe(before + 2);
+		expect(storage().slice(-2).map((r) => r.status)).toEqual([403, 200]);
+
+		emulator.control.reports.expireNextDocumentUrls(1);
+		const ref = await getReportDocument(api, report.reportDocumentId!);
+		before = count();
+		expect(await collect(streamReportRows(api, ref))).toHaveLength(expected);
+		expect(count()).toBe(before + 1);
+		expect(storage().slice(-2).map((r) => r.status)).toEqual([403, 200]);
+	});
+
+	it('a second "expired" answer is a clear error whose hint does not blame the clock when the clocks agree', async () => {
+		const report = await settlementReport('na');
+		const api = client('na');
+		emulator.control.reports.expireNextDocumentUrls(2);
+		const error = await collect(streamReportRows(api, report.reportDocumentId!)).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ReportError);
+		expect(error).toMatchObject({ kind: 'download', httpStatus: 403, reportDocumentId: report.reportDocumentId });
+		expect((error as ReportError).message).toMatch(/refused report document .* twice as "expired" \(HTTP 403\)/);
+		expect((error as ReportError).hint).not.toMatch(/clock/i);
+		expect((error as ReportError).message).not.toMatch(/X-Amz|Signature|https?:/);
+		expect(emulator.control.requests().filter((r) => r.path.startsWith('/s3/')).slice(-2).map((r) => r.status)).toEqual([403, 403]);
+
+		// a computer clock an hour ahead of Amazon's storage: then (and only then) the hint says so
+		emulator.control.reports.expireNextDocumentUrls(2);
+		const skewed = client('na', { now: () => emulator.control.now().getTime() + 3_600_000 });
+		const skewError = (await collect(streamReportRows(skewed, report.reportDocumentId!)).catch((e: unknown) => e)) as ReportError;
+		expect(skewError.hint).toMatch(/clock is 60 minutes ahead of Amazon's storage/);
+	});
+
 	it('a truncated gzip file or a dropped connection is a clear error, never a complete result', async () => {
 		const report = await settlementReport('eu');
 		const api = client('eu');

@@ -25,7 +25,7 @@ import {
 	type MappedBy,
 	type ReadSettlement,
 } from '../../logic/settlementSource';
-import { messageLanguageProperty } from '../messageLanguage';
+import { messageLanguageProperty } from '../../../sp-api/n8n/messageLanguage';
 
 const show = { resource: ['refund'], operation: ['reconcileWithSettlement'] };
 const displayOptions = { show };
@@ -197,14 +197,25 @@ function summaryMessage(resolved: Resolved, rows: readonly ReconcileRow[], langu
 	if (language === 'zh') {
 		const head = `结算 ${summary.settlementId}（${period}，${summary.currency}）：比对 ${rows.length} 笔退款，${counts.matched} 笔一致`;
 		const tail = differences === 0 ? '，全部一致。' : `，${counts.amountDiffers} 笔金额不同，${counts.missingInSettlement} 笔不在结算中，${counts.missingInEvents} 笔不在财务事件中。`;
-		return `${head}${tail}退款合计（财务事件 / 结算）：${money || '0'}。`;
+		return `${head}${tail}退款合计（财务事件 / 结算）：${money || '0'}。${periodNote(summary, language)}`;
 	}
 	const head = `Settlement ${summary.settlementId} (${period}, ${summary.currency}): ${rows.length} refund${rows.length === 1 ? '' : 's'} compared, ${counts.matched} matched`;
 	const tail =
 		differences === 0
 			? ', no differences.'
 			: `, ${counts.amountDiffers} with a different amount, ${counts.missingInSettlement} missing in the settlement, ${counts.missingInEvents} missing in the financial events.`;
-	return `${head}${tail} Refund totals (financial events / settlement): ${money || 'none'}.`;
+	return `${head}${tail} Refund totals (financial events / settlement): ${money || 'none'}.${periodNote(summary, language)}`;
+}
+
+/** Said when the settlement line's dates could not be read and the report's own period stood in. */
+function periodNote(summary: ReadSettlement['summary'], language: MessageLanguage): string {
+	if (summary.periodFrom !== 'report') return '';
+	const written = Object.entries(summary.unreadableDates ?? {})
+		.map(([column, text]) => `${column} "${text}"`)
+		.join(', ');
+	return language === 'zh'
+		? ` 结算报告中的日期无法识别（${written}），结算期间取自报告本身的 dataStartTime / dataEndTime。`
+		: ` The settlement's dates could not be read (${written}), so the settlement period is the report's own dataStartTime / dataEndTime.`;
 }
 
 function summaryJson(resolved: Resolved, rows: readonly ReconcileRow[], eventLines: number, settings: Settings): IDataObject {
@@ -228,6 +239,8 @@ function summaryJson(resolved: Resolved, rows: readonly ReconcileRow[], eventLin
 		settlementStartLocal: timeZone && summary.start?.includes('T') ? toLocalIso(summary.start, timeZone) : undefined,
 		settlementEndLocal: timeZone && summary.end?.includes('T') ? toLocalIso(summary.end, timeZone) : undefined,
 		depositDate: summary.depositDate,
+		settlementPeriodFrom: summary.periodFrom === 'report' ? 'reportDataTimes' : undefined,
+		unreadableDates: summary.unreadableDates,
 		currency: summary.currency,
 		settlementTotalAmount: summary.total?.amount,
 		groupOriginalTotal: groupTotal?.currency === summary.currency ? groupTotal.amount : undefined,

@@ -4,36 +4,11 @@
  * its connection or got a 5xx/408) and never repeated it; here that becomes words about money: what to
  * check before running the item again. Nothing here ever says a transfer happened.
  */
-import type { IDataObject } from 'n8n-workflow';
-import { SpApiError, type AmazonErrorEntry } from '../../../sp-api/errors';
+import { amazonSaid, SpApiError, unclearOutcomeError, withHint, type AmazonErrorEntry, type WriteDescription } from '../../../sp-api/errors';
 import { getOperation, isOperationKey } from '../../../sp-api/operations';
 import type { AccountNumberMask } from './bank';
 
-/** A write whose outcome is unknown, with the facts a person needs to look it up. */
-export class UnclearOutcomeError extends SpApiError {
-	readonly checkBeforeRetrying: IDataObject;
-
-	constructor(init: ConstructorParameters<typeof SpApiError>[0], checkBeforeRetrying: IDataObject) {
-		super({ ...init, mayHaveTakenEffect: true });
-		this.name = 'UnclearOutcomeError';
-		this.checkBeforeRetrying = checkBeforeRetrying;
-	}
-
-	toJSON(): Record<string, unknown> {
-		return { ...super.toJSON(), outcome: 'unknown', checkBeforeRetrying: this.checkBeforeRetrying };
-	}
-}
-
-export interface WriteDescription {
-	/** "the transfer of 100.00 EUR to the account ending 819" */
-	what: string;
-	/** What to look at before running the item again. */
-	check: string;
-	/** The same as data, for error items a workflow can route on. */
-	facts: IDataObject;
-	/** Said when Amazon clearly refused: nothing happened. */
-	refusedNothingDone?: string;
-}
+export type { WriteDescription };
 
 /** Which Amazon role each part of the node needs, for 403 answers. */
 export function roleHint(operationKey: string): string {
@@ -51,26 +26,6 @@ function mentionsSignature(errors: readonly AmazonErrorEntry[]): boolean {
 	return errors.some((e) => /signature|certificate/i.test(`${e.code ?? ''} ${e.message ?? ''} ${e.details ?? ''}`));
 }
 
-function amazonWords(errors: readonly AmazonErrorEntry[]): string {
-	const text = errors.map((e) => [e.message, e.details].filter((part) => part && part.trim()).join(': ')).filter(Boolean).join('; ');
-	return text ? ` (Amazon said: ${text})` : '';
-}
-
-function rebuild(error: SpApiError, hint: string, mask?: AccountNumberMask): SpApiError {
-	const operation = isOperationKey(error.operation) ? getOperation(error.operation) : { key: error.operation, operationId: error.operation, method: error.method, path: error.path };
-	return new SpApiError({
-		kind: error.kind,
-		operation,
-		message: mask ? mask.text(error.message) : error.message,
-		hint: mask ? mask.text(hint) : hint,
-		httpStatus: error.httpStatus,
-		errors: mask ? mask.deep(error.errors) : error.errors,
-		requestId: error.requestId,
-		mayHaveTakenEffect: error.mayHaveTakenEffect,
-		attempts: error.attempts,
-	});
-}
-
 /**
  * The error to show for a failed Seller Wallet or Transfers call: Amazon's words kept, the advice made
  * specific (roles, balance, existing schedule, signatures), account numbers masked, and for a write
@@ -78,60 +33,43 @@ function rebuild(error: SpApiError, hint: string, mask?: AccountNumberMask): SpA
  */
 export function walletError(error: unknown, write?: WriteDescription, mask?: AccountNumberMask): unknown {
 	if (!(error instanceof SpApiError)) return error;
-	if (write && error.mayHaveTakenEffect && error.kind !== 'aborted') {
-		const operation = isOperationKey(error.operation) ? getOperation(error.operation) : undefined;
-		const reason = error.kind === 'network' ? 'no answer came back' : `Amazon answered HTTP ${error.httpStatus}`;
-		const hint = `Unclear whether Amazon carried out ${write.what}: ${reason}, so it may or may not have happened. ACORN did not send it again. Before running this item again, ${write.check}`;
-		return new UnclearOutcomeError(
-			{
-				kind: error.kind,
-				operation: operation ?? { key: error.operation, operationId: error.operation, method: error.method, path: error.path },
-				message: mask ? mask.text(`${error.message} — outcome unknown`) : `${error.message} — outcome unknown`,
-				hint: mask ? mask.text(hint) : hint,
-				httpStatus: error.httpStatus,
-				errors: mask ? mask.deep(error.errors) : error.errors,
-				requestId: error.requestId,
-				attempts: error.attempts,
-			},
-			mask ? mask.deep(write.facts) : write.facts,
-		);
-	}
+	if (write && error.mayHaveTakenEffect && error.kind !== 'aborted') return unclearOutcomeError(error, write, mask);
 	const refused = write?.refusedNothingDone ?? 'Nothing was changed.';
 	switch (error.httpStatus) {
 		case 403:
-			if (error.kind === 'http') return rebuild(error, `${roleHint(error.operation)}${amazonWords(error.errors)}`, mask);
+			if (error.kind === 'http') return withHint(error, `${roleHint(error.operation)}${amazonSaid(error.errors)}`, mask);
 			break;
 		case 422:
-			return rebuild(
+			return withHint(
 				error,
-				`Amazon refused ${write?.what ?? 'the request'}: not enough available balance in the source account, or a transfer limit was reached${amazonWords(error.errors)}. ${refused} Check the balance (Account → Get Balances) or send a smaller amount.`,
+				`Amazon refused ${write?.what ?? 'the request'}: not enough available balance in the source account, or a transfer limit was reached${amazonSaid(error.errors)}. ${refused} Check the balance (Account → Get Balances) or send a smaller amount.`,
 				mask,
 			);
 		case 409:
-			return rebuild(
+			return withHint(
 				error,
-				`A transfer schedule from this account to that destination already exists${amazonWords(error.errors)}. ${refused} Change the existing one (Transfer Schedule → Update) or delete it first.`,
+				`A transfer schedule from this account to that destination already exists${amazonSaid(error.errors)}. ${refused} Change the existing one (Transfer Schedule → Update) or delete it first.`,
 				mask,
 			);
 		case 400:
 			if (mentionsSignature(error.errors)) {
-				return rebuild(
+				return withHint(
 					error,
-					`Amazon did not accept the digital signatures${amazonWords(error.errors)}. ${refused} They must be made by your payment service provider's certificate for exactly this destination and amount.`,
+					`Amazon did not accept the digital signatures${amazonSaid(error.errors)}. ${refused} They must be made by your payment service provider's certificate for exactly this destination and amount.`,
 					mask,
 				);
 			}
-			if (write) return rebuild(error, `Amazon refused ${write.what} as invalid${amazonWords(error.errors)}. ${refused} Check the fields of the node.`, mask);
+			if (write) return withHint(error, `Amazon refused ${write.what} as invalid${amazonSaid(error.errors)}. ${refused} Check the fields of the node.`, mask);
 			break;
 		case 408:
 			if (!write) {
-				return rebuild(error, `Amazon did not finish in time (HTTP 408 Request Timed Out), also after several tries${amazonWords(error.errors)}. Nothing was changed; try again in a few minutes.`, mask);
+				return withHint(error, `Amazon did not finish in time (HTTP 408 Request Timed Out), also after several tries${amazonSaid(error.errors)}. Nothing was changed; try again in a few minutes.`, mask);
 			}
 			break;
 		case 404:
-			return rebuild(error, `Amazon found no such Seller Wallet account, transaction or schedule for this seller and marketplace${amazonWords(error.errors)}. Check the ID and the marketplace.`, mask);
+			return withHint(error, `Amazon found no such Seller Wallet account, transaction or schedule for this seller and marketplace${amazonSaid(error.errors)}. Check the ID and the marketplace.`, mask);
 		default:
 			break;
 	}
-	return mask ? rebuild(error, error.hint, mask) : error;
+	return mask ? withHint(error, error.hint, mask) : error;
 }

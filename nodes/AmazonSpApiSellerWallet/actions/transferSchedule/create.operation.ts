@@ -8,7 +8,7 @@ import { callWallet } from '../shared/calls';
 import { marketplaceField, optionsField, readMarketplace, readOptions, readText, walletAccountField } from '../shared/fields';
 import { flattenSchedule } from '../shared/format';
 import { readCurrency } from '../shared/money';
-import { claimOncePerExecution } from '../shared/oncePerExecution';
+import { claimOncePerExecution } from '../../../sp-api/n8n/oncePerExecution';
 import { readSignatures, signatureFields } from '../shared/signatures';
 import { paymentPreference, paymentValueField, PREFERENCE_OPTIONS, REPEAT_OPTIONS, scheduleInformation, STATUS_OPTIONS } from './scheduleFields';
 

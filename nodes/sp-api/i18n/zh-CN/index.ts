@@ -1,4 +1,17 @@
 import { common } from './common';
+import { credentials } from './credentials';
+import { sellers } from './sellers';
+import { finances } from './finances';
+import { refunds } from './refunds';
+import { reports } from './reports';
+import { notifications } from './notifications';
+import { sellerWallet } from './sellerWallet';
+import { triggers } from './triggers';
+import { notificationTypes } from './notificationTypes';
+import { reportTypes } from './reportTypes';
+import { marketplaces } from './marketplaces';
+import { reportsRobustness } from './reports-robustness';
+import { vendor } from './vendor';
 import { notif } from './notif';
 
 /**
@@ -6,8 +19,26 @@ import { notif } from './notif';
  * different nodes does not edit the same lines; together they are one table (a key may appear in only
  * one section: test/unit/i18n.test.ts). Placeholders {0}, {1}, … stand for the values of a `tr` text.
  *
- * Wording for Chinese cross-border sellers: 店铺/站点 for marketplace, 退款, 退货, 结算, 报告, 授权.
+ * Wording for Chinese cross-border sellers: 站点 for marketplace, 店铺 for the seller's store, 退款, 退货, 结算,
+ * 报告, 授权, 凭证 (credential), 数据 for an n8n item; product names (SP-API, LWA, SQS, FBA, n8n) stay.
+ * reportSearchWords.ts is not a section: extra Chinese words the report type search matches.
  */
-export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, notif };
+export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+	common,
+	credentials,
+	sellers,
+	finances,
+	refunds,
+	reports,
+	notifications,
+	sellerWallet,
+	triggers,
+	notificationTypes,
+	reportTypes,
+	marketplaces,
+	reportsRobustness,
+	vendor,
+	notif,
+};
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));

@@ -12,8 +12,8 @@ export const notif: Readonly<Record<string, string>> = {
 		'SQS 队列 {0} 的访问策略不允许亚马逊 SP-API 往里发送：通知不会到达。在触发器里打开“Prepare Queue”（准备队列），ACORN 会加上这条语句；或者你自己添加：{1}',
 
 	// Amazon SQS API credential
-	'Use an access key of an IAM user that has the IAM policy from the README. ACORN can create the queue and let Amazon SP-API send to it: choose "By Region and Name", type a name starting with amazon-notifications and turn on "Prepare Queue" in the trigger. The README shows each click.':
-		'使用一个 IAM 用户的访问密钥，该用户附加了 README 中的 IAM 策略。ACORN 可以替你创建队列并允许亚马逊 SP-API 往里发送：选择“By Region and Name”（按地区和名称），填写以 amazon-notifications 开头的队列名，并在触发器里打开“Prepare Queue”（准备队列）。README 里有每一步的说明。',
+	'Use an access key of an IAM user that has the IAM policy from the README. ACORN can create the queue and let Amazon SP-API send to it: choose "By Region and Name", type a name starting with amazon-notifications and turn on "Prepare Queue" in the trigger. The <a href="https://github.com/acorn-sp-api/n8n-nodes-acorn#notifications-triggers-and-settings">README</a> shows each click.':
+		'使用一个 IAM 用户的访问密钥，该用户附加了 README 中的 IAM 策略。ACORN 可以替你创建队列并允许亚马逊 SP-API 往里发送：选择“By Region and Name”（按地区和名称），填写以 amazon-notifications 开头的队列名，并在触发器里打开“Prepare Queue”（准备队列）。<a href="https://github.com/acorn-sp-api/n8n-nodes-acorn/blob/main/README.zh-CN.md#通知触发器和设置">README</a> 里有每一步的说明。',
 
 	// Notification Settings node: Queue → Prepare / Check
 	'Amazon SP-API Notification Settings': 'Amazon SP-API Notification Settings（亚马逊通知设置）',
