@@ -1,11 +1,12 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
 import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import * as invoice from './actions/invoice';
 import * as purchaseOrder from './actions/purchaseOrder';
 import { router } from './actions/router';
 import * as shipment from './actions/shipment';
 import * as transactionStatus from './actions/transactionStatus';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiVendor.node.json';
 
 export class AmazonSpApiVendor implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +15,8 @@ export class AmazonSpApiVendor implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Shown in words ("Get many purchase orders") instead of this raw value by editorDescription (n8n/subtitle.ts).
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Purchase orders, shipment confirmations, invoices and Shortage Watch for Amazon vendors (Vendor Central, Selling Partner API)',
 		defaults: { name: 'Amazon Vendor' },
 		usableAsTool: true,
@@ -45,7 +47,8 @@ export class AmazonSpApiVendor implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex);
 	}
 
 	methods = spApiNodeMethods;

@@ -265,6 +265,8 @@ const REGION: Record<'na' | 'eu' | 'fe', SpApiRegion> = { na: 'NA', eu: 'EU', fe
 		const post = (seller: 'na' | 'eu' | 'fe', pathname: string, body: unknown) => call(emulator, pathname, { region: REGION[seller], token: tokens.get(seller), method: 'POST', body });
 		const del = (pathname: string) => call(emulator, pathname, { token: tokens.get('na'), method: 'DELETE' });
 		const range = { dataStartTime: isoShift(NOW, -50 * dayMs), dataEndTime: isoShift(NOW, -dayMs) };
+		// queued until released below, however long these requests take on a busy machine
+		emulator.control.reports.holdNewReportsInQueue(true);
 		const created = await post('na', '/reports/2021-06-30/reports', { reportType: 'GET_FBA_REIMBURSEMENTS_DATA', marketplaceIds: ['ATVPDKIKX0DER'], ...range });
 		verify('createReport', created, 202);
 		verify('createReport', await post('na', '/reports/2021-06-30/reports', { reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE', marketplaceIds: ['ATVPDKIKX0DER'] }), 400);
@@ -281,6 +283,7 @@ const REGION: Record<'na' | 'eu' | 'fe', SpApiRegion> = { na: 'NA', eu: 'EU', fe
 		] as const) {
 			verify('createReport', await post(seller, '/reports/2021-06-30/reports', { reportType: type, marketplaceIds: [marketplace], ...range }), 202);
 		}
+		emulator.control.reports.holdNewReportsInQueue(false);
 		emulator.control.advanceClock(2_000);
 		const done = await get('na', 'getReport', `/reports/2021-06-30/reports/${created.body.reportId}`);
 		expect(done.body.processingStatus).toBe('DONE');

@@ -36,6 +36,7 @@ describe.each(languages)('canvas subtitles (ACORN_LANGUAGE=%s)', (language) => {
 			'amazonSpApiReports',
 			'amazonSpApiSellerWallet',
 			'amazonSpApiSellers',
+			'amazonSpApiVendor',
 		]);
 		for (const type of actionNodes) expect(type.description.subtitle).toBe(operationSubtitle(type.description.properties));
 	});

@@ -131,9 +131,11 @@ describe('Amazon SP-API Reports node', () => {
 	});
 
 	it('Create, Get, Get Many (filters, limit) and Cancel (only while queued, explained otherwise)', async () => {
+		// still queued when the second workflow cancels it, however slow the machine is
+		emulator.control.reports.holdNewReportsInQueue(true);
 		const created = (await run(emulator, 'na', { resource: 'report', operation: 'create', reportType: list('GET_FBA_REIMBURSEMENTS_DATA'), marketplaceIds: ['US'], ...returnsRange, options: { includeResponseMetadata: true } })).output(NODE)[0].json;
 		expect(created).toMatchObject({ reportId: expect.any(String), reportType: 'GET_FBA_REIMBURSEMENTS_DATA', responseMetadata: { operation: 'createReport', httpStatus: 202 } });
-		const cancelled = await run(emulator, 'na', { resource: 'report', operation: 'cancel', reportId: created.reportId });
+		const cancelled = await run(emulator, 'na', { resource: 'report', operation: 'cancel', reportId: created.reportId }).finally(() => emulator.control.reports.holdNewReportsInQueue(false));
 		expect(cancelled.output(NODE)[0].json).toMatchObject({ reportId: created.reportId, cancelled: true, previousStatus: 'IN_QUEUE' });
 		const got = (await run(emulator, 'na', { resource: 'report', operation: 'get', reportId: created.reportId })).output(NODE)[0].json;
 		expect(got).toMatchObject({ reportId: created.reportId, processingStatus: 'CANCELLED' });

@@ -127,6 +127,12 @@ export interface ReportsControl {
 	 * (signed more than five minutes ago), so the first download with them answers 403 "Request has expired".
 	 */
 	expireNextDocumentUrls(count?: number): void;
+	/**
+	 * While on, reports created from now on stay IN_QUEUE (as on a busy day at Amazon), so a test can
+	 * look at or cancel a queued report however slow the machine is; turning it off starts their
+	 * processing from that moment.
+	 */
+	holdNewReportsInQueue(hold: boolean): void;
 	/** The next `count` (default 1) document downloads are cut after `afterBytes` bytes. */
 	cutNextDownload(options: { afterBytes: number; mode?: DownloadFault['mode']; count?: number }): void;
 	/**
@@ -197,6 +203,8 @@ export class ReportStore {
 	private style: DocumentStyle = { charsetInHeader: true, compression: 'gzip' };
 	private faults: DownloadFault[] = [];
 	private expiredUrlsToHandOut = 0;
+	/** Reports created while holding; undefined when not holding. */
+	private held: ReportRecord[] | undefined;
 	private sequence = 0;
 	private readonly signingKey: string;
 	readonly control: ReportsControl;
@@ -207,6 +215,7 @@ export class ReportStore {
 			setDocumentStyle: (style) => void (this.style = { ...this.style, ...style }),
 			cutNextDownload: ({ afterBytes, mode = 'connectionReset', count = 1 }) => void this.faults.push({ afterBytes, mode, remaining: count }),
 			expireNextDocumentUrls: (count = 1) => void (this.expiredUrlsToHandOut += count),
+			holdNewReportsInQueue: (hold) => this.holdNewReportsInQueue(hold),
 			addGeneratedSettlementReport: (options) => this.addGeneratedSettlement(options),
 			reports: (seller) => this.allReports(this.sellerOf(seller)),
 			returns: (seller) => this.returnsFor(this.sellerOf(seller)),
@@ -323,8 +332,28 @@ export class ReportStore {
 		const list = this.created.get(seller.sellerId) ?? [];
 		list.push(record);
 		this.created.set(seller.sellerId, list);
-		this.scheduleSync(record.endAt);
+		if (this.held) {
+			record.startAt = record.endAt = Number.POSITIVE_INFINITY;
+			this.held.push(record);
+		} else {
+			this.scheduleSync(record.endAt);
+		}
 		return record;
+	}
+
+	private holdNewReportsInQueue(hold: boolean): void {
+		if (hold) {
+			this.held ??= [];
+			return;
+		}
+		const released = this.held ?? [];
+		this.held = undefined;
+		const now = this.now();
+		for (const record of released) {
+			record.startAt = now + Math.round(this.deps.processingMs * 0.3);
+			record.endAt = now + this.deps.processingMs;
+			this.scheduleSync(record.endAt);
+		}
 	}
 
 	private decideContents(seller: SellerFixture, record: ReportRecord): void {

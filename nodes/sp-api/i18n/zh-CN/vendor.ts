@@ -4,7 +4,7 @@
  */
 export const vendor: Readonly<Record<string, string>> = {
 	// node and resources
-	'Amazon SP-API Vendor': 'Amazon SP-API 供应商（Vendor）',
+	'Amazon SP-API Vendor': '亚马逊 SP-API 供应商（Vendor）',
 	'Purchase orders, shipment confirmations, invoices and Shortage Watch for Amazon vendors (Vendor Central, Selling Partner API)':
 		'亚马逊供应商（Vendor Central）的采购订单、发货确认、发票和缺货预警（Selling Partner API）',
 	'Amazon Vendor': '亚马逊供应商',
