@@ -16,7 +16,7 @@ export const notif: Readonly<Record<string, string>> = {
 		'使用一个 IAM 用户的访问密钥，该用户附加了 README 中的 IAM 策略。ACORN 可以替你创建队列并允许亚马逊 SP-API 往里发送：选择“By Region and Name”（按地区和名称），填写以 amazon-notifications 开头的队列名，并在触发器里打开“Prepare Queue”（准备队列）。<a href="https://github.com/acorn-sp-api/n8n-nodes-acorn/blob/main/README.zh-CN.md#通知触发器和设置">README</a> 里有每一步的说明。',
 
 	// Notification Settings node: Queue → Prepare / Check
-	'Amazon SP-API Notification Settings': 'Amazon SP-API Notification Settings（亚马逊通知设置）',
+	'Amazon SP-API Notification Settings': '亚马逊 SP-API 通知设置',
 	'Prepare the SQS queue Amazon sends notifications to, see where Amazon sends them and which ones a store is subscribed to': '准备亚马逊投递通知的 SQS 队列，查看亚马逊把通知发到哪里、店铺订阅了哪些通知',
 	'Queue (AWS SQS)': '队列（AWS SQS）',
 	Check: '检查',
