@@ -28,6 +28,12 @@ export const notif: Readonly<Record<string, string>> = {
 	'Uses the queue of the Amazon SQS credential (choose "By Region and Name" for a queue that does not exist yet). The access key needs the IAM policy shown in the README.':
 		'使用 Amazon SQS 凭证里的队列（队列还不存在时请选“By Region and Name”按地区和名称）。访问密钥需要 README 中给出的 IAM 策略。',
 
+	// the Amazon SQS API credential's test
+	'Turn on "Prepare Queue" in the trigger (or run Amazon SP-API Notification Settings → Queue → Prepare) and ACORN adds the statement, or add it yourself in the SQS console (queue → Access policy → Edit): {0}':
+		'在触发器里打开“Prepare Queue”（准备队列），或运行 Amazon SP-API Notification Settings → Queue → Prepare（通知设置 → 队列 → 准备），ACORN 会加上这条语句；也可以自己在 SQS 控制台添加（队列 → Access policy → Edit）：{0}',
+	'The AWS key works, but there is no queue {0} in {1} yet. Turn on "Prepare Queue" in the trigger (or run Amazon SP-API Notification Settings → Queue → Prepare) and ACORN creates it.':
+		'AWS 密钥可以使用，但 {1} 里还没有队列 {0}。在触发器里打开“Prepare Queue”（准备队列），或运行 Amazon SP-API Notification Settings → Queue → Prepare（通知设置 → 队列 → 准备），ACORN 会创建它。',
+
 	// what preparing and checking the queue say (run time)
 	"The queue has an access policy that is not valid JSON; ACORN does not overwrite it.": '队列的访问策略不是有效的 JSON；ACORN 不会覆盖它。',
 	"The queue's access policy denies Amazon SP-API explicitly; ACORN does not remove a Deny.": '队列的访问策略明确拒绝（Deny）亚马逊 SP-API；ACORN 不会删除拒绝语句。',
