@@ -31,6 +31,7 @@ describe.each(languages)('canvas subtitles (ACORN_LANGUAGE=%s)', (language) => {
 	it('every node with operations uses the one shared subtitle helper', () => {
 		expect(actionNodes.map((type) => type.description.name).sort()).toEqual([
 			'amazonSpApiFinances',
+			'amazonSpApiNotificationSettings',
 			'amazonSpApiNotifications',
 			'amazonSpApiRefunds',
 			'amazonSpApiReports',

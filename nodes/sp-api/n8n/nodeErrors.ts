@@ -1,4 +1,5 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { SqsError } from '../aws/sqsErrors';
 import { CredentialConfigError } from '../credentials';
 import { plainWords, SpApiError } from '../errors';
 import { tr } from '../i18n/translate';
@@ -76,6 +77,18 @@ export function errorTexts(error: unknown): ErrorTexts {
 			message,
 			description: describe(message, [amazonSaidLine(error.amazonSaid), referenceLine(error)]),
 			details: redactDeep(error.toJSON()) as JsonObject,
+		};
+	}
+	if (error instanceof SqsError) {
+		// the seller-readable advice first; AWS's own words and its request id below it
+		const message = error.hint;
+		const details = { ...error.toJSON() };
+		delete details.message;
+		delete details.hint;
+		return {
+			message,
+			description: describe(message, [error.message && tr`AWS said: ${error.message}`, error.requestId && tr`AWS request ID: ${error.requestId}`]),
+			details: redactDeep(details) as JsonObject,
 		};
 	}
 	if (error instanceof InputError || error instanceof MarketplaceSelectionError || error instanceof CredentialConfigError) {

@@ -14,6 +14,7 @@ import { reportsRobustness } from './reports-robustness';
 import { vendor } from './vendor';
 import { errors } from './errors';
 import { editor } from './editor';
+import { notif } from './notif';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -41,6 +42,7 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	vendor,
 	errors,
 	editor,
+	notif,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
