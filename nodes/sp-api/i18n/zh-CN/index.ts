@@ -1,4 +1,5 @@
 import { common } from './common';
+import { queue } from './queue';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -7,6 +8,6 @@ import { common } from './common';
  *
  * Wording for Chinese cross-border sellers: 店铺/站点 for marketplace, 退款, 退货, 结算, 报告, 授权.
  */
-export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = { common };
+export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, queue };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
