@@ -18,7 +18,8 @@ const plan = { rate: 1, burst: 3, published: true };
 const marginMs = (rate: number) => Math.ceil((SEND_MARGIN_TOKENS / rate) * 1000);
 
 function settingsFor(server: RedisServer, extra: Partial<SharingSettings> = {}): SharingSettings {
-	return readSharingSettings({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(server.port), ACORN_REDIS_PREFIX: `t${Date.now()}${Math.random().toString(36).slice(2, 6)}`, ...extra } as NodeJS.ProcessEnv)!;
+	const settings = readSharingSettings({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(server.port), ACORN_REDIS_PREFIX: `t${Date.now()}${Math.random().toString(36).slice(2, 6)}` })!;
+	return { ...settings, ...extra };
 }
 
 /** One n8n process: its own connection and its own in-memory fallback. */
@@ -144,7 +145,7 @@ describeWithRedis('shared rate limits in Redis', () => {
 	});
 
 	it('Redis stopped: never fails, goes on from the last shared balance in memory, warns once, and shares again when Redis is back', async () => {
-		const settings = settingsFor(server, {});
+		const settings = settingsFor(server);
 		const quick = { ...settings, retryAfterMs: 300, timeoutMs: 300 };
 		const p = started(quick);
 		const bucket = p.budget();
