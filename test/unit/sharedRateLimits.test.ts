@@ -10,7 +10,8 @@ import { BUCKET_IDLE_TTL_MS, SharedRateLimiter } from '../../nodes/sp-api/sharin
 import { SharedRedis } from '../../nodes/sp-api/sharing/redis';
 import { readSharingSettings, type SharingSettings } from '../../nodes/sp-api/sharing/settings';
 import { claimInRedis } from '../../nodes/sp-api/sharing/onceClaims';
-import { describeWithRedis, RedisServer } from '../helpers/redisServer';
+import { describeWithRedis } from '../helpers/describeWithRedis';
+import { RedisServer } from '../helpers/redisServer';
 import { recordingLogger, sleep } from '../helpers/waiting';
 
 const identity: BucketIdentity = { clientId: 'app-1', subject: 'refresh-token-of-seller-a', region: 'NA', environment: 'production', operation: 'listFinancialEvents' };
