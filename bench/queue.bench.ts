@@ -7,7 +7,7 @@
  * with EXECUTIONS_MODE=queue and n8n's QUEUE_BULL_REDIS_* settings pointing at a redis-server started here
  * on 127.0.0.1 (sharing on), or the same with ACORN_SHARING=off (each process its own buckets, as before).
  * Both children start at the same wall-clock moment against one emulator in this process, whose usage
- * plans are time-scaled (× BENCH_QUEUE_SCALE, default 50: listFinancialEvents 0.5/s → 25/s, burst 30).
+ * plans are time-scaled (× BENCH_QUEUE_SCALE, default 20: listFinancialEvents 0.5/s → 10/s, burst 30; BENCH_QUEUE_PAGES pages per pull, default 60).
  *
  *   ceilingRatio   = ((pages − burst) / (rate × scale)) / elapsed: 1.0 is exactly Amazon's limit for the
  *                    whole fleet (Amazon's budget is per seller + app, whatever the number of processes)
@@ -106,8 +106,8 @@ async function reservationLatency(redisPort: number, count = 3000): Promise<{ co
 }
 
 async function main(): Promise<void> {
-	const scale = Number(process.env.BENCH_QUEUE_SCALE ?? 50);
-	const pagesPerWorkflow = Number(process.env.BENCH_QUEUE_PAGES ?? 100);
+	const scale = Number(process.env.BENCH_QUEUE_SCALE ?? 20);
+	const pagesPerWorkflow = Number(process.env.BENCH_QUEUE_PAGES ?? 60);
 	const loadAtStart = os.loadavg()[0];
 	const redis = await RedisServer.start();
 	const emulator = await startEmulator({ timeScale: scale, historyDays: 200, ordersPerDay: 40 });
