@@ -36,6 +36,20 @@ interface ChildConfig extends PullConfig {
 	mode: 'worker';
 }
 
+interface WorkerResult extends PullResult {
+	/** The child's Redis use: calls answered by Redis, calls made in memory, outages (none when sharing is off). */
+	redis?: { shared: number; fallback: number; outages: number; recoveries: number };
+}
+
+/** A "worker": its pulls, then how often ACORN's shared buckets had to fall back (the package n8n loaded, from dist). */
+async function runWorker(config: ChildConfig): Promise<WorkerResult> {
+	const result = await pullInN8n(config);
+	const { REPO_ROOT } = await import('../test/harness/n8nHarness');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const sharing = require(path.join(REPO_ROOT, 'dist', 'nodes', 'sp-api', 'sharing')) as { processSharing(): { redis: { counts: WorkerResult['redis'] } } | undefined };
+	return { ...result, redis: sharing.processSharing()?.redis.counts };
+}
+
 const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
 
 interface FleetFigures {
@@ -49,6 +63,8 @@ interface FleetFigures {
 	seconds: number;
 	ceilingRatio: number;
 	eventsPerWorkflow: number[];
+	/** Per process: reservations answered by Redis / made in memory (fallback) and outages seen. */
+	redisPerProcess: Array<WorkerResult['redis'] | null>;
 }
 
 async function fleetPull(emulator: Emulator, base: PullConfig, env: NodeJS.ProcessEnv, rate: number, burst: number): Promise<FleetFigures> {
@@ -58,7 +74,7 @@ async function fleetPull(emulator: Emulator, base: PullConfig, env: NodeJS.Proce
 	// children need a moment to load n8n-core and the package; they all start their pulls at startAt
 	const startAt = Date.now() + 6000;
 	const results = await Promise.all(
-		Array.from({ length: WORKERS }, () => runBenchChild<ChildConfig, PullResult>(__filename, { ...base, mode: 'worker', workflows: WORKFLOWS_PER_WORKER, startAt }, env)),
+		Array.from({ length: WORKERS }, () => runBenchChild<ChildConfig, WorkerResult>(__filename, { ...base, mode: 'worker', workflows: WORKFLOWS_PER_WORKER, startAt }, env)),
 	);
 	const log = emulator.control.requests().filter((entry) => entry.operation === OPERATION);
 	const unexpected = log.filter((entry) => entry.status !== 200 && entry.status !== 429);
@@ -78,6 +94,7 @@ async function fleetPull(emulator: Emulator, base: PullConfig, env: NodeJS.Proce
 		seconds: round(seconds),
 		ceilingRatio: round(ceilingSeconds / seconds),
 		eventsPerWorkflow: results.flatMap((r) => r.events),
+		redisPerProcess: results.map((r) => r.redis ?? null),
 	};
 }
 
@@ -174,4 +191,4 @@ async function main(): Promise<void> {
 	}
 }
 
-benchEntry<ChildConfig, PullResult>((config) => pullInN8n(config), main);
+benchEntry<ChildConfig, WorkerResult>(runWorker, main);

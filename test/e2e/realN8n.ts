@@ -7,10 +7,10 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IRun } from 'n8n-workflow';
+import { freePort } from '../helpers/ports';
 
 export const PACKAGE_NAME = 'n8n-nodes-acorn';
 
@@ -51,17 +51,6 @@ export function runtimeFromEnvironment(): N8nRuntime {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { ensureN8n } = require('../../scripts/e2e/n8nInstall.js') as { ensureN8n: () => N8nRuntime };
 	return ensureN8n();
-}
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** Runs a command; kills its whole process group (n8n starts task runners) when the time is up. */

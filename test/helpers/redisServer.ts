@@ -6,10 +6,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import IORedis from 'ioredis';
+import { freePort } from './ports';
 
 export const REDIS_SERVER_MISSING =
 	'redis-server is not installed (Debian: apt-get install redis-server); the tests of ACORN’s shared rate limits need it. Under CI=true they fail instead of skipping.';
@@ -19,17 +19,6 @@ export function redisServerBinary(): string | undefined {
 	const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
 	const bin = found.stdout.trim();
 	return found.status === 0 && bin ? bin : undefined;
-}
-
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 export interface RedisServerOptions {

@@ -224,6 +224,57 @@ describeWithRedis('shared rate limits in Redis', () => {
 	});
 });
 
+describeWithRedis('Seller Wallet’s once-per-execution guard in queue mode', () => {
+	let server: RedisServer;
+	const saved = { ...process.env };
+	beforeAll(async () => {
+		server = await RedisServer.start();
+		Object.assign(process.env, { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(server.port), ACORN_REDIS_PREFIX: `guard${Date.now()}` });
+	});
+	afterAll(async () => {
+		for (const key of ['EXECUTIONS_MODE', 'QUEUE_BULL_REDIS_HOST', 'QUEUE_BULL_REDIS_PORT', 'ACORN_REDIS_PREFIX']) {
+			if (saved[key] === undefined) delete process.env[key];
+			else process.env[key] = saved[key];
+		}
+		await server?.dispose();
+	});
+
+	type Guard = typeof import('../../nodes/AmazonSpApiSellerWallet/actions/shared/oncePerExecution');
+	type Sharing = typeof import('../../nodes/sp-api/sharing');
+	/** The guard as one n8n process loads it: its own memory, its own connection to Redis. */
+	function loadProcess(): { guard: Guard; sharing: Sharing } {
+		let loaded: { guard: Guard; sharing: Sharing } | undefined;
+		jest.isolateModules(() => {
+			loaded = {
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				guard: require('../../nodes/AmazonSpApiSellerWallet/actions/shared/oncePerExecution') as Guard,
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				sharing: require('../../nodes/sp-api/sharing') as Sharing,
+			};
+		});
+		return loaded!;
+	}
+	const context = (executionId: string, nodeName: string) =>
+		({ getExecutionId: () => executionId, getNode: () => ({ name: nodeName }) }) as unknown as Parameters<Guard['claimOncePerExecution']>[0];
+
+	it('refuses on another worker a payment this execution already claimed before it waited', async () => {
+		const first = loadProcess();
+		const second = loadProcess();
+		try {
+			const claim = { key: 'payout|A13V1IB3VIYZZH|Standard Orders', describe: ({ item, nodeName }: { item: number; nodeName: string }) => `already by item ${item} of ${nodeName}` };
+			await first.guard.claimOncePerExecution(context('exec-42', 'Payout'), 0, claim);
+			// the execution resumes on the other worker after a long Wait: its memory has never seen the claim
+			await expect(second.guard.claimOncePerExecution(context('exec-42', 'Payout again'), 0, claim)).rejects.toThrow('already by item 1 of Payout');
+			// another execution is free to pay
+			await expect(second.guard.claimOncePerExecution(context('exec-43', 'Payout'), 0, claim)).resolves.toBeUndefined();
+			expect(second.sharing.processSharing()?.redis.counts).toMatchObject({ shared: 2, fallback: 0 });
+		} finally {
+			await first.sharing.resetProcessSharing();
+			await second.sharing.resetProcessSharing();
+		}
+	});
+});
+
 describeWithRedis('shared rate limits on a Redis Cluster (QUEUE_BULL_REDIS_CLUSTER_NODES)', () => {
 	let cluster: RedisServer;
 	beforeAll(async () => {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort } from '../../helpers/redisServer';
+import { freePort } from '../../helpers/ports';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { postgresBin } = require('../../../scripts/e2e/debianPackages.js') as { postgresBin: (program: string) => string | undefined };
