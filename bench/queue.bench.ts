@@ -63,6 +63,8 @@ interface FleetFigures {
 	seconds: number;
 	ceilingRatio: number;
 	eventsPerWorkflow: number[];
+	/** When the 429s came: ms after the first request, and how many requests had been answered before. */
+	throttledAt: Array<{ ms: number; index: number }>;
 	/** Per process: reservations answered by Redis / made in memory (fallback) and outages seen. */
 	redisPerProcess: Array<WorkerResult['redis'] | null>;
 }
@@ -95,6 +97,7 @@ async function fleetPull(emulator: Emulator, base: PullConfig, env: NodeJS.Proce
 		ceilingRatio: round(ceilingSeconds / seconds),
 		eventsPerWorkflow: results.flatMap((r) => r.events),
 		redisPerProcess: results.map((r) => r.redis ?? null),
+		throttledAt: log.flatMap((entry, index) => (entry.status === 429 ? [{ ms: Date.parse(entry.at) - Date.parse(log[0].at), index }] : [])),
 	};
 }
 
