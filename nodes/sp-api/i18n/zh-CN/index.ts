@@ -15,6 +15,7 @@ import { vendor } from './vendor';
 import { errors } from './errors';
 import { editor } from './editor';
 import { notif } from './notif';
+import { queue } from './queue';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -43,6 +44,7 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	errors,
 	editor,
 	notif,
+	queue,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
