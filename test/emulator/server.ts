@@ -79,7 +79,7 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 	entry.operation = operation;
 	const spec = OPERATIONS[operation];
 	const accessToken = req.headers['x-amz-access-token'];
-	const auth = authorise(operation, Array.isArray(accessToken) ? accessToken[0] : accessToken, entry.region, runtime.tokens, runtime.fixtures);
+	const auth = authorise(operation, Array.isArray(accessToken) ? accessToken[0] : accessToken, entry.region, runtime.tokens, runtime.fixtures, { method: req.method ?? 'GET', path });
 	if (!auth.ok) {
 		Object.assign(entry, { tokenKind: auth.tokenKind, clientId: auth.clientId, sellerId: auth.sellerId });
 		return exchange.reply(auth.error.status, auth.error.toResponse().body);
@@ -110,8 +110,18 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 	let result: ApiResponse;
 	try {
 		result = await handler(
-			{ operation, pathParams: match.pathParams, query: exchange.query, body: parseJsonBody(exchange), headers: req.headers, app: auth.app, seller: auth.seller, region: entry.region },
-			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages, events: runtime.events, notifications: runtime.notifications, reports: runtime.reports },
+			{
+				operation,
+				pathParams: match.pathParams,
+				query: exchange.query,
+				body: parseJsonBody(exchange),
+				headers: req.headers,
+				app: auth.app,
+				seller: auth.seller,
+				region: entry.region,
+				restrictedDataToken: auth.token.restrictedResources !== undefined,
+			},
+			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages, events: runtime.events, notifications: runtime.notifications, reports: runtime.reports, tokens: runtime.tokens },
 		);
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;

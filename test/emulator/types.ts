@@ -21,7 +21,9 @@ export type SpApiRole =
 	| 'Amazon Fulfillment'
 	| 'Account Information Service Provider'
 	| 'Payment Initiation Service Provider'
-	| 'Selling Partner Insights';
+	| 'Selling Partner Insights'
+	| 'Tax Invoicing'
+	| 'Tax Remittance';
 
 export interface AppFixture {
 	key: AppFixtureKey;
