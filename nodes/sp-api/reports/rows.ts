@@ -8,7 +8,7 @@ import type { Marketplace } from '../marketplaces';
 import { openReportDocument, type OpenedReportDocument, type OpenDocumentOptions, type ReportDocumentRef } from './document';
 import { ReportError } from './errors';
 import { createParser, formatFromContentType, sniffFormat, type RowParser } from './parsers';
-import { findReportType } from './reportTypes';
+import { findReportType, isRestrictedReportType } from './reportTypes';
 import { typedValues } from './typed';
 import type { ReportFormat, ReportRow } from './types';
 
@@ -141,5 +141,10 @@ export function rowBatchesOf(opened: OpenedReportDocument, options: RowOptions =
 }
 
 export function documentOptions(options: RowOptions): OpenDocumentOptions {
-	return { marketplace: options.marketplace, charset: options.charset, enableContentEncodingUrlHeader: options.enableContentEncodingUrlHeader };
+	return {
+		marketplace: options.marketplace,
+		charset: options.charset,
+		enableContentEncodingUrlHeader: options.enableContentEncodingUrlHeader,
+		restricted: isRestrictedReportType(options.reportType),
+	};
 }

@@ -30,6 +30,9 @@ export function toIsoDate(text: string): string | undefined {
 	// 10-Jul-2025 (returns reports)
 	match = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})$/.exec(value);
 	if (match && MONTHS[match[2].toLowerCase()]) return `${match[3]}-${MONTHS[match[2].toLowerCase()]}-${pad(match[1])}`;
+	// 15-05-2021 (VAT transactions report: day first)
+	match = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
+	if (match) return `${match[3]}-${match[2]}-${match[1]}`;
 	// 15.05.2021 (European flat files)
 	match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
 	if (match) return `${match[3]}-${pad(match[2])}-${pad(match[1])}`;

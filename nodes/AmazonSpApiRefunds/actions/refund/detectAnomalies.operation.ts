@@ -10,7 +10,7 @@ import { readRefund, refundToJson, type RefundInput } from '../../../sp-api/fina
 import { kindsProperty, readRefundQuery, sourceProperty } from './fetchProperties';
 import { sortInputItems } from './inputItems';
 import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
-import { messageLanguageProperty } from '../messageLanguage';
+import { messageLanguageProperty } from '../../../sp-api/n8n/messageLanguage';
 
 const show = { resource: ['refund'], operation: ['detectAnomalies'] };
 const displayOptions = { show };

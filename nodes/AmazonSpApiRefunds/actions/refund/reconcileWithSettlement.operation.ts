@@ -25,7 +25,7 @@ import {
 	type MappedBy,
 	type ReadSettlement,
 } from '../../logic/settlementSource';
-import { messageLanguageProperty } from '../messageLanguage';
+import { messageLanguageProperty } from '../../../sp-api/n8n/messageLanguage';
 
 const show = { resource: ['refund'], operation: ['reconcileWithSettlement'] };
 const displayOptions = { show };

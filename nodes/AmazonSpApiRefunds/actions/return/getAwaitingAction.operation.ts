@@ -8,7 +8,7 @@ import { fetchReturnLines, type FetchedReturnLine } from '../../logic/fetchRetur
 import { lookUpReasonTexts, reasonTextFor } from '../../logic/reasonTexts';
 import { returnLineJson } from '../../logic/returnLines';
 import { mfnLayoutOption, readReturnsQuery, reasonTextProperties, returnMarketplacesProperty, returnsWaitOptions } from './fields';
-import { messageLanguageProperty } from '../messageLanguage';
+import { messageLanguageProperty } from '../../../sp-api/n8n/messageLanguage';
 
 const show = { resource: ['return'], operation: ['getAwaitingAction'] };
 const displayOptions = { show };

@@ -1,5 +1,5 @@
 /**
- * The "Message Language" field of every Refunds operation that writes a sentence for Slack or DingTalk.
+ * The "Message Language" field of every operation that writes a sentence for Slack, DingTalk, WeCom or Feishu.
  * One definition so the choices and their order stay the same across operations.
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
