@@ -389,7 +389,9 @@ export class ReportStore {
 			case 'GET_VAT_TRANSACTION_DATA': {
 				const unavailable = record.marketplaceIds.filter((id) => !VAT_MARKETPLACE_COUNTRIES.includes(findMarketplace(id)?.countryCode ?? ''));
 				if (unavailable.length > 0) return this.fatal(seller, record, `The VAT transactions report is not available in marketplace ${unavailable.join(', ')}.`);
-				if (new Date(now).getUTCDate() < VAT_FIRST_DAY_OF_MONTH) {
+				// last month's transactions are complete from the 3rd; older months can be had any day
+				const today = new Date(now);
+				if (today.getUTCDate() < VAT_FIRST_DAY_OF_MONTH && end >= Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)) {
 					return this.fatal(seller, record, 'The VAT transactions report is available from the third day of each month. Request it on or after the third.');
 				}
 				const lines = taxLines(this.data(seller), record.marketplaceIds, start, end, now);

@@ -1,11 +1,14 @@
 /**
- * The WeCom and Feishu stand-ins of the e2e run refuse what the real robots refuse (wrong key, wrong
- * signature, stale timestamp, unknown format, content too long), so an e2e check cannot pass on a
- * message the real group would never show. Also: Slack messages made of blocks only (n8n's
- * "Send and Wait for Response") are accepted and their buttons kept.
+ * The stand-ins the playbook examples need in the e2e run:
+ * - WeCom and Feishu refuse what the real robots refuse (wrong key, wrong signature, stale timestamp,
+ *   unknown format, content too long), so an e2e check cannot pass on a message the real group would
+ *   never show;
+ * - Slack accepts messages made of blocks only (n8n's "Send and Wait for Response") and keeps their buttons;
+ * - Google Sheets creates a sheet (tab) like Google, and refuses a second one of the same name.
  */
 import { createHmac } from 'node:crypto';
 import { feishuBot, feishuSign, signedFeishuBody } from '../harness/thirdParty/feishu';
+import { googleOAuth, googleSheetsApi } from '../harness/thirdParty/googleSheets';
 import { slackWebApi, startStandInServer, type StandInServer } from '../harness/thirdParty/standIns';
 import { weComRobot, WECOM_MARKDOWN_MAX_BYTES } from '../harness/thirdParty/weCom';
 
@@ -134,5 +137,41 @@ describe('Slack stand-in and Block Kit messages', () => {
 		expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
 		expect(slack.messages).toHaveLength(1);
 		expect(slack.messages[0]).toMatchObject({ channel: '#approvals', text: 'Refund 120.00 USD needs approval', blocks });
+	});
+});
+
+describe('Google Sheets stand-in: a sheet per month', () => {
+	const oauth = googleOAuth({ clientId: 'client-1', clientSecret: 'secret-1', refreshToken: 'refresh-1' });
+	const sheets = googleSheetsApi({ spreadsheetId: 'BOOK', sheets: { Refunds: [] }, oauth });
+	let server: StandInServer;
+	beforeAll(async () => {
+		server = await startStandInServer([oauth, sheets]);
+	});
+	afterAll(async () => {
+		await server.close();
+	});
+
+	it('adds a sheet with batchUpdate addSheet (n8n’s "Create" sheet), refuses the same name twice, and the test can remove it', async () => {
+		const grant = await fetch(`${server.url}/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'refresh-1', client_id: 'client-1', client_secret: 'secret-1' }),
+		});
+		const { access_token: access } = (await grant.json()) as { access_token: string };
+		const addSheet = async () => {
+			const response = await fetch(`${server.url}/v4/spreadsheets/BOOK:batchUpdate`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ requests: [{ addSheet: { properties: { title: 'Tax 2026-11' } } }] }),
+			});
+			return { status: response.status, body: (await response.json()) as { replies?: Array<{ addSheet: { properties: { title: string; sheetId: number } } }> } };
+		};
+		const first = await addSheet();
+		expect(first.status).toBe(200);
+		expect(first.body.replies?.[0].addSheet.properties).toMatchObject({ title: 'Tax 2026-11', sheetId: expect.any(Number) });
+		expect(sheets.titles()).toEqual(['Refunds', 'Tax 2026-11']);
+		expect((await addSheet()).status).toBe(400);
+		sheets.removeSheet('Tax 2026-11');
+		expect(sheets.titles()).toEqual(['Refunds']);
 	});
 });
