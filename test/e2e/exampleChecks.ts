@@ -16,6 +16,7 @@ import { financesCall, periodOf, refundLinesOf, skuSpikes, type RefundLineTruth 
 import { REFUNDS_SHEET_HEADER, type E2eWorld } from './world';
 import { minorToDecimalText, outputOf, ranNodes } from './runAssertions';
 import { parseCsv } from '../helpers/csv';
+import { PLAYBOOK_CHECKS } from './playbookChecks';
 
 /** The examples Amazon starts (Notifications Trigger): tested active under `n8n start` in examples.e2e.ts. */
 export const NOTIFICATION_EXAMPLE = 'refund-notifications-to-slack.json';
@@ -371,4 +372,7 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			throw new Error('runs as its own test in examples.e2e.ts: Amazon starts this workflow, not n8n execute');
 		},
 	},
+
+	// the playbooks (tax reports, account health, refund approval, return reminders): playbookChecks.ts
+	...PLAYBOOK_CHECKS,
 };

@@ -16,6 +16,7 @@ import { startInterceptingProxy, type InterceptingProxy } from '../harness/third
 import { startSmtpReceiver, type SmtpReceiver } from '../harness/thirdParty/smtp';
 import { erpWebhook, slackWebApi } from '../harness/thirdParty/standIns';
 import { RealN8n, runtimeFromEnvironment, type CredentialToImport } from './realN8n';
+import { PLAYBOOK_SHEETS, playbookStandIns, type PlaybookStandIns } from './playbookWorld';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
@@ -67,6 +68,8 @@ export interface E2eWorld {
 	googleOAuth: GoogleOAuth;
 	sheets: GoogleSheetsApi;
 	smtp: SmtpReceiver;
+	/** WeCom, Feishu and the ERP paths of the playbook examples (playbookWorld.ts). */
+	playbooks: PlaybookStandIns;
 	queue: QueueInfo;
 	reportQueue: QueueInfo;
 	/** Stands in for /home/node/.n8n-files (the examples' save folder); n8n may write only here. */
@@ -130,11 +133,13 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 		const erpReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const erpSettlementReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpSettlementReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const oauth = googleOAuth({ clientId: TEST_SECRETS.googleClientId, clientSecret: TEST_SECRETS.googleClientSecret, refreshToken: TEST_SECRETS.googleRefreshToken });
-		const sheets = googleSheetsApi({ spreadsheetId: EXAMPLE_PLACEHOLDERS.spreadsheetId, sheets: { [EXAMPLE_PLACEHOLDERS.sheetName]: [REFUNDS_SHEET_HEADER] }, oauth });
+		const sheets = googleSheetsApi({ spreadsheetId: EXAMPLE_PLACEHOLDERS.spreadsheetId, sheets: { [EXAMPLE_PLACEHOLDERS.sheetName]: [REFUNDS_SHEET_HEADER], ...PLAYBOOK_SHEETS }, oauth });
+		const playbooks = playbookStandIns(TEST_SECRETS.erpApiKey);
 		const proxy = await startInterceptingProxy({
+			...playbooks.hosts,
 			'slack.com': [slack],
 			'oapi.dingtalk.com': [dingTalk],
-			'erp.example.com': [erp, erpReports, erpSettlementReports],
+			'erp.example.com': [erp, erpReports, erpSettlementReports, ...playbooks.hosts['erp.example.com']],
 			'oauth2.googleapis.com': [oauth],
 			'sheets.googleapis.com': [sheets],
 		});
@@ -171,6 +176,7 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 			googleOAuth: oauth,
 			sheets,
 			smtp,
+			playbooks,
 			queue,
 			reportQueue,
 			filesFolder,
