@@ -10,6 +10,7 @@ import { triggers } from './triggers';
 import { notificationTypes } from './notificationTypes';
 import { reportTypes } from './reportTypes';
 import { marketplaces } from './marketplaces';
+import { playbooks } from './playbooks';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -33,6 +34,7 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	notificationTypes,
 	reportTypes,
 	marketplaces,
+	playbooks,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
