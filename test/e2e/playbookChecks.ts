@@ -153,11 +153,8 @@ export function checkRemindersRun(run: IRun, world: E2eWorld, seller: SellerFixt
 	// the filter runs a moment after the start: requests right at 24 hours may go either way
 	const surely = waiting.filter((r) => left(r) < 24 * HOUR_MS - MINUTE_MS).map((r) => r.amazonOrderId);
 	const possibly = waiting.filter((r) => left(r) < 24 * HOUR_MS + MINUTE_MS).map((r) => r.amazonOrderId);
-	if (possibly.length === 0) {
-		expect(world.playbooks.weCom.messages).toEqual([]);
-		expect(world.playbooks.feishu.messages).toEqual([]);
-		return;
-	}
+	// the emulator's sellers always have some requests close to the limit: the run must have had work to do
+	expect(surely.length).toBeGreaterThan(0);
 	expect(world.playbooks.weCom.rejected).toEqual([]);
 	expect(world.playbooks.feishu.rejected).toEqual([]);
 	expect(world.playbooks.weCom.messages).toHaveLength(1);
