@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCsv } from '../helpers/csv';
+import { requireModelsDir } from '../helpers/models';
 import { SchemaWalker, type JsonSchema } from '../helpers/notificationSchemas';
 import { startEmulator } from './index';
 import { currencyDigits } from './money';
@@ -18,7 +19,6 @@ import { call, sellerToken } from './testSupport';
 import { documentText, rawGet, reportsApi, tsvRows } from './testSupportReports';
 import type { Emulator } from './types';
 
-const MODELS = process.env.ACORN_SPAPI_MODELS ?? '/work/shared/spapi-models';
 const NOW = '2026-03-10T12:00:00Z';
 const FEB = { start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 2, 1) - 1000 };
 
@@ -72,8 +72,11 @@ describe('account health, VAT and sales tax reports of the emulator', () => {
 		const download = await rawGet(link.body.url as string);
 		const document = JSON.parse(documentText(download, 'utf-8')) as { accountStatuses: Array<{ marketplaceId: string; status: string }>; performanceMetrics: Array<Record<string, any>> };
 
-		const schema = JSON.parse(fs.readFileSync(path.join(MODELS, 'schemas', 'reports', 'accountHealthReport-2020-11-18.json'), 'utf8')) as JsonSchema;
-		expect(schemaProblems(new SchemaWalker(schema), schema, document, '$')).toEqual([]);
+		const models = requireModelsDir('the seller performance report against its schema');
+		if (models) {
+			const schema = JSON.parse(fs.readFileSync(path.join(models, 'schemas', 'reports', 'accountHealthReport-2020-11-18.json'), 'utf8')) as JsonSchema;
+			expect(schemaProblems(new SchemaWalker(schema), schema, document, '$')).toEqual([]);
+		}
 
 		expect(document.performanceMetrics.map((entry) => entry.marketplaceId)).toEqual(seller.marketplaceIds);
 		const de = document.performanceMetrics.find((entry) => entry.marketplaceId === 'A1PA6795UKMFR9')!;
