@@ -142,7 +142,7 @@ export function checkHealthRun(run: IRun, world: E2eWorld, seller: SellerFixture
 }
 
 /** Return reminders → one WeCom and one signed Feishu message with the urgent requests, most urgent first. */
-export function checkRemindersRun(run: IRun, world: E2eWorld, seller: SellerFixtureKey): void {
+export function checkRemindersRun(run: IRun, world: E2eWorld, seller: SellerFixtureKey, options: { requireRequests?: boolean } = {}): void {
 	const startedAt = new Date(run.startedAt).getTime();
 	const fixture = world.emulator.fixtures.sellers[seller];
 	const waiting = world.emulator.control.reports
@@ -153,8 +153,13 @@ export function checkRemindersRun(run: IRun, world: E2eWorld, seller: SellerFixt
 	// the filter runs a moment after the start: requests right at 24 hours may go either way
 	const surely = waiting.filter((r) => left(r) < 24 * HOUR_MS - MINUTE_MS).map((r) => r.amazonOrderId);
 	const possibly = waiting.filter((r) => left(r) < 24 * HOUR_MS + MINUTE_MS).map((r) => r.amazonOrderId);
-	// the emulator's sellers always have some requests close to the limit: the run must have had work to do
-	expect(surely.length).toBeGreaterThan(0);
+	// with the default data (12 orders a day) a seller always has requests close to the limit: the run had work to do
+	if (options.requireRequests !== false) expect(surely.length).toBeGreaterThan(0);
+	if (possibly.length === 0) {
+		expect(world.playbooks.weCom.messages).toEqual([]);
+		expect(world.playbooks.feishu.messages).toEqual([]);
+		return;
+	}
 	expect(world.playbooks.weCom.rejected).toEqual([]);
 	expect(world.playbooks.feishu.rejected).toEqual([]);
 	expect(world.playbooks.weCom.messages).toHaveLength(1);

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import { E2E_REFUND_SPIKES } from '../../scripts/demo/scenario';
 import { startEmulator } from '../emulator';
 import type { QueueInfo } from '../emulator/notifications/controlTypes';
-import type { Emulator } from '../emulator/types';
+import type { Emulator, EmulatorOptions } from '../emulator/types';
 import { dingTalkRobot } from '../harness/thirdParty/dingTalk';
 import { googleOAuth, googleSheetsApi, type GoogleOAuth, type GoogleSheetsApi } from '../harness/thirdParty/googleSheets';
 import { startInterceptingProxy, type InterceptingProxy } from '../harness/thirdParty/interceptingProxy';
@@ -116,14 +116,18 @@ export function exampleCredentials(emulator: Emulator, smtp?: { host: string; po
 	];
 }
 
-export async function startWorld(extraCredentials: (emulator: Emulator) => CredentialToImport[] = () => []): Promise<E2eWorld> {
+/**
+ * `emulatorOptions`: e.g. fewer orders a day where a test prints whole months of report lines (n8n
+ * execute cuts a run JSON of some tens of MB short).
+ */
+export async function startWorld(extraCredentials: (emulator: Emulator) => CredentialToImport[] = () => [], emulatorOptions: EmulatorOptions = {}): Promise<E2eWorld> {
 	const closers: Array<() => Promise<void>> = [];
 	try {
 		// Rate limits stay on (real pacing by the nodes); the emulator's clock is real time because
 		// n8n runs in another process with the real clock.
 		// The seeded data plus two product problems (lanterns in Germany, one product in the US) for the
 		// refund anomaly examples to find.
-		const emulator = await startEmulator({ timeScale: 1, refundSpikes: E2E_REFUND_SPIKES });
+		const emulator = await startEmulator({ timeScale: 1, refundSpikes: E2E_REFUND_SPIKES, ...emulatorOptions });
 		closers.push(() => emulator.close());
 		const queue = emulator.control.sqs.createQueue({ name: NOTIFICATIONS_QUEUE });
 		const reportQueue = emulator.control.sqs.createQueue({ name: REPORT_NOTIFICATIONS_QUEUE });
