@@ -77,8 +77,8 @@ function readThresholds(context: IPollFunctions): AmountThresholds | undefined {
 	try {
 		return readAmountThresholds(entries, (context.getNodeParameter('options', {}) as TriggerOptions).unlistedCurrencies);
 	} catch (error) {
-		if (error instanceof ThresholdError) throw new NodeOperationError(context.getNode(), error.message);
-		throw error;
+		// a ThresholdError says which entry is wrong; the node error carries it to the seller
+		throw new NodeOperationError(context.getNode(), error instanceof ThresholdError ? error.message : (error as Error));
 	}
 }
 

@@ -155,6 +155,14 @@ export function healthMessage(row: HealthRow, store: string, language: Language)
 	return `Account health alert (${store}): ${metricLabel(row, language)} is ${value}, ${past} (${target}).${period}`;
 }
 
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
 	const settings = { metrics: readMetrics(this, itemIndex), thresholds: readThresholds(this, itemIndex) };
 	const onlyAlerts = this.getNodeParameter('outputMetrics', itemIndex, 'all') === 'alerts';
@@ -176,13 +184,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			noData.push(store.marketplace.countryCode);
 			continue;
 		}
-		const text = await readReportDocumentText(client, outcome.reportDocumentId, MAX_DOCUMENT_CHARS);
-		let document: unknown;
-		try {
-			document = JSON.parse(text);
-		} catch {
-			throw new InputError(tr`The account health report ${reportId} is not JSON: Amazon may have changed its format.`);
-		}
+		const document = parseJson(await readReportDocumentText(client, outcome.reportDocumentId, MAX_DOCUMENT_CHARS));
+		if (document === undefined) throw new InputError(tr`The account health report ${reportId} is not JSON: Amazon may have changed its format.`);
 		for (const row of accountHealthRows(document, settings)) {
 			if (onlyAlerts && row.status !== 'alert') continue;
 			const marketplace = findMarketplace(row.marketplaceId) ?? store.marketplace;
