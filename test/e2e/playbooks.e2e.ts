@@ -47,8 +47,8 @@ describe('playbook examples with a European seller’s credential, unchanged oth
 
 	beforeAll(async () => {
 		// a month of VAT lines of five stores, printed node by node by `n8n execute`, must stay a few MB
-		// (n8n cuts a run JSON of some tens of MB short): fewer orders a day than the default 12
-		world = await startWorld(undefined, { ordersPerDay: 4 });
+		// (n8n cuts a run JSON of more than about 8 MB short): fewer orders a day than the default 12
+		world = await startWorld(undefined, { ordersPerDay: 2 });
 		await world.n8n.importWorkflows([PLAYBOOK_EXAMPLES.tax, PLAYBOOK_EXAMPLES.health, PLAYBOOK_EXAMPLES.reminders].map(withEuropeanCredential));
 	});
 
@@ -151,7 +151,8 @@ describe('refund approval in a real n8n', () => {
 			const [header, ...rows] = world.sheets.rows(PLAYBOOK_PLACEHOLDERS.reviewSheet);
 			expect(header).toEqual(['Refund key', 'Order ID', 'SKU', 'Marketplace', 'Posted (local time)', 'Currency', 'Refunded amount', 'Threshold', 'Rejected at']);
 			expect(rows.map((row) => `${String(row[1])}|${String(row[2])}|${String(row[6])}`).sort()).toEqual(rejected.map(lineKey).sort());
-			expect(world.proxy.refused).toEqual([]);
+			// nothing of the workflow tried to reach a host without a stand-in (n8n start itself asks api.n8n.io for news)
+			expect(world.proxy.refused.filter((host) => !host.startsWith('api.n8n.io:'))).toEqual([]);
 		} finally {
 			await n8n.stop();
 		}
