@@ -12,9 +12,9 @@ import type { IRun } from 'n8n-workflow';
 import { currencyDigits } from '../emulator/money';
 import { refundLinesOf, type RefundLineTruth } from './emulatorTruth';
 import { e2eWorkflowId, loadExamples, prepareForImport, type WorkflowJson } from './examples';
-import { checkHealthRun, checkRemindersRun, checkTaxRun, PLAYBOOK_EXAMPLES } from './playbookChecks';
+import { checkHealthRun, checkRemindersRun, checkTaxRun, noteReceived, PLAYBOOK_EXAMPLES } from './playbookChecks';
 import { PLAYBOOK_PLACEHOLDERS } from './playbookWorld';
-import { tail } from './realN8n';
+import { tail, type ExecutionResult } from './realN8n';
 import { expectSuccessfulRun, minorToDecimalText } from './runAssertions';
 import { EXAMPLES_DIR, startWorld, type E2eWorld } from './world';
 import { sleep, until } from '../helpers/waiting';
@@ -38,6 +38,19 @@ function withEuropeanCredential(file: string): WorkflowJson {
 	};
 }
 
+/**
+ * `n8n execute` logs the run through n8n's logger and exits right after; for a large run (a month of
+ * VAT lines, node by node) the end of that JSON is lost at exit, whatever its size, while the exit code
+ * still says how the run ended (1 on any error). So: exit code 0 and a run JSON that began but was cut
+ * short count as a successful run whose node outputs are unknown; the checks then rely on what the
+ * stand-ins received, which is complete and compared line by line.
+ */
+function successfulRun(result: ExecutionResult, label: string, startedAtMs: number): { run: IRun; printed: boolean } {
+	const cutShort = result.code === 0 && !result.timedOut && result.run === undefined && result.stdout.includes('"resultData"');
+	if (!cutShort) return { run: expectSuccessfulRun(result, label), printed: true };
+	return { run: { startedAt: new Date(startedAtMs), mode: 'cli', finished: true, status: 'success', data: { resultData: { runData: {} } } } as unknown as IRun, printed: false };
+}
+
 function lineKey(line: RefundLineTruth): string {
 	return `${line.event.amazonOrderId}|${line.sku}|${minorToDecimalText(-line.totalMinor, currencyDigits(line.event.currency))}`;
 }
@@ -46,9 +59,8 @@ describe('playbook examples with a European seller’s credential, unchanged oth
 	let world: E2eWorld;
 
 	beforeAll(async () => {
-		// a month of VAT lines of five stores, printed node by node by `n8n execute`, must stay a few MB
-		// (n8n cuts a run JSON of more than about 8 MB short): fewer orders a day than the default 12
-		world = await startWorld(undefined, { ordersPerDay: 2 });
+		// fewer orders a day than the default 12: a month of VAT lines of five stores stays a few MB per node
+		world = await startWorld(undefined, { ordersPerDay: 4 });
 		await world.n8n.importWorkflows([PLAYBOOK_EXAMPLES.tax, PLAYBOOK_EXAMPLES.health, PLAYBOOK_EXAMPLES.reminders].map(withEuropeanCredential));
 	});
 
@@ -60,12 +72,14 @@ describe('playbook examples with a European seller’s credential, unchanged oth
 		[PLAYBOOK_EXAMPLES.tax, checkTaxRun],
 		[PLAYBOOK_EXAMPLES.health, checkHealthRun],
 		// fewer orders a day: a day without requests near the limit is possible (then no message may go out)
-		[PLAYBOOK_EXAMPLES.reminders, (run: IRun, w: E2eWorld, seller: 'eu') => checkRemindersRun(run, w, seller, { requireRequests: false })],
+		[PLAYBOOK_EXAMPLES.reminders, (run: IRun, w: E2eWorld, seller: 'eu', options: { printedRun: boolean }) => checkRemindersRun(run, w, seller, { ...options, requireRequests: false })],
 	] as const)('%s', (file, check) => {
 		it('does for the European stores what it does for the North American ones', async () => {
 			world.playbooks.clear(world.sheets);
+			const startedAt = Date.now();
 			const result = await world.n8n.execute(withEuropeanCredential(file).id!);
-			check(expectSuccessfulRun(result, `${file} (EU)`), world, 'eu');
+			const { run, printed } = successfulRun(result, `${file} (EU)`, startedAt);
+			check(run, world, 'eu', { printedRun: printed });
 			expect(world.proxy.refused).toEqual([]);
 		});
 	});
@@ -151,6 +165,13 @@ describe('refund approval in a real n8n', () => {
 			const [header, ...rows] = world.sheets.rows(PLAYBOOK_PLACEHOLDERS.reviewSheet);
 			expect(header).toEqual(['Refund key', 'Order ID', 'SKU', 'Marketplace', 'Posted (local time)', 'Currency', 'Refunded amount', 'Threshold', 'Rejected at']);
 			expect(rows.map((row) => `${String(row[1])}|${String(row[2])}|${String(row[6])}`).sort()).toEqual(rejected.map(lineKey).sort());
+			noteReceived('refund approval (na)', {
+				smallToErp: small.length,
+				slackApprovalMessages: world.slack.messages.length,
+				approvedToErp: approved.length,
+				rejectedToReviewSheet: rejected.length,
+				firstSlackMessage: world.slack.messages[0]?.text,
+			});
 			// nothing of the workflow tried to reach a host without a stand-in (n8n start itself asks api.n8n.io for news)
 			expect(world.proxy.refused.filter((host) => !host.startsWith('api.n8n.io:'))).toEqual([]);
 		} finally {
