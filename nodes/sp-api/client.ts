@@ -28,6 +28,11 @@ export interface CallInput {
 	body?: unknown;
 	/** Another region than the credential's (used to tell a seller they picked the wrong one). */
 	region?: SpApiRegion;
+	/**
+	 * A Restricted Data Token (auth/restrictedDataToken.ts) sent instead of the seller's access token, for
+	 * this call only: restricted operations (e.g. documents of restricted report types) need one.
+	 */
+	restrictedDataToken?: string;
 }
 
 export interface ResponseMetadata {
@@ -192,7 +197,7 @@ export class SpApiClient {
 		let attempts = 0;
 
 		for (;;) {
-			const token = await this.accessToken(operation);
+			const token = input.restrictedDataToken ?? (await this.accessToken(operation));
 			const wait = await bucket.reserve();
 			if (wait > 0) await this.pauseUntilDue(wait, operation);
 			attempts += 1;
@@ -244,7 +249,8 @@ export class SpApiClient {
 				return { data: response.data as T, status: response.status, headers: response.headers, metadata };
 			}
 			const errors = readAmazonErrors(response.data);
-			if (isRejectedToken(response.status, errors) && !refreshedToken) {
+			// a refused Restricted Data Token is not renewed here: the caller asks for a new one
+			if (isRejectedToken(response.status, errors) && !refreshedToken && input.restrictedDataToken === undefined) {
 				// the request was refused before Amazon did anything, so even a write may be sent again
 				refreshedToken = true;
 				this.tokens.invalidate(this.application, grant, token);

@@ -16,6 +16,7 @@ import { errors } from './errors';
 import { editor } from './editor';
 import { notif } from './notif';
 import { queue } from './queue';
+import { playbooks } from './playbooks';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -45,6 +46,7 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	editor,
 	notif,
 	queue,
+	playbooks,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
