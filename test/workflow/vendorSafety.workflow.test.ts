@@ -6,6 +6,7 @@
 import { vendorStore, type VendorTransactionKind } from '../emulator/data/vendorStore';
 import { startEmulator } from '../emulator';
 import type { Emulator, FaultSpec } from '../emulator/types';
+import { brokenRules, itemTexts } from '../helpers/errorTextRules';
 import { useFixedNow } from './support';
 import { jsonOf, runVendor, valueText, VENDOR_NODE, vendorData } from './vendorSupport';
 
@@ -124,7 +125,11 @@ describe('Vendor node: writes checked first, sent once, never repeated', () => {
 		it('Amazon\'s refusal says nothing was submitted and how to look up an earlier attempt', async () => {
 			emulator.control.injectFault({ operation: write.operation as FaultSpec['operation'], status: 400, body: { errors: [{ code: 'InvalidInput', message: 'Invalid shipToParty', details: '' }] } });
 			const [item] = jsonOf(await runVendor(emulator, { continueOnFail: true, parameters: write.parameters() }));
-			expect(String(item.error)).toMatch(/^Amazon refused .* as invalid \(Amazon said: Invalid shipToParty\)\. Nothing was submitted\. Check the fields of the node and run it again\. If an earlier run of this item got a transaction ID, look it up with Transaction Status → Get before trying again\.$/);
+			// the message is ACORN's advice; Amazon's words go once into the description's "Amazon said" line
+			expect(String(item.error)).toMatch(/^Amazon refused .* as invalid\. Nothing was submitted\. Check the fields of the node and run it again\. If an earlier run of this item got a transaction ID, look it up with Transaction Status → Get before trying again\.$/);
+			expect(String(item.description).split('\n')).toContain('Amazon said: Invalid shipToParty');
+			expect(`${String(item.error)}\n${String(item.description)}`.split('Invalid shipToParty')).toHaveLength(2);
+			expect(brokenRules(itemTexts(item), { words: ['Invalid shipToParty'] })).toEqual([]);
 			expect(item.mayHaveTakenEffect).toBe(false);
 		});
 	});

@@ -26,7 +26,8 @@ export interface VendorWrite {
 }
 
 export async function submitOnce(context: IExecuteFunctions, itemIndex: number, client: SpApiClient, write: VendorWrite): Promise<IDataObject> {
-	claimOncePerExecution(context, itemIndex, { key: write.onceKey, describe: write.duplicate });
+	// awaited: the claim may ask Redis (queue mode), and a refusal must stop the write before any call
+	await claimOncePerExecution(context, itemIndex, { key: write.onceKey, describe: write.duplicate });
 	const submittedAt = new Date(client.nowMs()).toISOString();
 	const response = await vendorCall<{ payload?: { transactionId?: string } }>(client, write.key, { body: write.body }, write.description);
 	const transactionId = response.data?.payload?.transactionId;
