@@ -14,6 +14,7 @@ import { REPO_ROOT } from './n8nHarness';
 interface BuiltCore {
 	retry: { DEFAULT_RETRY_POLICY: RetryPolicy };
 	client: { DEFAULT_TIMEOUT_MS: number; SpApiClient: typeof SpApiClient };
+	sqs: { SQS_DEFAULT_TIMEOUT_MS: number };
 	tokens: { sharedTokenCache: AccessTokenCache };
 }
 
@@ -21,13 +22,18 @@ function builtCore(): BuiltCore {
 	const load = (file: string): unknown =>
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		require(path.join(REPO_ROOT, 'dist', 'nodes', 'sp-api', file));
-	return { retry: load('retry.js') as BuiltCore['retry'], client: load('client.js') as BuiltCore['client'], tokens: load('auth/tokenCache.js') as BuiltCore['tokens'] };
+	return {
+		retry: load('retry.js') as BuiltCore['retry'],
+		client: load('client.js') as BuiltCore['client'],
+		sqs: load('aws/sqs.js') as BuiltCore['sqs'],
+		tokens: load('auth/tokenCache.js') as BuiltCore['tokens'],
+	};
 }
 
 export interface CoreTuning {
 	/** Retry settings (delays in ms); the retry decisions themselves are unchanged. */
 	retry?: Partial<RetryPolicy>;
-	/** How long the core waits for an answer when the node sets no timeout itself. */
+	/** How long the core (and its SQS client) waits for an answer when the node sets no timeout itself. */
 	timeoutMs?: number;
 }
 
@@ -37,11 +43,16 @@ export function tuneCore(tuning: CoreTuning): () => void {
 	const policy = core.retry.DEFAULT_RETRY_POLICY as { -readonly [K in keyof RetryPolicy]: RetryPolicy[K] };
 	const previousPolicy = { ...policy };
 	const previousTimeout = core.client.DEFAULT_TIMEOUT_MS;
+	const previousSqsTimeout = core.sqs.SQS_DEFAULT_TIMEOUT_MS;
 	Object.assign(policy, tuning.retry ?? {});
-	if (tuning.timeoutMs !== undefined) core.client.DEFAULT_TIMEOUT_MS = tuning.timeoutMs;
+	if (tuning.timeoutMs !== undefined) {
+		core.client.DEFAULT_TIMEOUT_MS = tuning.timeoutMs;
+		core.sqs.SQS_DEFAULT_TIMEOUT_MS = tuning.timeoutMs;
+	}
 	return () => {
 		Object.assign(policy, previousPolicy);
 		core.client.DEFAULT_TIMEOUT_MS = previousTimeout;
+		core.sqs.SQS_DEFAULT_TIMEOUT_MS = previousSqsTimeout;
 	};
 }
 

@@ -3,7 +3,8 @@
  * ones in words. Used on what a person sees: an n8n error's message and description, and the error
  * item "Continue On Fail" makes (its `error` and `description`).
  *   1. No raw JSON (or markup) in a message or description.
- *   2. "Amazon said: …" quotes only what Amazon sent, and Amazon's words appear nowhere else in the texts.
+ *   2. "Amazon said: …" quotes only what Amazon sent, and Amazon's words appear nowhere else in the texts
+ *      (the same for "AWS said: …" and the words of AWS SQS).
  *   3. No sentence appears twice.
  *   4. It is ACORN's text, not n8n's generic replacement (n8n swaps messages naming e.g. ECONNRESET).
  */
@@ -21,8 +22,8 @@ export interface WhatAmazonSent {
 	words: string[];
 }
 
-/** "Amazon said:" in every language ACORN speaks. */
-export const AMAZON_SAID = /(?:Amazon said|亚马逊原话)[:：]\s*/;
+/** "Amazon said:" in every language ACORN speaks (and "AWS said:" for the words of AWS SQS, kept by the same rule). */
+export const AMAZON_SAID = /(?:Amazon said|亚马逊原话|AWS said|AWS 原话)[:：]\s*/;
 
 const RAW_JSON = /[{[]\s*"[^"]*"\s*:|"\s*:\s*[{["\d]|\\"|<\/?[a-zA-Z][^>]*>/;
 const N8N_GENERIC = [

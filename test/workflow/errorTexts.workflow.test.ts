@@ -6,28 +6,53 @@
  * item "Continue On Fail" makes. The rules (test/helpers/errorTextRules.ts): no raw JSON, "Amazon said"
  * quotes only Amazon's words, no sentence twice, ACORN's text and not n8n's generic one; and each kind's
  * hint is true for the case (tries that happened, a token really renewed, timeout vs broken connection,
- * "may or may not have been carried out" for changes only).
+ * "may or may not have been carried out" for changes only). The queue operations (Notification Settings →
+ * Queue) talk to AWS SQS instead: the kinds that exist there are put on the emulated SQS, on the queue's
+ * first change (Prepare) or first read (Check), and AWS's words are held to the same rules ("AWS said").
  */
 import type { IDataObject } from 'n8n-workflow';
+import { acornIamPolicy } from '../../nodes/sp-api/aws/queuePolicy';
 import { OPERATIONS } from '../../nodes/sp-api/generated/operations.generated';
+import type { SqsFault } from '../emulator/sqs/service';
 import { startEmulator } from '../emulator';
 import type { Emulator, FaultSpec, OperationKey } from '../emulator/types';
 import { forgetAccessTokens, tuneCore } from '../harness/coreTuning';
-import { brokenRules, itemTexts, thrownTexts } from '../helpers/errorTextRules';
+import { brokenRules, itemTexts, thrownTexts, type ShownTexts } from '../helpers/errorTextRules';
 import { CATALOG, catalogMismatch, keyOf, nodeOperations, prepareWorld, type CatalogWorld, type NodeOperation } from './operations/catalog';
-import { operationsCalled, runOperation, type OperationRun } from './operations/runOperation';
+import { operationsCalled, runOperation, SQS_CHANGES, sqsActionsCalled, type OperationRun } from './operations/runOperation';
 
 interface Profile {
 	op: NodeOperation;
 	/** SP-API operations a working run calls, in order. */
 	calls: OperationKey[];
-	/** It changes something at Amazon (a call the model marks as not safe to repeat). */
+	/** SQS actions a working run calls, in order (the queue operations). */
+	sqsCalls: string[];
+	/** It changes something at Amazon or AWS (a call the model marks as not safe to repeat, a queue or its policy). */
 	writes: boolean;
 }
 
 interface Case {
 	profile: Profile;
 	target: OperationKey;
+}
+
+/** A queue operation's case: the SQS action that fails (Prepare: its first change, Check: its first read). */
+interface SqsCase {
+	profile: Profile;
+	action: string;
+	change: boolean;
+}
+
+type Claim = { text: string; must?: RegExp; mustNot?: RegExp };
+
+/** How a kind of failure looks on AWS SQS, for the queue operations. */
+interface SqsVariant {
+	arrange(world: CatalogWorld, item: SqsCase): void;
+	/** What AWS sent in words (for the "AWS said" rule). */
+	awsWords: string[];
+	/** Text the description must hold as it is and that is not prose: the IAM policy to paste. */
+	pasteable?: string;
+	says(item: SqsCase, run: OperationRun): Claim[];
 }
 
 interface Kind {
@@ -38,17 +63,33 @@ interface Kind {
 	/** Puts the fault in place for one run. */
 	arrange(world: CatalogWorld, item: Case): void;
 	/** What Amazon sent in words (for the "Amazon said" rule). */
-	amazonWords: string[];
+	amazonWords: string[] | ((world: CatalogWorld) => string[]);
 	/** Parameters that replace the catalog's for this kind. */
 	override?(item: Case): Record<string, unknown>;
 	/** Hints that must (and must not) be there for this case. */
-	says(item: Case, run: OperationRun): Array<{ text: string; must?: RegExp; mustNot?: RegExp }>;
+	says(item: Case, run: OperationRun): Claim[];
+	/** The same failure on AWS SQS; kinds without one do not exist there (no LWA, no reports). */
+	sqs?: SqsVariant;
 }
 
 const MANY = 1000;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const firstCall = (profile: Profile): OperationKey => profile.calls[0];
 const amazonBody = (code: string, message: string, details?: string) => ({ errors: [{ code, message, ...(details === undefined ? {} : { details }) }] });
 const fault = (world: CatalogWorld, spec: FaultSpec) => world.emulator.control.injectFault({ count: MANY, ...spec });
+const sqsFault = (world: CatalogWorld, spec: SqsFault) => world.emulator.control.sqs.injectFault({ count: MANY, ...spec });
+const errorOf = (run: OperationRun) => run.error?.message ?? '';
+/** A change that failed without a clear answer may or may not have happened, and Prepare can simply run again. */
+const MAYBE = /may or may not have been carried out\. Run Prepare again/;
+
+function sqsCaseOf(profile: Profile): SqsCase {
+	const action = (profile.writes && profile.sqsCalls.find((call) => SQS_CHANGES.has(call))) || profile.sqsCalls[0];
+	return { profile, action, change: SQS_CHANGES.has(action) };
+}
+
+/** Reads are tried again (maxTransientRetries 1 below: 2 tries); changes are not, and may have happened. */
+const sqsUnclearOrTries = (item: SqsCase, run: OperationRun, read: RegExp): Claim[] =>
+	item.change ? [{ text: errorOf(run), must: MAYBE }] : [{ text: errorOf(run), must: read, mustNot: /may or may not/ }];
 
 /** Whether the failing call itself changes something (then it is never repeated and its outcome is unknown). */
 const targetWrites = (item: Case): boolean => !OPERATIONS[item.target].safeToRepeat;
@@ -71,6 +112,14 @@ const KINDS: Kind[] = [
 		says: (item, run) => [
 			{ text: run.error?.message ?? '', must: targetWrites(item) ? /may or may not have (been carried out|happened)/ : /did not answer .* within 0\.08 s/, mustNot: /connection .*broke|reached/ },
 		],
+		sqs: {
+			arrange: (world, item) => sqsFault(world, { action: item.action, delayMs: 400 }),
+			awsWords: [],
+			says: (item, run) => [
+				...(item.change ? [{ text: errorOf(run), must: MAYBE }] : [{ text: errorOf(run), must: new RegExp(`did not answer ${item.action} within 0\\.08 s`) }]),
+				{ text: errorOf(run), mustNot: /connection .*broke|reached/ },
+			],
+		},
 	},
 	{
 		name: 'HTTP 400 with JSON in Amazon’s details',
@@ -78,6 +127,12 @@ const KINDS: Kind[] = [
 		arrange: (world, item) => fault(world, { operation: item.target, status: 400, body: amazonBody('InvalidInput', 'Walk 400: the request is not valid.', '{"errorDetails":"Walk 400 details: startDate is wrong"}') }),
 		amazonWords: ['Walk 400: the request is not valid.', 'Walk 400 details: startDate is wrong'],
 		says: () => [],
+		sqs: {
+			arrange: (world, item) =>
+				sqsFault(world, { action: item.action, status: 400, type: 'com.amazonaws.sqs#InvalidParameterValue', code: 'InvalidParameterValue', message: 'Walk 400: the queue attribute is not valid.' }),
+			awsWords: ['Walk 400: the queue attribute is not valid.'],
+			says: (item, run) => [{ text: errorOf(run), must: new RegExp(`refused the ${item.action} request as invalid`) }],
+		},
 	},
 	{
 		name: 'HTTP 403 for a missing role',
@@ -85,6 +140,20 @@ const KINDS: Kind[] = [
 		arrange: (world, item) => fault(world, { operation: item.target, status: 403, body: amazonBody('Unauthorized', 'Access to requested resource is denied.', '') }),
 		amazonWords: ['Access to requested resource is denied.'],
 		says: (_item, run) => [{ text: run.error?.message ?? '', must: /role/, mustNot: /access token|refresh token/ }],
+		sqs: {
+			arrange: (world, item) =>
+				sqsFault(world, {
+					action: item.action,
+					status: 403,
+					type: 'com.amazon.coral.service#AccessDeniedException',
+					code: 'AccessDenied',
+					message: `User: arn:aws:iam::123456789012:user/acorn-n8n is not authorized to perform: sqs:${item.action}`,
+				}),
+			awsWords: ['User: arn:aws:iam::123456789012:user/acorn-n8n is not authorized to perform: sqs:CreateQueue', 'User: arn:aws:iam::123456789012:user/acorn-n8n is not authorized to perform: sqs:GetQueueUrl'],
+			// the policy the AWS user needs, to paste into IAM as it is
+			pasteable: JSON.stringify(acornIamPolicy(), null, 2),
+			says: (item, run) => [{ text: errorOf(run), must: new RegExp(`AWS refused ${item.action}: the AWS user of this access key may not`) }],
+		},
 	},
 	{
 		name: 'HTTP 403 for an expired access token, also after renewing it',
@@ -97,6 +166,13 @@ const KINDS: Kind[] = [
 			const refusals = run.requests.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.operation === item.target && entry.status === 403);
 			const renewed = refusals.length >= 2 && run.requests.slice(refusals[0].index, refusals[1].index).some((entry) => entry.path === '/auth/o2/token' && entry.status === 200);
 			return [{ text: renewed ? 'renewed' : `not renewed: ${JSON.stringify(run.requests.map((r) => [r.operation ?? r.path, r.status]))}`, must: /^renewed$/ }, { text: run.error?.message ?? '', must: /access token, also a new one/ }];
+		},
+		// on AWS: an access key AWS does not know (deleted, or copied wrong)
+		sqs: {
+			arrange: (world, item) =>
+				sqsFault(world, { action: item.action, status: 403, type: 'com.amazon.coral.service#InvalidClientTokenId', code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.' }),
+			awsWords: ['The security token included in the request is invalid.'],
+			says: (_item, run) => [{ text: errorOf(run), must: /does not recognise the Access Key ID/, mustNot: /tries again|may or may not/ }],
 		},
 	},
 	{
@@ -137,6 +213,12 @@ const KINDS: Kind[] = [
 		arrange: (world, item) => fault(world, { operation: item.target, status: 429, body: amazonBody('QuotaExceeded', 'You exceeded your quota for the requested resource.') }),
 		amazonWords: ['You exceeded your quota for the requested resource.'],
 		says: (_item, run) => [{ text: run.error?.message ?? '', must: /429|too many requests/, mustNot: /may or may not/ }],
+		// throttling is waited out for changes too (AWS did nothing): 3 tries with max429Retries 2 below
+		sqs: {
+			arrange: (world, item) => sqsFault(world, { action: item.action, status: 400, type: 'com.amazonaws.sqs#RequestThrottled', code: 'RequestThrottled', message: 'Request is throttled.' }),
+			awsWords: ['Request is throttled.'],
+			says: (item, run) => [{ text: errorOf(run), must: new RegExp(`kept refusing ${item.action} as too many requests, in 3 tries`), mustNot: /may or may not/ }],
+		},
 	},
 	{
 		name: 'HTTP 503 that does not go away',
@@ -144,6 +226,11 @@ const KINDS: Kind[] = [
 		arrange: (world, item) => fault(world, { operation: item.target, status: 503, body: amazonBody('ServiceUnavailable', 'Walk 503: try later.') }),
 		amazonWords: ['Walk 503: try later.'],
 		says: (item, run) => unclearOrTries(item, run.error?.message ?? ''),
+		sqs: {
+			arrange: (world, item) => sqsFault(world, { action: item.action, status: 503, type: 'com.amazon.coral.service#ServiceUnavailableException', code: 'ServiceUnavailable', message: 'Walk 503: try later.' }),
+			awsWords: ['Walk 503: try later.'],
+			says: (item, run) => sqsUnclearOrTries(item, run, /still had it after 2 tries/),
+		},
 	},
 	{
 		name: 'the connection breaks every time',
@@ -151,22 +238,32 @@ const KINDS: Kind[] = [
 		arrange: (world, item) => fault(world, { operation: item.target, connectionReset: true }),
 		amazonWords: [],
 		says: (item, run) => [...unclearOrTries(item, run.error?.message ?? ''), { text: run.error?.message ?? '', mustNot: /within|in time|could not be reached/ }],
+		sqs: {
+			arrange: (world, item) => sqsFault(world, { action: item.action, connectionReset: true }),
+			awsWords: [],
+			says: (item, run) => [...sqsUnclearOrTries(item, run, /broke before the answer to \w+ arrived, in 2 tries/), { text: errorOf(run), mustNot: /within|in time|could not be reached/ }],
+		},
 	},
 	{
 		name: 'Amazon ends a report with FATAL (its error document is JSON)',
 		// operations that wait for a report and then read its document
 		applies: (p) => p.calls.includes('getReport') && p.calls.includes('getReportDocument'),
-		arrange: (world) =>
+		arrange: (world, item) => {
+			// the seller's own FATAL report: its error document is one that seller may download
+			const fatal = world.ids.fatal[CATALOG[keyOf(item.profile.op)].seller];
+			if (!fatal) throw new Error(`no FATAL report of seller ${CATALOG[keyOf(item.profile.op)].seller} in the catalog world`);
 			fault(world, {
 				operation: 'getReport',
 				status: 200,
-				body: { reportId: world.ids.fatalReportId, reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', processingStatus: 'FATAL', reportDocumentId: world.ids.fatalDocumentId, marketplaceIds: ['ATVPDKIKX0DER'], createdTime: new Date(world.nowMs).toISOString() },
-			}),
-		amazonWords: ['The SP-API emulator does not generate GET_MERCHANT_LISTINGS_ALL_DATA reports (it builds GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA, GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE, GET_XML_RETURNS_DATA_BY_RETURN_DATE, GET_FBA_REIMBURSEMENTS_DATA).'],
+				body: { reportId: fatal.reportId, reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', processingStatus: 'FATAL', reportDocumentId: fatal.documentId, marketplaceIds: ['ATVPDKIKX0DER'], createdTime: new Date(world.nowMs).toISOString() },
+			});
+		},
+		// what the error document says, as the emulator wrote it (read from the document in prepareWorld)
+		amazonWords: (world) => [world.fatalExplanation],
 		// waiting operations say Amazon could not create it and quote the error document; a settlement download refuses a report that is not DONE
 		says: (_item, run) => [
 			{ text: run.error?.message ?? '', must: /FATAL/ },
-			...(/could not create/.test(run.error?.message ?? '') ? [{ text: run.error?.description ?? '', must: /^Amazon said: The SP-API emulator does not generate/m }] : []),
+			...(/could not create/.test(run.error?.message ?? '') ? [{ text: run.error?.description ?? '', must: new RegExp(`^Amazon said: ${escapeRegExp(catalogWorld.fatalExplanation)}$`, 'm') }] : []),
 		],
 	},
 	{
@@ -198,8 +295,9 @@ describe('error texts of every node operation', () => {
 			if (!CATALOG[keyOf(op)]) continue;
 			const run = await runOperation(catalogWorld, op);
 			const calls = operationsCalled(run) as OperationKey[];
-			if (run.error && calls.length > 0) cleanProblems.push(`${keyOf(op)}: ${run.error.message}`);
-			profiles.push({ op, calls, writes: calls.some((call) => !OPERATIONS[call].safeToRepeat) });
+			const sqsCalls = sqsActionsCalled(run);
+			if (run.error && (calls.length > 0 || sqsCalls.length > 0)) cleanProblems.push(`${keyOf(op)}: ${run.error.message}`);
+			profiles.push({ op, calls, sqsCalls, writes: calls.some((call) => !OPERATIONS[call].safeToRepeat) || sqsCalls.some((call) => SQS_CHANGES.has(call)) });
 		}
 	}, 120_000);
 
@@ -215,6 +313,13 @@ describe('error texts of every node operation', () => {
 		// both kinds are there: reads, and changes (transfers, schedules, reports, subscriptions, payouts)
 		expect(profiles.filter((p) => p.writes).length).toBeGreaterThan(8);
 		expect(profiles.filter((p) => !p.writes && p.calls.length > 0).length).toBeGreaterThan(30);
+		// the queue operations of both node names: Prepare changes (creates the queue, adds Amazon's statement), Check reads
+		expect(profiles.filter((p) => p.op.resource === 'queue').map((p) => `${keyOf(p.op)} ${p.writes ? 'changes' : 'reads'} ${p.sqsCalls.join(',')}`)).toEqual([
+			'amazonSpApiNotifications queue.check reads GetQueueUrl,GetQueueAttributes',
+			'amazonSpApiNotifications queue.prepare changes GetQueueUrl,CreateQueue,GetQueueAttributes,SetQueueAttributes',
+			'amazonSpApiNotificationSettings queue.check reads GetQueueUrl,GetQueueAttributes',
+			'amazonSpApiNotificationSettings queue.prepare changes GetQueueUrl,CreateQueue,GetQueueAttributes,SetQueueAttributes',
+		]);
 	});
 
 	it.each(KINDS.map((kind) => [kind.name, kind] as const))('%s: every operation says it in plain words, true for the case', async (_name, kind) => {
@@ -222,19 +327,23 @@ describe('error texts of every node operation', () => {
 		let checked = 0;
 		const undo = kind.name.startsWith('no answer') ? tuneCore({ timeoutMs: 80, retry: { maxTransientRetries: 0 } }) : () => undefined;
 		try {
-			for (const profile of profiles.filter((p) => kind.applies(p))) {
+			for (const profile of profiles.filter((p) => (p.sqsCalls.length > 0 ? kind.sqs !== undefined : kind.applies(p)))) {
 				const item: Case = { profile, target: firstCall(profile) };
+				const onSqs = profile.sqsCalls.length > 0 ? { variant: kind.sqs!, item: sqsCaseOf(profile) } : undefined;
 				const label = keyOf(profile.op);
 				const override = kind.override?.(item) ?? {};
 				const before = () => {
 					emulator.control.clearFaults();
-					kind.arrange(catalogWorld, item);
+					emulator.control.sqs.clearFaults();
+					if (onSqs) onSqs.variant.arrange(catalogWorld, onSqs.item);
+					else kind.arrange(catalogWorld, item);
 				};
 				// a change runs its Continue On Fail twin in a run of its own (one run refuses to send the same change twice)
 				const runs: OperationRun[] = [];
 				for (const mode of profile.writes ? [{ continuingOnly: true }, {}] : [{ both: true }]) {
 					runs.push(await runOperation(catalogWorld, profile.op, { ...mode, override, before }));
 					emulator.control.clearFaults();
+					emulator.control.sqs.clearFaults();
 				}
 				const stopping = runs[runs.length - 1];
 				if (!stopping.error) {
@@ -244,9 +353,16 @@ describe('error texts of every node operation', () => {
 				checked += 1;
 				const errorItem = (profile.writes ? runs[0] : stopping).continuing[0]?.json as IDataObject | undefined;
 				if (!errorItem?.error) problems.push(`${label}: Continue On Fail made no error item: ${JSON.stringify(errorItem)}`);
-				const texts = [thrownTexts(stopping.error), ...(errorItem?.error ? [itemTexts(errorItem)] : [])];
-				for (const broken of texts.flatMap((t) => brokenRules(t, { words: kind.amazonWords }))) problems.push(`${label}: ${broken}`);
-				for (const claim of kind.says(item, stopping)) {
+				let texts: ShownTexts[] = [thrownTexts(stopping.error), ...(errorItem?.error ? [itemTexts(errorItem)] : [])];
+				const pasteable = onSqs?.variant.pasteable;
+				if (pasteable) {
+					// a policy to paste is JSON on purpose: it must be there exactly, and the prose around it keeps the rules
+					for (const shown of texts) if (!shown.description?.includes(pasteable)) problems.push(`${label}: ${shown.surface} does not give the policy to paste`);
+					texts = texts.map((shown) => ({ ...shown, description: shown.description?.replace(pasteable, '') }));
+				}
+				const words = onSqs ? onSqs.variant.awsWords : typeof kind.amazonWords === 'function' ? kind.amazonWords(catalogWorld) : kind.amazonWords;
+				for (const broken of texts.flatMap((t) => brokenRules(t, { words }))) problems.push(`${label}: ${broken}`);
+				for (const claim of onSqs ? onSqs.variant.says(onSqs.item, stopping) : kind.says(item, stopping)) {
 					if (claim.must && !claim.must.test(claim.text)) problems.push(`${label}: expected ${claim.must} in ${JSON.stringify(claim.text)}`);
 					if (claim.mustNot && claim.mustNot.test(claim.text)) problems.push(`${label}: ${claim.mustNot} is not true here: ${JSON.stringify(claim.text)}`);
 				}
@@ -254,6 +370,7 @@ describe('error texts of every node operation', () => {
 		} finally {
 			undo();
 			emulator.control.clearFaults();
+			emulator.control.sqs.clearFaults();
 		}
 		expect(problems).toEqual([]);
 		expect(checked).toBeGreaterThan(0);

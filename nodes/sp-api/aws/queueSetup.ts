@@ -1,6 +1,7 @@
 import { tr } from '../i18n/translate';
 import { queueArnFor, queueUrlParts, type SqsQueueSettings } from './queueCredentials';
 import { acornIamPolicy, QueuePolicyConflict, SP_API_NOTIFICATIONS_ACCOUNT, spApiMaySend, spApiPolicyStatement, withSpApiStatement, type PolicyVerdict } from './queuePolicy';
+import { setupCall } from './queueSetupCalls';
 import type { SqsClient } from './sqs';
 import { SqsError } from './sqsErrors';
 
@@ -34,11 +35,12 @@ export interface QueueReport {
 	message: string;
 }
 
-/** A refusal the seller can fix; `hint` (shown below the message) says how, e.g. the IAM policy to attach. */
+/** A refusal the seller can fix; `hint` (shown below the message) says how, `paste` is e.g. the IAM policy to attach, shown as it is. */
 export class QueueSetupError extends Error {
 	constructor(
 		message: string,
 		readonly hint: string,
+		readonly paste?: string,
 	) {
 		super(message);
 		this.name = 'QueueSetupError';
@@ -55,12 +57,8 @@ export interface QueueSetupOptions {
 const ATTRIBUTES = ['QueueArn', 'Policy', 'RedrivePolicy', 'KmsMasterKeyId', 'SqsManagedSseEnabled', 'ApproximateNumberOfMessages'];
 const DEFAULT_READ_BACK = { attempts: 4, delayMs: 1500 };
 
-function iamHint(): string {
-	return [
-		tr`Attach this IAM policy to the AWS user of the access key (IAM → Users → your user → Add permissions → Create inline policy → JSON). It covers queues whose name starts with "amazon-notifications"; for another name, change the end of "Resource".`,
-		JSON.stringify(acornIamPolicy(), null, 2),
-	].join('\n');
-}
+const IAM_HINT = () =>
+	tr`Attach this IAM policy to the AWS user of the access key (IAM → Users → your user → Add permissions → Create inline policy → JSON). It covers queues whose name starts with "amazon-notifications"; for another name, change the end of "Resource".`;
 
 function whatWasRefused(action: string): string {
 	switch (action) {
@@ -75,13 +73,18 @@ function whatWasRefused(action: string): string {
 	}
 }
 
-/** Runs one SQS call; an AccessDenied becomes a plain sentence with the IAM policy to attach. */
-async function step<T>(action: string, run: () => Promise<T>): Promise<T> {
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs one SQS call (tried again where that is harmless, see queueSetupCalls.ts); an AccessDenied becomes a
+ * plain sentence with the IAM policy to attach.
+ */
+async function step<T>(client: SqsClient, options: QueueSetupOptions, action: string, run: () => Promise<T>): Promise<T> {
 	try {
-		return await run();
+		return await setupCall(action, run, { timeoutMs: client.timeoutMs, sleep: options.sleep ?? defaultSleep });
 	} catch (error) {
 		if (error instanceof SqsError && error.kind === 'accessDenied') {
-			throw new QueueSetupError(tr`AWS refused ${action}: the AWS user of this access key may not ${whatWasRefused(action)}.`, iamHint());
+			throw new QueueSetupError(tr`AWS refused ${action}: the AWS user of this access key may not ${whatWasRefused(action)}.`, IAM_HINT(), JSON.stringify(acornIamPolicy(), null, 2));
 		}
 		throw error;
 	}
@@ -94,13 +97,14 @@ function queueNameOf(settings: SqsQueueSettings): string {
 }
 
 /** The queue's URL, or undefined when there is no such queue (yet). */
-async function findQueue(client: SqsClient, settings: SqsQueueSettings, name: string, signal?: AbortSignal): Promise<string | undefined> {
+async function findQueue(client: SqsClient, settings: SqsQueueSettings, name: string, options: QueueSetupOptions): Promise<string | undefined> {
+	const { signal } = options;
 	try {
 		if (settings.queueUrl) {
-			await step('GetQueueAttributes', () => client.getQueueAttributes(settings.queueUrl!, ['QueueArn'], { signal }));
+			await step(client, options, 'GetQueueAttributes', () => client.getQueueAttributes(settings.queueUrl!, ['QueueArn'], { signal }));
 			return settings.queueUrl;
 		}
-		return await step('GetQueueUrl', () => client.getQueueUrl(name, { signal }));
+		return await step(client, options, 'GetQueueUrl', () => client.getQueueUrl(name, { signal }));
 	} catch (error) {
 		if (error instanceof SqsError && error.kind === 'queueNotFound') return undefined;
 		throw error;
@@ -149,31 +153,31 @@ function reportOf(base: Omit<QueueReport, 'message' | 'amazonMaySend' | 'policyV
 /** Looks at the queue of the credential without changing anything. */
 export async function inspectQueue(client: SqsClient, settings: SqsQueueSettings, options: QueueSetupOptions = {}): Promise<QueueReport> {
 	const queueName = queueNameOf(settings);
-	const queueUrl = await findQueue(client, settings, queueName, options.signal);
+	const queueUrl = await findQueue(client, settings, queueName, options);
 	const base = { queueName, region: settings.region, queue: 'existing' as const, accessPolicy: 'unchanged' as const };
 	if (!queueUrl) {
 		const report = { ...base, queue: 'missing' as const, queueUrl: '', queueArn: '', amazonMaySend: false, policyVerdict: 'noQueue' as const, encryption: 'unknown' as const, deadLetterQueue: false };
 		return { ...report, message: sentences(report) };
 	}
-	const attributes = await step('GetQueueAttributes', () => client.getQueueAttributes(queueUrl, ATTRIBUTES, { signal: options.signal }));
+	const attributes = await step(client, options, 'GetQueueAttributes', () => client.getQueueAttributes(queueUrl, ATTRIBUTES, { signal: options.signal }));
 	return reportOf({ ...base, queueUrl, queueArn: attributes.QueueArn ?? queueArnFor(queueUrl, settings.region) ?? '' }, attributes);
 }
 
 /** Creates or adopts the queue, lets Amazon SP-API send to it (merged into its policy) and checks that. */
 export async function prepareQueue(client: SqsClient, settings: SqsQueueSettings, options: QueueSetupOptions = {}): Promise<QueueReport> {
 	const { signal } = options;
-	const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+	const sleep = options.sleep ?? defaultSleep;
 	const queueName = queueNameOf(settings);
-	let queueUrl = await findQueue(client, settings, queueName, signal);
+	let queueUrl = await findQueue(client, settings, queueName, options);
 	const created = !queueUrl;
 	let urlNote: string | undefined;
 	if (!queueUrl) {
-		queueUrl = await step('CreateQueue', () => client.createQueue(queueName, {}, { signal }));
+		queueUrl = await step(client, options, 'CreateQueue', () => client.createQueue(queueName, {}, { signal }));
 		if (settings.queueUrl && new URL(settings.queueUrl).pathname !== new URL(queueUrl).pathname) {
 			urlNote = tr`The queue URL is ${queueUrl}, not the one in the credential: put this URL into the Amazon SQS credential.`;
 		}
 	}
-	let attributes = await step('GetQueueAttributes', () => client.getQueueAttributes(queueUrl, ATTRIBUTES, { signal }));
+	let attributes = await step(client, options, 'GetQueueAttributes', () => client.getQueueAttributes(queueUrl, ATTRIBUTES, { signal }));
 	const queueArn = attributes.QueueArn ?? queueArnFor(queueUrl, settings.region) ?? '';
 	let merged: ReturnType<typeof withSpApiStatement>;
 	try {
@@ -182,15 +186,16 @@ export async function prepareQueue(client: SqsClient, settings: SqsQueueSettings
 		if (!(error instanceof QueuePolicyConflict)) throw error;
 		throw new QueueSetupError(
 			`${error.message} ${tr`Add this statement to it yourself (SQS console → the queue → Access policy → Edit):`}`,
+			'',
 			JSON.stringify(spApiPolicyStatement(queueArn), null, 2),
 		);
 	}
 	if (merged.change !== 'none') {
-		await step('SetQueueAttributes', () => client.setQueueAttributes(queueUrl, { Policy: merged.policy }, { signal }));
+		await step(client, options, 'SetQueueAttributes', () => client.setQueueAttributes(queueUrl, { Policy: merged.policy }, { signal }));
 		// SQS may show the old policy for a moment after a change: read it back a few times
 		const readBack = options.readBack ?? DEFAULT_READ_BACK;
 		for (let attempt = 1; attempt <= readBack.attempts; attempt++) {
-			attributes = await step('GetQueueAttributes', () => client.getQueueAttributes(queueUrl, ATTRIBUTES, { signal }));
+			attributes = await step(client, options, 'GetQueueAttributes', () => client.getQueueAttributes(queueUrl, ATTRIBUTES, { signal }));
 			if (spApiMaySend(attributes.Policy, queueArn) === 'allows' || attempt === readBack.attempts) break;
 			await sleep(readBack.delayMs);
 		}

@@ -63,7 +63,8 @@ export class SqsClient {
 	private readonly credentials: AwsCredentials;
 	readonly region: string;
 	readonly endpoint: string;
-	private readonly timeoutMs: number;
+	/** How long a call waits for an answer (ReceiveMessage: its long poll plus this). */
+	readonly timeoutMs: number;
 	private readonly now: () => Date;
 
 	constructor(options: SqsClientOptions) {
@@ -236,6 +237,7 @@ function networkFailure(action: string, error: unknown, endpoint: string): SqsEr
 	return new SqsError({
 		kind: 'network',
 		action,
+		networkFailure: error instanceof NetworkError && error.failure !== 'aborted' ? error.failure : undefined,
 		message: `SQS ${action}: ${redact(reason)}`,
 		hint: unreachable
 			? `The SQS endpoint ${safeHost(endpoint)} could not be reached. Check the internet connection, proxy settings (HTTPS_PROXY) and, if set, the endpoint override in the credential.`

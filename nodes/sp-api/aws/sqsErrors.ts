@@ -42,6 +42,18 @@ const PERMANENT: ReadonlySet<SqsErrorKind> = new Set([
 	'invalidRequest',
 ]);
 
+export interface SqsErrorInit {
+	kind: SqsErrorKind;
+	action: string;
+	message: string;
+	hint: string;
+	code?: string;
+	httpStatus?: number;
+	requestId?: string;
+	awsSaid?: string;
+	networkFailure?: SqsError['networkFailure'];
+}
+
 export class SqsError extends Error {
 	readonly kind: SqsErrorKind;
 	readonly action: string;
@@ -49,8 +61,12 @@ export class SqsError extends Error {
 	readonly httpStatus?: number;
 	readonly requestId?: string;
 	readonly hint: string;
+	/** AWS's own words (the `message` of its error answer), kept apart from ACORN's. */
+	readonly awsSaid?: string;
+	/** For `network`: no answer in time, a broken connection, or nothing sent (the poller and Prepare word them apart). */
+	readonly networkFailure?: 'timeout' | 'reset' | 'unreachable';
 
-	constructor(init: { kind: SqsErrorKind; action: string; message: string; hint: string; code?: string; httpStatus?: number; requestId?: string }) {
+	constructor(init: SqsErrorInit) {
 		super(redact(init.message));
 		this.name = 'SqsError';
 		this.kind = init.kind;
@@ -59,6 +75,13 @@ export class SqsError extends Error {
 		this.httpStatus = init.httpStatus;
 		this.requestId = init.requestId;
 		this.hint = redact(init.hint);
+		this.awsSaid = init.awsSaid ? redact(init.awsSaid) : undefined;
+		this.networkFailure = init.networkFailure;
+	}
+
+	/** The same failure with other advice (e.g. once the caller knows how many tries it made). */
+	withHint(hint: string): SqsError {
+		return new SqsError({ kind: this.kind, action: this.action, message: this.message, hint, code: this.code, httpStatus: this.httpStatus, requestId: this.requestId, awsSaid: this.awsSaid, networkFailure: this.networkFailure });
 	}
 
 	/** Waiting and trying again can help (throttling, AWS hiccups, network). */
@@ -67,7 +90,7 @@ export class SqsError extends Error {
 	}
 
 	toJSON(): Record<string, unknown> {
-		return { message: this.message, hint: this.hint, kind: this.kind, action: this.action, code: this.code, httpStatus: this.httpStatus, requestId: this.requestId };
+		return { message: this.message, hint: this.hint, kind: this.kind, action: this.action, code: this.code, httpStatus: this.httpStatus, requestId: this.requestId, awsSaid: this.awsSaid };
 	}
 }
 
@@ -145,6 +168,7 @@ export function sqsHttpError(action: string, status: number, headers: Record<str
 		httpStatus: status,
 		requestId,
 		hint,
+		awsSaid: awsMessage || undefined,
 		message: `SQS ${action} failed with HTTP ${status}${code ? ` ${code}` : ''}${awsMessage ? `: ${awsMessage}` : ''}`,
 	});
 }

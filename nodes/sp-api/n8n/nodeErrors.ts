@@ -31,6 +31,8 @@ export interface ErrorTexts {
 interface SelfDescribingError extends Error {
 	hint?: unknown;
 	amazonSaid?: unknown;
+	/** Text to copy as it is (e.g. an IAM policy): shown after the advice, its lines untouched. */
+	paste?: unknown;
 	toJSON?: () => Record<string, unknown>;
 }
 
@@ -69,6 +71,18 @@ function referenceLine(error: SpApiError): string {
 		.join(' · ');
 }
 
+/** Which SQS call, its status and AWS's code and request ID: AWS's words stay in their own "AWS said" line. */
+function sqsReferenceLine(error: SqsError): string {
+	return [
+		tr`SQS action: ${error.action}`,
+		error.httpStatus ? `HTTP ${error.httpStatus}` : undefined,
+		error.code ? tr`AWS code: ${error.code}` : undefined,
+		error.requestId ? tr`AWS request ID: ${error.requestId}` : undefined,
+	]
+		.filter(Boolean)
+		.join(' · ');
+}
+
 /** The texts of any error ACORN raises or meets, with secrets redacted. */
 export function errorTexts(error: unknown): ErrorTexts {
 	if (error instanceof SpApiError) {
@@ -87,7 +101,7 @@ export function errorTexts(error: unknown): ErrorTexts {
 		delete details.hint;
 		return {
 			message,
-			description: describe(message, [error.message && tr`AWS said: ${error.message}`, error.requestId && tr`AWS request ID: ${error.requestId}`]),
+			description: describe(message, [error.awsSaid && tr`AWS said: ${error.awsSaid}`, sqsReferenceLine(error)]),
 			details: redactDeep(details) as JsonObject,
 		};
 	}
@@ -103,9 +117,11 @@ export function errorTexts(error: unknown): ErrorTexts {
 	const details = typeof described.toJSON === 'function' ? { ...described.toJSON() } : {};
 	delete details.message;
 	delete details.hint;
+	const advice = describe(message, [hint, amazonSaidLine(amazonSaid)]);
+	const paste = typeof described.paste === 'string' && described.paste ? redact(described.paste) : undefined;
 	return {
 		message,
-		description: describe(message, [hint, amazonSaidLine(amazonSaid)]),
+		description: paste ? [advice, paste].filter(Boolean).join('\n') : advice,
 		details: redactDeep(details) as JsonObject,
 	};
 }

@@ -7,11 +7,16 @@
  * emulator's request log (a call Amazon's model marks as not safe to repeat is a change).
  */
 import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { vendorStore } from '../../emulator/data/vendorStore';
+import type { VendorPurchaseOrder } from '../../emulator/data/vendor';
 import type { WalletScheduleRecord } from '../../emulator/data/wallet';
 import { walletStore } from '../../emulator/data/walletStore';
+import type { SqsCredentialData } from '../../emulator/sqs/service';
 import { call, grantlessToken, sellerToken } from '../../emulator/testSupport';
+import { documentText, rawGet, reportsApi } from '../../emulator/testSupportReports';
 import type { Emulator, SellerFixtureKey } from '../../emulator/types';
 import { loadAcornPackage } from '../../harness/n8nHarness';
+import { valueText } from '../../helpers/vendorTruth';
 import { DESTINATION, scheduleParameters, SIGNATURES } from '../../helpers/walletFixture';
 
 export const PACKAGE = 'n8n-nodes-acorn';
@@ -72,14 +77,23 @@ export interface CatalogWorld {
 		settlementReportId: string;
 		settlementDocumentId: string;
 		reportScheduleId: string;
-		/** A report Amazon ended with FATAL, and its error document (JSON, as Amazon writes it). */
-		fatalReportId: string;
-		fatalDocumentId: string;
+		/** Per seller: a report Amazon ended with FATAL, and its error document (JSON, as Amazon writes it). */
+		fatal: Partial<Record<SellerFixtureKey, { reportId: string; documentId: string }>>;
+		/** An open purchase order of the vendor account (acknowledged, shipped and invoiced by the write runs). */
+		vendorPurchaseOrder: string;
+		/** A transaction of the vendor account Transaction Status can look up. */
+		vendorTransactionId: string;
+		/** A notifications queue that exists and lets Amazon send (Queue → Check reads it). */
+		queueName: string;
 	};
+	/** The words of the FATAL reports' error document, as Amazon's error document sends them. */
+	fatalExplanation: string;
 }
 
 export interface CatalogEntry {
 	seller: SellerFixtureKey;
+	/** Operations that talk to AWS SQS instead of Amazon SP-API: the Amazon SQS credential of their run. */
+	sqs?(world: CatalogWorld): SqsCredentialData;
 	/** Parameters of a run that works; async when the run needs something fresh on Amazon first. */
 	parameters(world: CatalogWorld): Record<string, unknown> | Promise<Record<string, unknown>>;
 	/** Input items (operations that work on what comes in). */
@@ -175,20 +189,8 @@ export const CATALOG: Record<string, CatalogEntry> = {
 	},
 	'amazonSpApiRefunds return.getAwaitingAction': { seller: 'na', parameters: () => ({ marketplaceIds: ['US'], returnAll: true, options: FAST_REPORTS }) },
 
-	'amazonSpApiNotifications destination.delete': { seller: 'na', parameters: async (w) => ({ destinationId: await newDestination(w.emulator) }) },
-	'amazonSpApiNotifications destination.get': { seller: 'na', parameters: (w) => ({ destinationId: w.ids.destinationId }) },
-	'amazonSpApiNotifications destination.getMany': { seller: 'na', parameters: () => ({ returnAll: true }) },
-	'amazonSpApiNotifications subscription.delete': {
-		seller: 'na',
-		parameters: (w) => {
-			const subscription = w.emulator.control.notifications.subscribe({ seller: 'na', notificationType: 'ORDER_CHANGE', payloadVersion: '1.0', destinationId: w.ids.destinationId });
-			return { notificationType: 'ORDER_CHANGE', subscriptionId: subscription.subscriptionId };
-		},
-	},
-	'amazonSpApiNotifications subscription.get': { seller: 'na', parameters: () => ({ notificationType: 'ORDER_CHANGE' }) },
-	'amazonSpApiNotifications subscription.getMany': { seller: 'na', parameters: () => ({ notificationType: 'ORDER_CHANGE', returnAll: true }) },
-	// sent in production the node refuses before calling Amazon (test notifications exist in the sandbox only)
-	'amazonSpApiNotifications testNotification.send': { seller: 'na', parameters: (w) => ({ notificationType: 'ORDER_CHANGE', destinationId: w.ids.destinationId, testScenario: 'OrderStatusChange' }) },
+	...notificationSettings('amazonSpApiNotifications'),
+	...notificationSettings('amazonSpApiNotificationSettings'),
 
 	'amazonSpApiReports report.cancel': { seller: 'na', parameters: async (w) => ({ reportId: await queuedReport(w) }) },
 	'amazonSpApiReports report.create': {
@@ -210,7 +212,82 @@ export const CATALOG: Record<string, CatalogEntry> = {
 	'amazonSpApiReports schedule.cancel': { seller: 'na', parameters: async (w) => ({ reportScheduleId: await newReportSchedule(w.emulator, 'GET_FBA_STORAGE_FEE_CHARGES_DATA') }) },
 	'amazonSpApiReports settlement.getMany': { seller: 'na', parameters: () => ({ returnAll: true }) },
 	'amazonSpApiReports settlement.download': { seller: 'na', parameters: (w) => ({ reportId: w.ids.settlementReportId }) },
+	// the latest finished month, every store of the credential (VAT transactions, with a Restricted Data Token)
+	'amazonSpApiReports taxReport.getMonth': { seller: 'eu', parameters: () => ({ options: FAST_REPORTS }) },
+	'amazonSpApiReports accountHealth.getMetrics': { seller: 'na', parameters: () => ({ marketplaceIds: ['US'], options: FAST_REPORTS }) },
+
+	'amazonSpApiVendor purchaseOrder.get': { seller: 'vendor', parameters: (w) => ({ purchaseOrderNumber: w.ids.vendorPurchaseOrder }) },
+	'amazonSpApiVendor purchaseOrder.getMany': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 40 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
+	'amazonSpApiVendor purchaseOrder.getStatuses': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 40 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
+	'amazonSpApiVendor purchaseOrder.shortageWatch': { seller: 'vendor', parameters: (w) => ({ lookBackDays: 60, periodEnd: iso(w.nowMs - DAY), disputeWindowDays: 30 }) },
+	'amazonSpApiVendor purchaseOrder.acknowledge': { seller: 'vendor', parameters: (w) => ({ purchaseOrderNumber: w.ids.vendorPurchaseOrder }) },
+	'amazonSpApiVendor shipment.getMany': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 60 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
+	'amazonSpApiVendor shipment.getLabels': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 60 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
+	'amazonSpApiVendor shipment.submitConfirmation': {
+		seller: 'vendor',
+		parameters: (w) => {
+			const po = vendorPo(w);
+			return {
+				// a new ASN each run, of the same purchase order
+				shipmentIdentifier: `ASN-WALK-${++vendorWrites}`,
+				vendorCode: po.vendorCode,
+				shipFromPartyId: 'ACORN-SZX1',
+				shipToPartyId: po.shipTo,
+				items: { line: [{ purchaseOrderNumber: po.purchaseOrderNumber, asin: po.lines[0].asin, quantity: 1, unitOfMeasure: 'Eaches', unitSize: 1 }] },
+			};
+		},
+	},
+	'amazonSpApiVendor invoice.submit': {
+		seller: 'vendor',
+		parameters: (w) => {
+			const po = vendorPo(w);
+			const line = po.lines[0];
+			const netCost = valueText(line.netCostMinor, 1, po.currency);
+			return {
+				// a new invoice number each run: Amazon refuses a number it has seen (when it processes the transaction)
+				invoiceNumber: `INV-WALK-${++vendorWrites}`,
+				remitToPartyId: po.vendorCode,
+				currency: po.currency,
+				invoiceTotal: netCost,
+				invoiceLines: { line: [{ purchaseOrderNumber: po.purchaseOrderNumber, asin: line.asin, quantity: 1, unitOfMeasure: 'Eaches', unitSize: 1, netCost }] },
+			};
+		},
+	},
+	'amazonSpApiVendor transactionStatus.get': { seller: 'vendor', parameters: (w) => ({ transactionId: w.ids.vendorTransactionId }) },
 };
+
+/** Destinations, subscriptions, test notifications and the SQS queue: the same operations under the node's old and new name. */
+function notificationSettings(node: 'amazonSpApiNotifications' | 'amazonSpApiNotificationSettings'): Record<string, CatalogEntry> {
+	return {
+		[`${node} destination.delete`]: { seller: 'na', parameters: async (w) => ({ destinationId: await newDestination(w.emulator) }) },
+		[`${node} destination.get`]: { seller: 'na', parameters: (w) => ({ destinationId: w.ids.destinationId }) },
+		[`${node} destination.getMany`]: { seller: 'na', parameters: () => ({ returnAll: true }) },
+		[`${node} subscription.delete`]: {
+			seller: 'na',
+			parameters: (w) => {
+				const subscription = w.emulator.control.notifications.subscribe({ seller: 'na', notificationType: 'ORDER_CHANGE', payloadVersion: '1.0', destinationId: w.ids.destinationId });
+				return { notificationType: 'ORDER_CHANGE', subscriptionId: subscription.subscriptionId };
+			},
+		},
+		[`${node} subscription.get`]: { seller: 'na', parameters: () => ({ notificationType: 'ORDER_CHANGE' }) },
+		[`${node} subscription.getMany`]: { seller: 'na', parameters: () => ({ notificationType: 'ORDER_CHANGE', returnAll: true }) },
+		// sent in production the node refuses before calling Amazon (test notifications exist in the sandbox only)
+		[`${node} testNotification.send`]: { seller: 'na', parameters: (w) => ({ notificationType: 'ORDER_CHANGE', destinationId: w.ids.destinationId, testScenario: 'OrderStatusChange' }) },
+		// a queue of its own for each run of Prepare (it creates it and adds Amazon's statement: changes), the prepared one for Check
+		[`${node} queue.prepare`]: { seller: 'na', sqs: (w) => w.emulator.control.sqs.credentialsForName(`amazon-notifications-walk-${++queues}`), parameters: () => ({}) },
+		[`${node} queue.check`]: { seller: 'na', sqs: (w) => w.emulator.control.sqs.credentialsForName(w.ids.queueName), parameters: () => ({}) },
+	};
+}
+
+let vendorWrites = 0;
+let queues = 0;
+
+function vendorPo(world: CatalogWorld): VendorPurchaseOrder {
+	const po = vendorStore(world.emulator.control.state).dataOf('vendor').purchaseOrders.find((candidate) => candidate.purchaseOrderNumber === world.ids.vendorPurchaseOrder);
+	if (!po) throw new Error(`the vendor account has no purchase order ${world.ids.vendorPurchaseOrder}`);
+	return po;
+}
+
 
 let destinations = 0;
 
@@ -266,13 +343,17 @@ export async function prepareWorld(emulator: Emulator): Promise<CatalogWorld> {
 	if (!settlement?.documentId) throw new Error('the emulator has no settlement report for seller na');
 	const destinationId = await newDestination(emulator);
 	const reportScheduleId = await newReportSchedule(emulator, 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA');
-	const fatal = await call(emulator, '/reports/2021-06-30/reports', {
-		method: 'POST',
-		token: await sellerToken(emulator, 'na'),
-		body: { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: ['ATVPDKIKX0DER'] },
-	});
-	const fatalRecord = emulator.control.reports.reports('na').find((report) => report.reportId === String(fatal.body?.reportId));
-	if (fatalRecord?.outcome !== 'FATAL' || !fatalRecord.documentId) throw new Error('the emulator did not make a FATAL report with an error document');
+	const fatal = { na: await fatalReport(emulator, 'na', 'ATVPDKIKX0DER'), eu: await fatalReport(emulator, 'eu', 'A1PA6795UKMFR9') };
+	const vendor = vendorStore(emulator.control.state);
+	const vendorSeller = emulator.fixtures.sellers.vendor.sellerId;
+	// the PO that stays open longest (the emulator's clock runs fast): acknowledged, shipped and invoiced again
+	// and again during the walk (Amazon takes each as a new transaction)
+	const closes = (po: VendorPurchaseOrder) => po.closesAt ?? Number.POSITIVE_INFINITY;
+	const vendorOpen = vendor.dataOf('vendor').purchaseOrders.filter((po) => closes(po) > nowMs + 30 * DAY).sort((a, b) => closes(a) - closes(b));
+	if (vendorOpen.length === 0) throw new Error('the vendor account has no purchase order that stays open for 30 days');
+	const vendorTransaction = vendor.submit(vendorSeller, 'acknowledgement', {}, nowMs, [], () => undefined);
+	const queueName = 'amazon-notifications-walk';
+	emulator.control.sqs.createQueue({ name: queueName, region: 'us-east-1', allowSpApi: true });
 	return {
 		emulator,
 		nowMs,
@@ -287,10 +368,29 @@ export async function prepareWorld(emulator: Emulator): Promise<CatalogWorld> {
 			settlementReportId: settlement.reportId,
 			settlementDocumentId: settlement.documentId,
 			reportScheduleId,
-			fatalReportId: fatalRecord.reportId,
-			fatalDocumentId: fatalRecord.documentId,
+			fatal: { na: fatal.na.ids, eu: fatal.eu.ids },
+			vendorPurchaseOrder: vendorOpen[vendorOpen.length - 1].purchaseOrderNumber,
+			vendorTransactionId: vendorTransaction.transactionId,
+			queueName,
 		},
+		fatalExplanation: fatal.na.explanation,
 	};
+}
+
+/**
+ * A report of a type the emulator does not build, so it ends FATAL with an error document; and the
+ * explanation that document gives, read over the wire as a client reads it (Amazon's words for the test).
+ */
+async function fatalReport(emulator: Emulator, seller: SellerFixtureKey, marketplaceId: string): Promise<{ ids: { reportId: string; documentId: string }; explanation: string }> {
+	const api = reportsApi(emulator, emulator.fixtures.sellers[seller].region, await sellerToken(emulator, seller));
+	const created = await api.create({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [marketplaceId] });
+	const record = emulator.control.reports.reports(seller).find((report) => report.reportId === String(created.body?.reportId));
+	if (record?.outcome !== 'FATAL' || !record.documentId) throw new Error(`the emulator did not make a FATAL report with an error document for seller ${seller}`);
+	const document = await api.document(record.documentId);
+	const file = await rawGet(String(document.body?.url));
+	const explanation = (JSON.parse(documentText(file, 'utf-8')) as { errorDetails?: string }).errorDetails;
+	if (!explanation) throw new Error(`the error document of report ${record.reportId} has no errorDetails`);
+	return { ids: { reportId: record.reportId, documentId: record.documentId }, explanation };
 }
 
 export const nodeType = (node: string): string => `${PACKAGE}.${node}`;

@@ -1,5 +1,6 @@
 /** Runs one catalog operation in n8n-core's WorkflowExecute against the emulator. */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { SqsRequestLogEntry } from '../../emulator/sqs/service';
 import type { RequestLogEntry } from '../../emulator/types';
 import { runWorkflow, spApiCredentialRef, type WorkflowResult } from '../../harness/n8nHarness';
 import { CATALOG, keyOf, nodeType, type CatalogWorld, type NodeOperation } from './catalog';
@@ -20,6 +21,8 @@ export interface OperationRun {
 	continuing: INodeExecutionData[];
 	/** Requests that reached the emulator during the run (status 0: reset, or not answered yet). */
 	requests: RequestLogEntry[];
+	/** Requests that reached the emulated AWS SQS during the run (the queue operations). */
+	sqsRequests: SqsRequestLogEntry[];
 	parameters: Record<string, unknown>;
 }
 
@@ -40,11 +43,12 @@ export async function runOperation(world: CatalogWorld, op: NodeOperation, optio
 	const base = await entry.parameters(world);
 	const parameters: Record<string, unknown> = { resource: op.resource, operation: op.operation, ...base, ...options.override };
 	if (options.override?.options) parameters.options = { ...(base.options as object | undefined), ...(options.override.options as object) };
+	const sqs = entry.sqs?.(world);
 	const node = (name: string, continueOnFail: boolean, y: number) => ({
 		name,
 		type: nodeType(op.node),
 		parameters: parameters as INodeParameters,
-		credentials: spApiCredentialRef(),
+		credentials: sqs ? { amazonSqsApi: { id: 'amazonSqsApi', name: 'Amazon SQS' } } : spApiCredentialRef(),
 		position: [400, y] as [number, number],
 		...(continueOnFail ? { continueOnFail: true } : {}),
 	});
@@ -54,14 +58,17 @@ export async function runOperation(world: CatalogWorld, op: NodeOperation, optio
 		...(options.both || options.continuingOnly ? [node(CONTINUING, true, -100)] : []),
 		...(options.continuingOnly ? [] : [node(STOPPING, false, 100)]),
 	];
-	const credentials = { ...world.emulator.credentialsFor(entry.seller) } as unknown as ICredentialDataDecryptedObject;
+	const credentials: Record<string, ICredentialDataDecryptedObject> = sqs
+		? { amazonSqsApi: { ...sqs } as unknown as ICredentialDataDecryptedObject }
+		: { amazonSpApi: { ...world.emulator.credentialsFor(entry.seller) } as unknown as ICredentialDataDecryptedObject };
 	options.before?.();
 	// the emulator logs a request when it arrives: answers that come after the run still count for it
 	const logged = world.emulator.control.requests().length;
+	const loggedSqs = world.emulator.control.sqs.requests().length;
 	const result: WorkflowResult = await runWorkflow({
 		nodes,
 		connections: { Start: ['Items'], Items: options.continuingOnly ? [CONTINUING] : options.both ? [CONTINUING, STOPPING] : [STOPPING] },
-		credentials: { amazonSpApi: credentials },
+		credentials,
 	});
 	const seen: RequestLogEntry[] = world.emulator.control.requests().slice(logged);
 	return {
@@ -70,6 +77,7 @@ export async function runOperation(world: CatalogWorld, op: NodeOperation, optio
 		output: result.output(STOPPING),
 		continuing: options.both || options.continuingOnly ? result.output(CONTINUING) : [],
 		requests: seen,
+		sqsRequests: world.emulator.control.sqs.requests().slice(loggedSqs),
 		parameters,
 	};
 }
@@ -78,3 +86,11 @@ export async function runOperation(world: CatalogWorld, op: NodeOperation, optio
 export function operationsCalled(run: Pick<OperationRun, 'requests'>): string[] {
 	return [...new Set(run.requests.map((entry) => entry.operation).filter((operation): operation is NonNullable<typeof operation> => !!operation))];
 }
+
+/** The SQS actions a run called (the queue operations), in order, each once. */
+export function sqsActionsCalled(run: Pick<OperationRun, 'sqsRequests'>): string[] {
+	return [...new Set(run.sqsRequests.map((entry) => entry.action))];
+}
+
+/** SQS actions that change something at AWS (the queue, its access policy); the others read. */
+export const SQS_CHANGES: ReadonlySet<string> = new Set(['CreateQueue', 'SetQueueAttributes', 'SendMessage', 'DeleteMessage', 'DeleteMessageBatch']);

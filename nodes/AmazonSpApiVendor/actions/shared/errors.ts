@@ -48,7 +48,8 @@ export function vendorError(error: unknown, write?: WriteDescription): unknown {
 		case 400:
 		case 413:
 		case 415:
-			if (write) return withHint(error, tr`Amazon refused ${write.what} as invalid.${nothing} Check the fields of the node and run it again.${lookUp}`);
+			// Amazon's answer to the write itself; a 400 of Login with Amazon (a revoked refresh token) keeps the core's advice
+			if (write && error.kind === 'http') return withHint(error, tr`Amazon refused ${write.what} as invalid.${nothing} Check the fields of the node and run it again.${lookUp}`);
 			break;
 		default:
 			break;
