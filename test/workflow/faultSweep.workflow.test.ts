@@ -15,6 +15,9 @@
  * No secret (LWA secrets and tokens, the bank account number, payment signatures) appears anywhere:
  * items, errors (with the node they carry), hints, logs.
  *
+ * The queue operations (Notification Settings → Queue) talk to AWS SQS: Check (a read) and Prepare (a
+ * change: it creates the queue) go through the faults that exist there, put on the emulated SQS.
+ *
  * ACORN's waits are shortened (test/harness/coreTuning.ts) and the emulator runs 10 000× faster, so the
  * sweep takes seconds, not hours; the retries themselves are the real ones.
  */
@@ -26,11 +29,14 @@ import { tuneCore } from '../harness/coreTuning';
 import { brokenRules, itemTexts, thrownTexts } from '../helpers/errorTextRules';
 import { IBAN, IBAN_SPACED, SIGNATURES } from '../helpers/walletFixture';
 import { CATALOG, keyOf, nodeOperations, prepareWorld, type CatalogWorld, type NodeOperation } from './operations/catalog';
-import { operationsCalled, runOperation, type OperationRun } from './operations/runOperation';
+import type { SqsFault } from '../emulator/sqs/service';
+import { operationsCalled, runOperation, SQS_CHANGES, sqsActionsCalled, type OperationRun } from './operations/runOperation';
 
 interface Profile {
 	op: NodeOperation;
 	calls: OperationKey[];
+	/** SQS actions (the queue operations). */
+	sqsCalls: string[];
 	writes: boolean;
 	/** A paged call the clean run made several requests of (faults go between its pages). */
 	paged?: OperationKey;
@@ -49,9 +55,13 @@ interface ReadFault {
 	/** For the "Amazon said" rule, when the run ends in an error. */
 	amazonWords: string[];
 	override?(profile: Profile): Record<string, unknown>;
+	/** The same fault on AWS SQS, on the queue operation's first call; faults without one do not exist there. */
+	sqs?(world: CatalogWorld, action: string): (() => void) | void;
 }
 
 const TIMEOUT_S = 0.08;
+const injectSqs = (world: CatalogWorld, spec: SqsFault) => world.emulator.control.sqs.injectFault(spec);
+const onSqs = (profile: Profile) => profile.sqsCalls.length > 0;
 const target = (profile: Profile): { operation: OperationKey; afterRequests: number } =>
 	profile.paged ? { operation: profile.paged, afterRequests: 1 } : { operation: profile.calls[0], afterRequests: 0 };
 const inject = (world: CatalogWorld, spec: FaultSpec) => world.emulator.control.injectFault(spec);
@@ -62,11 +72,30 @@ const READ_FAULTS: ReadFault[] = [
 		name: '429 without a rate header',
 		applies: (p) => p.calls.length > 0,
 		arrange: (world, p) => inject(world, { ...target(p), status: 429, count: 2 }),
-		amazonWords: [QUOTA],
+		amazonWords: [QUOTA, 'Request is throttled.'],
+		sqs: (world, action) => injectSqs(world, { action, status: 400, type: 'com.amazonaws.sqs#RequestThrottled', code: 'RequestThrottled', message: 'Request is throttled.', count: 2 }),
 	},
-	{ name: 'HTTP 500', applies: (p) => p.calls.length > 0, arrange: (world, p) => inject(world, { ...target(p), status: 500 }), amazonWords: ['We encountered an internal error. Please try again.'] },
-	{ name: 'HTTP 503 twice', applies: (p) => p.calls.length > 0, arrange: (world, p) => inject(world, { ...target(p), status: 503, count: 2 }), amazonWords: ['Service temporarily unavailable. Please try again.'] },
-	{ name: 'a connection reset', applies: (p) => p.calls.length > 0, arrange: (world, p) => inject(world, { ...target(p), connectionReset: true }), amazonWords: [] },
+	{
+		name: 'HTTP 500',
+		applies: (p) => p.calls.length > 0,
+		arrange: (world, p) => inject(world, { ...target(p), status: 500 }),
+		amazonWords: ['We encountered an internal error. Please try again.'],
+		sqs: (world, action) => injectSqs(world, { action, status: 500 }),
+	},
+	{
+		name: 'HTTP 503 twice',
+		applies: (p) => p.calls.length > 0,
+		arrange: (world, p) => inject(world, { ...target(p), status: 503, count: 2 }),
+		amazonWords: ['Service temporarily unavailable. Please try again.'],
+		sqs: (world, action) => injectSqs(world, { action, status: 503, type: 'com.amazon.coral.service#ServiceUnavailableException', code: 'ServiceUnavailable', message: 'Service unavailable.', count: 2 }),
+	},
+	{
+		name: 'a connection reset',
+		applies: (p) => p.calls.length > 0,
+		arrange: (world, p) => inject(world, { ...target(p), connectionReset: true }),
+		amazonWords: [],
+		sqs: (world, action) => injectSqs(world, { action, connectionReset: true }),
+	},
 	{
 		name: 'an answer slower than the timeout',
 		applies: (p) => p.calls.length > 0,
@@ -76,6 +105,10 @@ const READ_FAULTS: ReadFault[] = [
 		},
 		amazonWords: [],
 		override: (p) => (p.op.node === 'amazonSpApiSellerWallet' ? { options: { timeoutSeconds: TIMEOUT_S } } : {}),
+		sqs: (world, action) => {
+			injectSqs(world, { action, delayMs: 300 });
+			return tuneCore({ timeoutMs: TIMEOUT_S * 1000 });
+		},
 	},
 	{
 		name: 'an access token that expires in the middle',
@@ -108,23 +141,44 @@ const READ_FAULTS: ReadFault[] = [
 interface WriteFault {
 	name: string;
 	arrange(world: CatalogWorld, operation: OperationKey): (() => void) | void;
+	/** The same fault on the queue operation's change (an SQS action). */
+	sqs(world: CatalogWorld, action: string): (() => void) | void;
 	override?(profile: Profile): Record<string, unknown>;
 	amazonWords: string[];
 }
 
 const WRITE_FAULTS: WriteFault[] = [
-	{ name: 'HTTP 500 after Amazon acted', arrange: (world, operation) => inject(world, { operation, status: 500, afterEffect: true }), amazonWords: ['We encountered an internal error. Please try again.'] },
-	{ name: 'the connection breaks after Amazon acted', arrange: (world, operation) => inject(world, { operation, connectionReset: true, afterEffect: true }), amazonWords: [] },
+	{
+		name: 'HTTP 500 after Amazon acted',
+		arrange: (world, operation) => inject(world, { operation, status: 500, afterEffect: true }),
+		sqs: (world, action) => injectSqs(world, { action, status: 500, afterEffect: true }),
+		amazonWords: ['We encountered an internal error. Please try again.'],
+	},
+	{
+		name: 'the connection breaks after Amazon acted',
+		arrange: (world, operation) => inject(world, { operation, connectionReset: true, afterEffect: true }),
+		sqs: (world, action) => injectSqs(world, { action, connectionReset: true, afterEffect: true }),
+		amazonWords: [],
+	},
 	{
 		name: 'no answer in time (Amazon acted)',
 		arrange: (world, operation) => {
 			inject(world, { operation, connectionReset: true, afterEffect: true, delayMs: 400 });
 			return tuneCore({ timeoutMs: TIMEOUT_S * 1000 });
 		},
+		sqs: (world, action) => {
+			injectSqs(world, { action, connectionReset: true, afterEffect: true, delayMs: 400 });
+			return tuneCore({ timeoutMs: TIMEOUT_S * 1000 });
+		},
 		override: (p) => (p.op.node === 'amazonSpApiSellerWallet' ? { options: { timeoutSeconds: TIMEOUT_S } } : {}),
 		amazonWords: [],
 	},
-	{ name: 'HTTP 503', arrange: (world, operation) => inject(world, { operation, status: 503 }), amazonWords: ['Service temporarily unavailable. Please try again.'] },
+	{
+		name: 'HTTP 503',
+		arrange: (world, operation) => inject(world, { operation, status: 503 }),
+		sqs: (world, action) => injectSqs(world, { action, status: 503, type: 'com.amazon.coral.service#ServiceUnavailableException', code: 'ServiceUnavailable', message: 'Service unavailable.' }),
+		amazonWords: ['Service temporarily unavailable. Please try again.', 'Service unavailable.'],
+	},
 ];
 
 /** Item JSON without the fields that change from run to run, as stable text. */
@@ -183,6 +237,11 @@ describe('fault sweep: every read under each fault, every change never repeated'
 			secrets.add(credential.refreshToken);
 		}
 		for (const issued of emulator.control.state.tokens.issued()) secrets.add(issued.token);
+		// the AWS keys of the Amazon SQS credentials (the queue operations)
+		for (const key of Object.values(emulator.control.sqs.keys)) {
+			secrets.add(key.secretAccessKey);
+			if (key.sessionToken) secrets.add(key.sessionToken);
+		}
 	}
 
 	function leaks(run: OperationRun): string[] {
@@ -202,6 +261,7 @@ describe('fault sweep: every read under each fault, every change never repeated'
 		let undo: (() => void) | void = undefined;
 		const before = () => {
 			emulator.control.clearFaults();
+			emulator.control.sqs.clearFaults();
 			undo = arrange();
 		};
 		try {
@@ -209,6 +269,7 @@ describe('fault sweep: every read under each fault, every change never repeated'
 		} finally {
 			(undo as (() => void) | void)?.();
 			emulator.control.clearFaults();
+			emulator.control.sqs.clearFaults();
 		}
 	}
 
@@ -229,13 +290,15 @@ describe('fault sweep: every read under each fault, every change never repeated'
 			const first = firstPass.get(keyOf(op));
 			if (!first) continue;
 			const calls = operationsCalled(first) as OperationKey[];
-			const writes = calls.some((call) => !OPERATIONS[call].safeToRepeat);
+			const sqsCalls = sqsActionsCalled(first);
+			const writes = calls.some((call) => !OPERATIONS[call].safeToRepeat) || sqsCalls.some((call) => SQS_CHANGES.has(call));
 			const perOperation = counts(first.requests.map((entry) => entry.operation ?? ''));
 			const paged = calls.find((call) => OPERATIONS[call].pagination && (perOperation.get(call) ?? 0) >= 2);
-			const baseline = writes || calls.length === 0 ? first : await runOperation(world, op);
+			const baseline = writes || calls.length + sqsCalls.length === 0 ? first : await runOperation(world, op);
 			profiles.push({
 				op,
 				calls,
+				sqsCalls,
 				writes,
 				paged,
 				downloads: first.requests.some((entry) => entry.path.startsWith('/s3/')),
@@ -252,8 +315,22 @@ describe('fault sweep: every read under each fault, every change never repeated'
 	});
 
 	it('knows which operations read and which change something, and reads give the same items twice', () => {
-		const reads = profiles.filter((p) => !p.writes && p.calls.length > 0);
+		const reads = profiles.filter((p) => !p.writes && p.calls.length + p.sqsCalls.length > 0);
 		expect(reads.length).toBeGreaterThan(30);
+		// the sweep's own list, derived from the nodes: the Vendor node's reads and the queue check are in it
+		expect(profiles.length).toBeGreaterThanOrEqual(52);
+		expect(reads.map((p) => keyOf(p.op))).toEqual(
+			expect.arrayContaining([
+				'amazonSpApiVendor purchaseOrder.getMany',
+				'amazonSpApiVendor purchaseOrder.getStatuses',
+				'amazonSpApiVendor shipment.getMany',
+				'amazonSpApiVendor transactionStatus.get',
+				'amazonSpApiNotificationSettings queue.check',
+			]),
+		);
+		expect(profiles.filter((p) => p.writes).map((p) => keyOf(p.op))).toEqual(
+			expect.arrayContaining(['amazonSpApiVendor invoice.submit', 'amazonSpApiNotificationSettings queue.prepare', 'amazonSpApiReports accountHealth.getMetrics']),
+		);
 		expect(profiles.filter((p) => p.writes).length).toBeGreaterThan(8);
 		// the sweep puts faults between pages and into downloads
 		expect(reads.filter((p) => p.paged).length).toBeGreaterThanOrEqual(3);
@@ -267,12 +344,13 @@ describe('fault sweep: every read under each fault, every change never repeated'
 	it.each(READ_FAULTS.map((fault) => [fault.name, fault] as const))('reads under %s: every record exactly once, or a clear error; no secret anywhere', async (_name, fault) => {
 		const problems: string[] = [];
 		const outcomes: string[] = [];
-		for (const profile of profiles.filter((p) => !p.writes && fault.applies(p))) {
+		for (const profile of profiles.filter((p) => !p.writes && (onSqs(p) ? fault.sqs !== undefined : fault.applies(p)))) {
 			const label = keyOf(profile.op);
-			const run = await underFault(profile, () => fault.arrange(world, profile), fault.override?.(profile));
+			const arrange = onSqs(profile) ? () => fault.sqs!(world, profile.sqsCalls[0]) : () => fault.arrange(world, profile);
+			const run = await underFault(profile, arrange, fault.override?.(profile));
 			for (const leak of leaks(run)) problems.push(`${label}: a secret is visible (${leak})`);
 			if (run.error) {
-				outcomes.push(`${label}: failed`);
+				outcomes.push(`${label}: failed: ${run.error.message}`);
 				for (const broken of brokenRules(thrownTexts(run.error), { words: fault.amazonWords })) problems.push(`${label}: ${broken}`);
 				continue;
 			}
@@ -286,7 +364,7 @@ describe('fault sweep: every read under each fault, every change never repeated'
 		expect(problems).toEqual([]);
 		expect(outcomes.length).toBeGreaterThan(0);
 		// a transient fault is ridden out by every read; only a cut download may end in an error
-		if (!fault.name.includes('truncated')) expect(outcomes.filter((line) => line.endsWith('failed'))).toEqual([]);
+		if (!fault.name.includes('truncated')) expect(outcomes.filter((line) => line.includes(': failed: '))).toEqual([]);
 	}, 120_000);
 
 	it.each(WRITE_FAULTS.map((fault) => [fault.name, fault] as const))('changes under %s: sent once, never repeated, and the error says to check', async (_name, fault) => {
@@ -294,15 +372,18 @@ describe('fault sweep: every read under each fault, every change never repeated'
 		let checked = 0;
 		for (const profile of profiles.filter((p) => p.writes)) {
 			const label = keyOf(profile.op);
-			const change = profile.calls.find((call) => !OPERATIONS[call].safeToRepeat)!;
-			const run = await underFault(profile, () => fault.arrange(world, change), fault.override?.(profile));
+			const change = onSqs(profile) ? profile.sqsCalls.find((call) => SQS_CHANGES.has(call))! : profile.calls.find((call) => !OPERATIONS[call].safeToRepeat)!;
+			const arrange = onSqs(profile) ? () => fault.sqs(world, change) : () => fault.arrange(world, change as OperationKey);
+			const run = await underFault(profile, arrange, fault.override?.(profile));
 			checked += 1;
 			for (const leak of leaks(run)) problems.push(`${label}: a secret is visible (${leak})`);
 			// A change refused with "access token expired" is sent again after renewing the token (Amazon did
 			// nothing then); after an answer that may mean "done" (5xx, 408, none) it is never sent again.
-			const sends = run.requests.filter((entry) => entry.operation === change);
+			const sends = onSqs(profile)
+				? run.sqsRequests.filter((entry) => entry.action === change).map((entry) => ({ ...entry, operation: entry.action, path: '' }))
+				: run.requests.filter((entry) => entry.operation === change);
 			const unclear = sends.findIndex((entry) => entry.status === 0 || entry.status === 408 || entry.status >= 500);
-			const history = JSON.stringify(run.requests.map((entry) => [entry.operation ?? entry.path, entry.status]));
+			const history = JSON.stringify(onSqs(profile) ? run.sqsRequests.map((entry) => [entry.action, entry.status]) : run.requests.map((entry) => [entry.operation ?? entry.path, entry.status]));
 			if (unclear < 0) problems.push(`${label}: ${change} never met the fault: ${history}`);
 			else if (unclear !== sends.length - 1) problems.push(`${label}: ${change} was sent again after an unclear answer: ${history}`);
 			if (sends.some((entry) => entry.status !== 403 && entry !== sends[unclear])) problems.push(`${label}: ${change} was sent more than once: ${history}`);

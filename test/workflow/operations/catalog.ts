@@ -81,6 +81,8 @@ export interface CatalogWorld {
 		fatal: Partial<Record<SellerFixtureKey, { reportId: string; documentId: string }>>;
 		/** An open purchase order of the vendor account (acknowledged, shipped and invoiced by the write runs). */
 		vendorPurchaseOrder: string;
+		/** A purchase order that was closed before the walk began (nothing about it changes any more). */
+		vendorClosedPurchaseOrder: string;
 		/** A transaction of the vendor account Transaction Status can look up. */
 		vendorTransactionId: string;
 		/** A notifications queue that exists and lets Amazon send (Queue → Check reads it). */
@@ -216,10 +218,13 @@ export const CATALOG: Record<string, CatalogEntry> = {
 	'amazonSpApiReports taxReport.getMonth': { seller: 'eu', parameters: () => ({ options: FAST_REPORTS }) },
 	'amazonSpApiReports accountHealth.getMetrics': { seller: 'na', parameters: () => ({ marketplaceIds: ['US'], options: FAST_REPORTS }) },
 
-	'amazonSpApiVendor purchaseOrder.get': { seller: 'vendor', parameters: (w) => ({ purchaseOrderNumber: w.ids.vendorPurchaseOrder }) },
-	'amazonSpApiVendor purchaseOrder.getMany': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 40 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
-	'amazonSpApiVendor purchaseOrder.getStatuses': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 40 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
-	'amazonSpApiVendor purchaseOrder.shortageWatch': { seller: 'vendor', parameters: (w) => ({ lookBackDays: 60, periodEnd: iso(w.nowMs - DAY), disputeWindowDays: 30 }) },
+	// Purchase orders change for weeks after Amazon places them (acknowledged, received, closed) and the emulator's
+	// clock runs fast: the reads look at orders that were closed and settled before the walk began.
+	'amazonSpApiVendor purchaseOrder.get': { seller: 'vendor', parameters: (w) => ({ purchaseOrderNumber: w.ids.vendorClosedPurchaseOrder }) },
+	'amazonSpApiVendor purchaseOrder.getMany': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 70 * DAY), periodEnd: iso(w.nowMs - 46 * DAY), returnAll: true }) },
+	'amazonSpApiVendor purchaseOrder.getStatuses': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 70 * DAY), periodEnd: iso(w.nowMs - 46 * DAY), returnAll: true }) },
+	// every line, of orders whose dispute windows had closed before the walk began
+	'amazonSpApiVendor purchaseOrder.shortageWatch': { seller: 'vendor', parameters: (w) => ({ lookBackDays: 10, periodEnd: iso(w.nowMs - 62 * DAY), disputeWindowDays: 30, output: 'all' }) },
 	'amazonSpApiVendor purchaseOrder.acknowledge': { seller: 'vendor', parameters: (w) => ({ purchaseOrderNumber: w.ids.vendorPurchaseOrder }) },
 	'amazonSpApiVendor shipment.getMany': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 60 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
 	'amazonSpApiVendor shipment.getLabels': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 60 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
@@ -351,6 +356,8 @@ export async function prepareWorld(emulator: Emulator): Promise<CatalogWorld> {
 	const closes = (po: VendorPurchaseOrder) => po.closesAt ?? Number.POSITIVE_INFINITY;
 	const vendorOpen = vendor.dataOf('vendor').purchaseOrders.filter((po) => closes(po) > nowMs + 30 * DAY).sort((a, b) => closes(a) - closes(b));
 	if (vendorOpen.length === 0) throw new Error('the vendor account has no purchase order that stays open for 30 days');
+	const vendorClosed = vendor.dataOf('vendor').purchaseOrders.find((po) => closes(po) < nowMs - DAY);
+	if (!vendorClosed) throw new Error('the vendor account has no closed purchase order');
 	const vendorTransaction = vendor.submit(vendorSeller, 'acknowledgement', {}, nowMs, [], () => undefined);
 	const queueName = 'amazon-notifications-walk';
 	emulator.control.sqs.createQueue({ name: queueName, region: 'us-east-1', allowSpApi: true });
@@ -370,6 +377,7 @@ export async function prepareWorld(emulator: Emulator): Promise<CatalogWorld> {
 			reportScheduleId,
 			fatal: { na: fatal.na.ids, eu: fatal.eu.ids },
 			vendorPurchaseOrder: vendorOpen[vendorOpen.length - 1].purchaseOrderNumber,
+			vendorClosedPurchaseOrder: vendorClosed.purchaseOrderNumber,
 			vendorTransactionId: vendorTransaction.transactionId,
 			queueName,
 		},

@@ -70,6 +70,7 @@ export async function runOperation(world: CatalogWorld, op: NodeOperation, optio
 		connections: { Start: ['Items'], Items: options.continuingOnly ? [CONTINUING] : options.both ? [CONTINUING, STOPPING] : [STOPPING] },
 		credentials,
 	});
+	await requestsSettled(world, logged, loggedSqs);
 	const seen: RequestLogEntry[] = world.emulator.control.requests().slice(logged);
 	return {
 		result,
@@ -80,6 +81,34 @@ export async function runOperation(world: CatalogWorld, op: NodeOperation, optio
 		sqsRequests: world.emulator.control.sqs.requests().slice(loggedSqs),
 		parameters,
 	};
+}
+
+const QUIET_MS = 20;
+const SETTLE_LIMIT_MS = 1000;
+
+/**
+ * Waits until the run's requests have all reached the emulator and been answered (nothing new for a
+ * moment). On a busy machine a request whose client gave up early (a timeout of 80 ms) can reach the
+ * emulator, which shares this process, after the workflow ended: it belongs to this run, not to the next
+ * one (where it would meet, and use up, the next run's fault).
+ */
+async function requestsSettled(world: CatalogWorld, logged: number, loggedSqs: number): Promise<void> {
+	const signature = () => {
+		const spApi = world.emulator.control.requests().slice(logged);
+		const sqs = world.emulator.control.sqs.requests().slice(loggedSqs);
+		return `${spApi.length}/${sqs.length}/${[...spApi, ...sqs].filter((entry) => entry.status === 0).length}`;
+	};
+	const started = Date.now();
+	let last = signature();
+	let quietSince = Date.now();
+	while (Date.now() - quietSince < QUIET_MS && Date.now() - started < SETTLE_LIMIT_MS) {
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const now = signature();
+		if (now !== last) {
+			last = now;
+			quietSince = Date.now();
+		}
+	}
 }
 
 /** The SP-API operations a run called, in order, each once. */
