@@ -5,7 +5,7 @@
  * keys on a real (one-node) Redis Cluster, and what happens when Redis is stopped or slow.
  */
 import { RateLimiter, type BucketIdentity } from '../../nodes/sp-api/rateLimit/limiter';
-import { SEND_MARGIN_TOKENS } from '../../nodes/sp-api/rateLimit/tokenBucket';
+import { sendMarginTokens } from '../../nodes/sp-api/rateLimit/tokenBucket';
 import { BUCKET_IDLE_TTL_MS, SharedRateLimiter } from '../../nodes/sp-api/sharing/rateBuckets';
 import { SharedRedis } from '../../nodes/sp-api/sharing/redis';
 import { readSharingSettings, type SharingSettings } from '../../nodes/sp-api/sharing/settings';
@@ -16,7 +16,7 @@ import { recordingLogger, sleep } from '../helpers/waiting';
 
 const identity: BucketIdentity = { clientId: 'app-1', subject: 'refresh-token-of-seller-a', region: 'NA', environment: 'production', operation: 'listFinancialEvents' };
 const plan = { rate: 1, burst: 3, published: true };
-const marginMs = (rate: number) => Math.ceil((SEND_MARGIN_TOKENS / rate) * 1000);
+const marginMs = (rate: number) => Math.ceil((sendMarginTokens(rate) / rate) * 1000);
 
 function settingsFor(server: RedisServer, extra: Partial<SharingSettings> = {}): SharingSettings {
 	const settings = readSharingSettings({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(server.port), ACORN_REDIS_PREFIX: `t${Date.now()}${Math.random().toString(36).slice(2, 6)}` })!;
@@ -104,13 +104,18 @@ describeWithRedis('shared rate limits in Redis', () => {
 		await sleep(80);
 		await bucket.learnRate(25, sentAt, Date.now());
 		expect(bucket.rate).toBe(25);
-		// 80 ms at 25/s ≈ 2 tokens (not 80 ms at 0.5/s = 0.04): the next request goes at once
-		expect(await bucket.reserve()).toBe(0);
+		// 80 ms at 25/s ≈ 2 tokens (not 80 ms at 0.5/s = 0.04): the next request leaves within the send margin
+		// (250 ms at any rate this fast) less the token those 80 ms brought back beyond its own, about 208 ms;
+		// counted from the answer it would wait about 290 ms, at the old rate over 2 s
+		const next = await bucket.reserve();
+		expect(next).toBeLessThan(marginMs(25) - 25);
+		expect(next).toBeGreaterThan(marginMs(25) - 100);
 		// the other process uses the learnt rate from its first answer on
 		const other = b.budget(identity, slow);
 		const wait = await other.reserve();
 		expect(other.rate).toBe(25);
-		expect(wait).toBeLessThan(100);
+		// one token at 25/s (40 ms) after the margin; at 0.5/s it would be over 2 s
+		expect(wait).toBeLessThan(marginMs(25) + 100);
 	});
 
 	it('keeps a bucket only until it would be full again (plus an idle margin), under one hash-tagged key', async () => {

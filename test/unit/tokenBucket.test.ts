@@ -1,17 +1,46 @@
 import { RateLimiter } from '../../nodes/sp-api/rateLimit/limiter';
-import { SEND_MARGIN_TOKENS, TokenBucket } from '../../nodes/sp-api/rateLimit/tokenBucket';
+import { SEND_MARGIN_MIN_MS, SEND_MARGIN_TOKENS, sendMarginTokens, TokenBucket } from '../../nodes/sp-api/rateLimit/tokenBucket';
 
-/** The wait for the margin (a tenth of a token) at `rate` per second. */
-const marginMs = (rate: number) => Math.ceil((SEND_MARGIN_TOKENS / rate) * 1000);
+/** The wait for the margin (a tenth of a token, at least SEND_MARGIN_MIN_MS) at `rate` per second. */
+const marginMs = (rate: number) => Math.ceil((sendMarginTokens(rate) / rate) * 1000);
 
 describe('TokenBucket (usage plan maths)', () => {
 	it('starts full at burst, then spaces requests by 1/rate', () => {
 		const bucket = new TokenBucket(0.5, 4, 0);
 		expect([bucket.reserve(0), bucket.reserve(0), bucket.reserve(0)]).toEqual([0, 0, 0]);
-		// the last token of the burst and every later one: sent a tenth of a token after it is due
-		expect(bucket.reserve(0)).toBe(200);
-		expect(bucket.reserve(0)).toBe(2200);
-		expect(bucket.reserve(0)).toBe(4200);
+		// the last token of the burst and every later one: sent the margin after it is due (250 ms: more than a tenth of a token at 0.5/s)
+		expect(bucket.reserve(0)).toBe(250);
+		expect(bucket.reserve(0)).toBe(2250);
+		expect(bucket.reserve(0)).toBe(4250);
+	});
+
+	it('the margin is a tenth of a token, and never less than SEND_MARGIN_MIN_MS (the travel times of requests differ in time, not in tokens)', () => {
+		expect(SEND_MARGIN_MIN_MS).toBe(250);
+		expect(sendMarginTokens(0.1)).toBe(0.1); // 1 s
+		expect(sendMarginTokens(0.5)).toBe(0.125); // 250 ms
+		expect(sendMarginTokens(5)).toBe(1.25); // 250 ms
+	});
+
+	it('no 429 when the first request of a full bucket reaches Amazon later than the next ones (up to the least margin)', () => {
+		// A sequential pull at 5/s, burst 5, answers 10 ms after sending. The first request reached Amazon
+		// `late` ms after it left (Amazon's full bucket refills only from its arrival); the others at once.
+		// Amazon's balance before each arrival must hold a token, for any first delay up to the least margin.
+		for (const late of [0, 30, 100, SEND_MARGIN_MIN_MS - 10]) {
+			const bucket = new TokenBucket(5, 5, 0);
+			let now = 0;
+			let amazonTaken = 0;
+			let amazonStart = 0;
+			const lowest: number[] = [];
+			for (let k = 0; k < 40; k++) {
+				const sentAt = now + bucket.reserve(now);
+				const arrival = sentAt + (k === 0 ? late : 0);
+				if (k === 0) amazonStart = arrival;
+				lowest.push(Math.min(5, 5 - amazonTaken + ((arrival - amazonStart) / 1000) * 5));
+				amazonTaken += 1;
+				now = arrival + 10;
+			}
+			expect({ late, refused: lowest.filter((balance) => balance < 1).length }).toEqual({ late, refused: 0 });
+		}
 	});
 
 	it('keeps a margin of a tenth of a token, which delays a paced pull once and not per request', () => {

@@ -12,7 +12,7 @@
 import type { UsagePlan } from '../operations';
 import type { Budget, BudgetContext, BudgetSource } from '../rateLimit/budget';
 import { RateLimiter, type BucketIdentity } from '../rateLimit/limiter';
-import { SEND_MARGIN_TOKENS, type TokenBucket } from '../rateLimit/tokenBucket';
+import { SEND_MARGIN_MIN_MS, SEND_MARGIN_TOKENS, type TokenBucket } from '../rateLimit/tokenBucket';
 import { luaScript, type SharedRedis } from './redis';
 
 /**
@@ -23,8 +23,8 @@ export const BUCKET_IDLE_TTL_MS = 10 * 60_000;
 
 /**
  * KEYS[1]: the bucket (hash of tokens, at = ms on Redis's clock, rate).
- * ARGV: operation (reserve | drain | rate), the plan's rate, burst, send margin, new rate, ms since the
- * request was sent, idle TTL ms. Returns { ms to wait, tokens, rate } (numbers as text: Redis would cut
+ * ARGV: operation (reserve | drain | rate), the plan's rate, burst, send margin (tokens), new rate, ms since
+ * the request was sent, idle TTL ms, least send margin (ms). Returns { ms to wait, tokens, rate } (numbers as text: Redis would cut
  * a Lua number to an integer).
  */
 export const BUCKET_SCRIPT = luaScript(`
@@ -46,7 +46,8 @@ local wait = 0
 if op == 'reserve' then
   refill(now)
   tokens = tokens - 1
-  local short = tonumber(ARGV[4]) - tokens
+  local margin = math.max(tonumber(ARGV[4]), rate * tonumber(ARGV[8]) / 1000)
+  local short = margin - tokens
   if short > 0 then wait = math.ceil(short / rate * 1000) end
 elseif op == 'drain' then
   refill(now)
@@ -101,7 +102,7 @@ class SharedBudget implements Budget {
 		const raw = await this.redis.run(
 			BUCKET_SCRIPT,
 			[this.key],
-			[operation, this.plan.rate, this.plan.burst, SEND_MARGIN_TOKENS, rate, Math.max(0, sinceSentMs), BUCKET_IDLE_TTL_MS],
+			[operation, this.plan.rate, this.plan.burst, SEND_MARGIN_TOKENS, rate, Math.max(0, sinceSentMs), BUCKET_IDLE_TTL_MS, SEND_MARGIN_MIN_MS],
 			this.context.logger,
 		);
 		const answer = readAnswer(raw);
