@@ -103,15 +103,16 @@ describe('SQS poller: receive, hand over, then delete', () => {
 	it('stops a waiting long poll at once; messages sent afterwards stay for the next consumer', async () => {
 		const { queue, client, queueUrl } = setup();
 		const poller = new SqsPoller({ client, queueUrl, waitSeconds: 20, handle: async (m) => ({ delete: m, emitted: true }) });
+		const receives = () => sqs.requests().filter((r) => r.action === 'ReceiveMessage' && r.queueUrl === queueUrl);
 		const done = poller.start();
-		await until(() => poller.stats.receives === 1);
-		await new Promise((resolve) => setTimeout(resolve, 30));
-		const started = Date.now();
+		await until(() => receives().length === 1);
 		await poller.stop();
 		await done;
-		expect(Date.now() - started).toBeLessThan(500);
+		// SQS saw the poller hang up the long poll (499), not a poll that ran its 20 s out (200 without messages)
+		await until(() => receives().every((r) => r.status !== 0), 3000, 'SQS to notice the hang-up');
+		expect(receives().at(-1)?.status).toBe(499);
+		// nothing is left waiting at SQS: a message sent now stays for the next consumer
 		queue.send('for later');
-		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(queue.counts()).toMatchObject({ visible: 1, inFlight: 0 });
 	});
 

@@ -35,6 +35,9 @@ describe('SQS poller: long handling', () => {
 	// 10 s of queue time are 200 ms here; the handler works 700 ms
 	const VISIBILITY = 10;
 	const WORK_MS = 700;
+	// each beat hides the batch for 30 s of queue time (600 ms): a beat that a busy machine delays by a few
+	// hundred ms still comes before the messages show again; every beat still lands past the 10 s of the receive
+	const HEARTBEAT = { everyMs: 60, extendSeconds: 3 * VISIBILITY };
 
 	it('with a heartbeat, a message stays hidden past its visibility timeout until the handler is done', async () => {
 		const { queue, client, queueUrl } = setup();
@@ -44,7 +47,7 @@ describe('SQS poller: long handling', () => {
 			client,
 			queueUrl,
 			visibilityTimeout: VISIBILITY,
-			heartbeat: { everyMs: 60, extendSeconds: VISIBILITY },
+			heartbeat: HEARTBEAT,
 			handle: async (messages) => {
 				await sleep(400);
 				seenByOther.push(await otherReaderGets(client, queueUrl));
@@ -96,7 +99,7 @@ describe('SQS poller: long handling', () => {
 			client,
 			queueUrl,
 			visibilityTimeout: VISIBILITY,
-			heartbeat: { everyMs: 60, extendSeconds: VISIBILITY },
+			heartbeat: HEARTBEAT,
 			handle: async (messages, batch) => {
 				expect(messages.map((m) => m.body)).toEqual(['first', 'second']);
 				await batch.deleteNow([messages[0]]);
@@ -131,7 +134,8 @@ describe('SQS poller: long handling', () => {
 		});
 		void poller.start();
 		await until(() => receivedAt.length === 1);
-		await sleep(100);
+		// once SQS took the pause, the message is hidden for it (not back after the receive's 10 s)
+		await until(() => sqs.requests().some((r) => r.action.startsWith('ChangeMessageVisibility') && r.queueUrl === queueUrl && r.status === 200), 3000, 'the pause taken by SQS');
 		expect(queue.counts()).toMatchObject({ visible: 0, inFlight: 1 });
 		await until(() => poller.stats.deleted === 1, 5000);
 		await poller.stop();
@@ -143,6 +147,7 @@ describe('SQS poller: long handling', () => {
 	it('a stop aborts the batch signal; the handler returns its messages and they are visible again at once', async () => {
 		const { queue, client, queueUrl } = setup();
 		queue.send('interrupted');
+		let handling = false;
 		let aborted = false;
 		const poller = new SqsPoller({
 			client,
@@ -150,17 +155,18 @@ describe('SQS poller: long handling', () => {
 			visibilityTimeout: 600,
 			heartbeat: { everyMs: 60, extendSeconds: 600 },
 			handle: async (messages, batch) => {
+				handling = true;
 				await new Promise<void>((resolve) => batch.signal.addEventListener('abort', () => resolve(), { once: true }));
 				aborted = true;
 				return { delete: [], release: messages, emitted: false };
 			},
 		});
 		const done = poller.start();
-		await until(() => queue.counts().inFlight === 1);
-		const started = Date.now();
+		// the handler has the batch (SQS handing it out is not enough: a stop before the hand-over releases it unhandled)
+		await until(() => handling, 3000, 'the handler to start');
+		// the handler ends only when the signal aborts: that the stop completes shows the abort
 		await poller.stop();
 		await done;
-		expect(Date.now() - started).toBeLessThan(1000);
 		expect(aborted).toBe(true);
 		expect(queue.counts()).toEqual({ visible: 1, inFlight: 0, delayed: 0 });
 	});
@@ -181,7 +187,8 @@ describe('SQS poller: long handling', () => {
 			heartbeat: { everyMs: 40, extendSeconds: VISIBILITY },
 			handle: async (messages) => {
 				batches += 1;
-				await sleep(250);
+				// works until the heartbeat has failed a few times (however slowly the machine runs)
+				await until(() => poller.stats.heartbeatFailures >= 3, 5000, 'three failed heartbeats');
 				return { delete: messages, emitted: true, stop: true };
 			},
 		});
