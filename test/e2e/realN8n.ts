@@ -293,14 +293,15 @@ export class RealN8n {
 
 	/**
 	 * `n8n start` on a free loopback port, for workflows that Amazon starts (triggers): resolves once the
-	 * server answers /healthz. n8n activates the published workflows while it starts.
+	 * server answers /healthz. n8n activates the published workflows while it starts. `env` adds to this
+	 * instance's environment for this start only (e.g. ACORN_LANGUAGE).
 	 */
-	async start(timeoutMs = 120_000): Promise<RunningN8n> {
+	async start(timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): Promise<RunningN8n> {
 		const port = await freePort();
 		const started = Date.now();
 		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, 'start'], {
 			cwd: this.userFolder,
-			env: { ...this.env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1' },
+			env: { ...this.env, ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		});

@@ -1,0 +1,114 @@
+/**
+ * What the editor test knows about ACORN's nodes, read from the package itself (package.json `n8n.nodes`,
+ * the built node classes and their codex files) so a node added tomorrow is checked without editing the
+ * test. Texts are the English ones; the Chinese ones come from the zh-CN table (translateText).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { LANGUAGE_VARIABLE } from '../../../nodes/sp-api/i18n/language';
+import { ZH_CN } from '../../../nodes/sp-api/i18n/zh-CN';
+import { PACKAGE_NAME } from '../realN8n';
+import { REPO_ROOT } from '../world';
+
+export interface AcornNode {
+	/** `n8n-nodes-acorn.amazonSpApiRefunds`: what the editor calls it. */
+	type: string;
+	displayName: string;
+	/** The name a new node gets on the canvas (defaults.name). */
+	defaultName: string;
+	isTrigger: boolean;
+	credentialTypes: string[];
+	/** The codex search words written in Chinese characters (what a Chinese seller types in the panel). */
+	chineseSearchWords: string[];
+	/** English labels of every parameter by name (one name can have several labels under different displayOptions). */
+	labelsByParameter: ReadonlyMap<string, readonly string[]>;
+	/** The English `action` texts the panel lists, by `<resource>:<operation>` (e.g. `refund:getMany`). */
+	actions: ReadonlyMap<string, string>;
+	/**
+	 * English labels of the parameters a seller types in (text, number, date without a list to pick from):
+	 * n8n marks such a field red while it is required and empty, its usual "fill this in".
+	 */
+	typedInLabels: ReadonlySet<string>;
+}
+
+const CHINESE = /\p{Script=Han}/u;
+
+/** Builds a node class with the language switch off: descriptions are English whatever the shell says. */
+function englishDescription(file: string): INodeTypeDescription {
+	const saved = { acorn: process.env[LANGUAGE_VARIABLE], n8n: process.env.N8N_DEFAULT_LOCALE };
+	delete process.env[LANGUAGE_VARIABLE];
+	delete process.env.N8N_DEFAULT_LOCALE;
+	try {
+		const className = path.basename(file, '.node.js');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const module = require(path.join(REPO_ROOT, file)) as Record<string, new () => INodeType>;
+		if (!module[className]) throw new Error(`${file} exports no class ${className}`);
+		return new module[className]().description;
+	} finally {
+		if (saved.acorn !== undefined) process.env[LANGUAGE_VARIABLE] = saved.acorn;
+		if (saved.n8n !== undefined) process.env.N8N_DEFAULT_LOCALE = saved.n8n;
+	}
+}
+
+function collectLabels(properties: readonly unknown[], into: Map<string, string[]>): void {
+	for (const entry of properties) {
+		if (!entry || typeof entry !== 'object') continue;
+		const property = entry as Partial<INodeProperties> & { values?: unknown[] };
+		if (typeof property.name === 'string' && typeof property.displayName === 'string' && typeof property.type === 'string') {
+			const labels = into.get(property.name) ?? [];
+			if (!labels.includes(property.displayName)) labels.push(property.displayName);
+			into.set(property.name, labels);
+		}
+		// collection options are properties; fixedCollection groups hold theirs in `values`
+		if (Array.isArray(property.options)) collectLabels(property.options, into);
+		if (Array.isArray(property.values)) collectLabels(property.values, into);
+	}
+}
+
+function collectActions(properties: readonly INodeProperties[]): Map<string, string> {
+	const actions = new Map<string, string>();
+	for (const property of properties) {
+		if (property.name !== 'operation' || !Array.isArray(property.options)) continue;
+		const resources = (property.displayOptions?.show?.resource as string[] | undefined) ?? [''];
+		for (const option of property.options as Array<{ value?: unknown; action?: string }>) {
+			if (typeof option.value !== 'string' || !option.action) continue;
+			for (const resource of resources) actions.set(`${resource}:${option.value}`, option.action);
+		}
+	}
+	return actions;
+}
+
+const TYPED_IN = new Set(['string', 'number', 'dateTime', 'json']);
+
+function collectTypedInLabels(properties: readonly INodeProperties[]): Set<string> {
+	return new Set(properties.filter((property) => TYPED_IN.has(property.type) && !property.typeOptions?.loadOptionsMethod).map((property) => property.displayName));
+}
+
+/** Every node ACORN ships, in package.json order. */
+export function acornNodes(): AcornNode[] {
+	const packageJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	return packageJson.n8n.nodes.map((file) => {
+		const description = englishDescription(file);
+		const codexFile = path.join(REPO_ROOT, file.replace(/\.js$/, '.json'));
+		const codex = fs.existsSync(codexFile) ? (JSON.parse(fs.readFileSync(codexFile, 'utf8')) as { alias?: string[] }) : {};
+		const labelsByParameter = new Map<string, string[]>();
+		collectLabels(description.properties, labelsByParameter);
+		return {
+			type: `${PACKAGE_NAME}.${description.name}`,
+			displayName: description.displayName,
+			defaultName: String(description.defaults.name ?? description.displayName),
+			isTrigger: description.group.includes('trigger'),
+			credentialTypes: (description.credentials ?? []).map((credential) => credential.name),
+			chineseSearchWords: (codex.alias ?? []).filter((word) => CHINESE.test(word)),
+			labelsByParameter,
+			actions: collectActions(description.properties),
+			typedInLabels: collectTypedInLabels(description.properties),
+		};
+	});
+}
+
+/** The Chinese text the zh-CN table gives for an English text, or undefined when the table has none. */
+export function chineseFor(english: string): string | undefined {
+	return Object.prototype.hasOwnProperty.call(ZH_CN, english) ? ZH_CN[english] : undefined;
+}
