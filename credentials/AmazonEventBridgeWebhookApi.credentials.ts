@@ -14,7 +14,8 @@ export class AmazonEventBridgeWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:acorn.svg', dark: 'file:acorn.dark.svg' };
 
-	documentationUrl = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html';
+	// The README section that explains this credential (README.zh-CN.md in Chinese: localizeCredentialType).
+	documentationUrl = 'https://github.com/acorn-sp-api/n8n-nodes-acorn#notifications-triggers-and-settings';
 
 	properties: INodeProperties[] = [
 		{

@@ -14,12 +14,13 @@ export class AmazonSpApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:acorn.svg', dark: 'file:acorn.dark.svg' };
 
-	documentationUrl = 'https://developer-docs.amazon.com/sp-api/docs/self-authorization';
+	// The README section that explains this credential (README.zh-CN.md in Chinese: localizeCredentialType).
+	documentationUrl = 'https://github.com/acorn-sp-api/n8n-nodes-acorn#get-your-amazon-credentials-once-per-region';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Create an app in Seller Central → Apps and Services → Develop Apps, then use "Authorize" on it to get a refresh token for your own store. The README explains each step.',
+				'Create an app in Seller Central → Apps and Services → Develop Apps, then use "Authorize" on it to get a refresh token for your own store. The <a href="https://github.com/acorn-sp-api/n8n-nodes-acorn#get-your-amazon-credentials-once-per-region">README</a> explains each step.',
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

@@ -14,12 +14,13 @@ export class AmazonSqsApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:acorn.svg', dark: 'file:acorn.dark.svg' };
 
-	documentationUrl = 'https://developer-docs.amazon.com/sp-api/docs/set-up-notifications-with-amazon-sqs';
+	// The README section that explains this credential (README.zh-CN.md in Chinese: localizeCredentialType).
+	documentationUrl = 'https://github.com/acorn-sp-api/n8n-nodes-acorn#notifications-triggers-and-settings';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Create a standard SQS queue in your AWS account and let Amazon SP-API (AWS account 437568002678) send messages to it in the queue\'s access policy. Then create an access key for an IAM user that may read and delete messages of that queue. The README shows each click.',
+				'Create a standard SQS queue in your AWS account and let Amazon SP-API (AWS account 437568002678) send messages to it in the queue\'s access policy. Then create an access key for an IAM user that may read and delete messages of that queue. The <a href="https://github.com/acorn-sp-api/n8n-nodes-acorn#notifications-triggers-and-settings">README</a> shows each click.',
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

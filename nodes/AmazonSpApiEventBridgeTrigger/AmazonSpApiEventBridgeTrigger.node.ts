@@ -4,7 +4,8 @@ import { SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
 import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
 import { dedupeWindowOption, manageSubscriptionsProperty, notificationTypesProperty, unreadableMessagesOption } from '../sp-api/n8n/notificationProperties';
 import { amazonEventBridgeWebhookTest, eventBridgeWebhookMethods, handleEventBridgeWebhook } from './eventBridgeTrigger';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiEventBridgeTrigger.node.json';
 
 /**
  * The EventBridge delivery of Amazon notifications (listing and product-type changes): Amazon puts
@@ -20,6 +21,7 @@ export class AmazonSpApiEventBridgeTrigger implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['trigger'],
 		version: 1,
+		// Shown with the types' names instead of their codes by editorDescription (n8n/subtitle.ts).
 		subtitle: '={{($parameter["notificationTypes"] || []).join(", ")}}',
 		description: 'Starts the workflow when Amazon sends a listing or product notification through Amazon EventBridge',
 		defaults: { name: 'Amazon EventBridge Notifications' },
@@ -72,7 +74,8 @@ export class AmazonSpApiEventBridgeTrigger implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex, 'notificationTypes');
 	}
 
 	methods = {

@@ -6,7 +6,8 @@ import * as financialEventGroup from './actions/financialEventGroup';
 import * as summary from './actions/summary';
 import * as transaction from './actions/transaction';
 import { router } from './actions/router';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiFinances.node.json';
 
 export class AmazonSpApiFinances implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +16,8 @@ export class AmazonSpApiFinances implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Shown in words ("Get refunds") instead of this raw value by editorDescription (n8n/subtitle.ts).
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Settlements, financial events and transactions from the Amazon Selling Partner API',
 		defaults: { name: 'Amazon Finances' },
 		usableAsTool: true,
@@ -48,7 +50,8 @@ export class AmazonSpApiFinances implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex);
 	}
 
 	methods = spApiNodeMethods;

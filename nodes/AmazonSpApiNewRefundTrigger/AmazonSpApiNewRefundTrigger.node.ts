@@ -20,7 +20,8 @@ import { resolveMarketplaces } from '../sp-api/marketplaces';
 import type { ResponseMetadata, SpApiClient } from '../sp-api/client';
 import { includeResponseMetadataOption, withResponseMetadata } from '../sp-api/n8n/responseMetadata';
 import { refundToJson } from '../sp-api/finances/refundJson';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiNewRefundTrigger.node.json';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -161,7 +162,8 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex);
 	}
 
 	methods = spApiNodeMethods;

@@ -5,7 +5,8 @@ import * as destination from './actions/destination';
 import { router } from './actions/router';
 import * as subscription from './actions/subscription';
 import * as testNotification from './actions/testNotification';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiNotifications.node.json';
 
 /**
  * Look at and tidy up Amazon notification settings: where notifications go (destinations), which
@@ -20,7 +21,8 @@ export class AmazonSpApiNotifications implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Shown in words ("Get refunds") instead of this raw value by editorDescription (n8n/subtitle.ts).
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'See and manage where Amazon sends notifications and which ones a store is subscribed to',
 		defaults: { name: 'Amazon Notification Settings' },
 		usableAsTool: true,
@@ -49,7 +51,8 @@ export class AmazonSpApiNotifications implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex);
 	}
 
 	methods = {

@@ -12,7 +12,8 @@ import { SQS_CREDENTIAL_TEST } from '../sp-api/n8n/sqsCredentialData';
 import { amazonSqsConnectionTest } from '../sp-api/n8n/sqsCredentialTest';
 import { reportDownloadProperties } from './reportDownload';
 import { startSqsNotificationsTrigger } from './sqsTrigger';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiNotificationsTrigger.node.json';
 
 export class AmazonSpApiNotificationsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,6 +22,7 @@ export class AmazonSpApiNotificationsTrigger implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['trigger'],
 		version: 1,
+		// Shown with the types' names instead of their codes by editorDescription (n8n/subtitle.ts).
 		subtitle: '={{($parameter["notificationTypes"] || []).join(", ")}}',
 		description: 'Starts the workflow the moment Amazon notifies: a refund or other money transaction posted, a report is ready, an order changed, and more',
 		defaults: { name: 'Amazon Notifications' },
@@ -78,7 +80,8 @@ export class AmazonSpApiNotificationsTrigger implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex, 'notificationTypes');
 	}
 
 	methods = {

@@ -3,7 +3,8 @@ import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import * as refund from './actions/refund';
 import * as returns from './actions/return';
 import { router } from './actions/router';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiRefunds.node.json';
 
 export class AmazonSpApiRefunds implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,8 @@ export class AmazonSpApiRefunds implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Shown in words ("Get refunds") instead of this raw value by editorDescription (n8n/subtitle.ts).
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Which orders were refunded or returned, for how much, why, when refunds spike, and whether the settlement agrees',
 		defaults: { name: 'Amazon Refunds' },
 		usableAsTool: true,
@@ -39,7 +41,8 @@ export class AmazonSpApiRefunds implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex);
 	}
 
 	methods = spApiNodeMethods;

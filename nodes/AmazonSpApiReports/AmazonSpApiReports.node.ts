@@ -1,35 +1,21 @@
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
 	type INodeExecutionData,
-	type INodeListSearchResult,
-	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { SP_API_CREDENTIAL, SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credentialData';
 import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
 import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
-import { KNOWN_REPORT_TYPES, searchReportTypes } from '../sp-api/reports';
+import { getReportTypes, searchReportTypes } from './methods/reportTypes';
 import * as document from './actions/document';
 import * as report from './actions/report';
 import { router } from './actions/router';
 import * as schedule from './actions/schedule';
 import * as settlement from './actions/settlement';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
-
-/** Searchable report types for the "Report Type" picker. */
-async function searchReportTypesMethod(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	return {
-		results: searchReportTypes(filter).map((known) => ({ name: `${known.name} (${known.type})`, value: known.type, description: known.description })),
-	};
-}
-
-/** All known report types for multi-select lists. */
-async function getReportTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return KNOWN_REPORT_TYPES.map((known) => ({ name: `${known.category}: ${known.name}`, value: known.type, description: `${known.type} — ${known.description}` }));
-}
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiReports.node.json';
 
 export class AmazonSpApiReports implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,7 +24,8 @@ export class AmazonSpApiReports implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Shown in words ("Get refunds") instead of this raw value by editorDescription (n8n/subtitle.ts).
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Request, wait for and download Amazon reports (settlements, returns, reimbursements, orders, inventory) as rows or files',
 		defaults: { name: 'Amazon Reports' },
 		usableAsTool: true,
@@ -68,12 +55,13 @@ export class AmazonSpApiReports implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex);
 	}
 
 	methods = {
 		loadOptions: { getMarketplaces, getReportTypes },
-		listSearch: { searchReportTypes: searchReportTypesMethod },
+		listSearch: { searchReportTypes },
 		credentialTest: { [SP_API_CREDENTIAL_TEST]: amazonSpApiConnectionTest },
 	};
 

@@ -8,7 +8,8 @@ import * as transaction from './actions/transaction';
 import * as transferPreview from './actions/transferPreview';
 import * as transferSchedule from './actions/transferSchedule';
 import { getWalletAccounts } from './methods/loadOptions';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiSellerWallet.node.json';
 
 export class AmazonSpApiSellerWallet implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +18,8 @@ export class AmazonSpApiSellerWallet implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Shown in words ("Get refunds") instead of this raw value by editorDescription (n8n/subtitle.ts).
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Seller Wallet balances, transfers and schedules, and Amazon payouts (Selling Partner API)',
 		defaults: { name: 'Amazon Seller Wallet' },
 		usableAsTool: true,
@@ -52,7 +54,8 @@ export class AmazonSpApiSellerWallet implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex);
 	}
 
 	methods = {

@@ -2,7 +2,8 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
 import { router } from './actions/router';
 import * as seller from './actions/seller';
-import { localizedNodeDescription } from '../sp-api/i18n/translate';
+import { editorDescription } from '../sp-api/n8n/editorDescription';
+import codex from './AmazonSpApiSellers.node.json';
 
 export class AmazonSpApiSellers implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,6 +12,7 @@ export class AmazonSpApiSellers implements INodeType {
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['input'],
 		version: 1,
+		// Shown in words ("Get refunds") instead of this raw value by editorDescription (n8n/subtitle.ts).
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Check which Amazon stores a seller account sells in (Selling Partner API)',
 		defaults: { name: 'Amazon Seller Account' },
@@ -35,7 +37,8 @@ export class AmazonSpApiSellers implements INodeType {
 
 	constructor() {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
-		this.description = localizedNodeDescription(this.description);
+		// Also: the canvas subtitle in words and docs links into the README of that language.
+		this.description = editorDescription(this.description, codex);
 	}
 
 	methods = spApiNodeMethods;

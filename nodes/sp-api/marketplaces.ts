@@ -69,8 +69,9 @@ export function marketplacesInRegion(region: SpApiRegion): Marketplace[] {
 	return MARKETPLACES.filter((m) => m.region === region);
 }
 
-export function marketplaceLabel(m: Marketplace): string {
-	return `${m.country} (${m.domain}, ${m.currency})`;
+/** "Germany (amazon.de, EUR)"; the picker passes the country's name in the editor's language. */
+export function marketplaceLabel(m: Marketplace, country = m.country): string {
+	return `${country} (${m.domain}, ${m.currency})`;
 }
 
 /** Thrown for a marketplace the credential's region cannot reach or an id nobody knows. */

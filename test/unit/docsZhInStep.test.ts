@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'fs';
 import { dirname, join, normalize, relative } from 'path';
+import { anchorOf, anchorsOf, headings, proseLines } from '../helpers/markdown';
 
 // Keeps the Chinese docs in step with the English ones: same top-level structure, the same set-up
 // commands, a Chinese guide for every English guide the README links, and no dead link or anchor.
@@ -8,31 +9,13 @@ const ROOT = join(__dirname, '..', '..');
 const EN_GUIDES = 'docs/guides';
 const ZH_GUIDES = 'docs/guides/zh-CN';
 
-// Written on another branch of issue 7 §4. Until that branch lands, only its absence is tolerated;
-// once the file exists it is checked like every other guide. Remove the entry after the merge.
+// Made on another branch (issue 12 §8: the browser test's screenshot script). Until that branch lands,
+// only the absence of these files is tolerated; once a file exists it is checked like every other
+// link. Remove the entries after the merge.
+const PENDING_FILES = new Set(['docs/screenshots/refunds-node-zh-CN.png']);
+
 function read(path: string): string {
 	return readFileSync(join(ROOT, path), 'utf8');
-}
-
-/** Lines outside fenced code blocks (headings and links inside code are not structure). */
-function proseLines(markdown: string): string[] {
-	const lines: string[] = [];
-	let inFence = false;
-	for (const line of markdown.split('\n')) {
-		if (/^\s*```/.test(line)) {
-			inFence = !inFence;
-			continue;
-		}
-		if (!inFence) lines.push(line);
-	}
-	return lines;
-}
-
-function headings(markdown: string, level: number): string[] {
-	const prefix = '#'.repeat(level) + ' ';
-	return proseLines(markdown)
-		.filter((line) => line.startsWith(prefix))
-		.map((line) => line.slice(prefix.length).trim());
 }
 
 function fencedBlocks(markdown: string, language: string): string[] {
@@ -50,32 +33,6 @@ function setupCommands(markdown: string): string[] {
 		.split('\n')
 		.map((line) => line.replace(/#.*$/, '').trim())
 		.filter((line) => line !== '');
-}
-
-/** GitHub's heading anchors: inline markup dropped, lower case, punctuation removed, spaces → hyphens. */
-function anchorOf(heading: string): string {
-	const text = heading
-		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/[`*]/g, '');
-	return text
-		.trim()
-		.toLowerCase()
-		.replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
-		.replace(/ /g, '-');
-}
-
-function anchorsOf(markdown: string): Set<string> {
-	const seen = new Map<string, number>();
-	const anchors = new Set<string>();
-	for (const line of proseLines(markdown)) {
-		const match = /^(#{1,6}) (.+)$/.exec(line);
-		if (!match) continue;
-		const base = anchorOf(match[2]);
-		const count = seen.get(base) ?? 0;
-		seen.set(base, count + 1);
-		anchors.add(count === 0 ? base : `${base}-${count}`);
-	}
-	return anchors;
 }
 
 interface Link {
@@ -169,6 +126,7 @@ describe('links in the Chinese docs', () => {
 		for (const link of links) {
 			const file = link.target === '' ? path : link.target;
 			if (!existsSync(join(ROOT, file))) {
+				if (PENDING_FILES.has(file)) continue;
 				dead.push(`${link.written} (no file ${file})`);
 				continue;
 			}

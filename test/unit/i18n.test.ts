@@ -7,39 +7,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { currentLanguage } from '../../nodes/sp-api/i18n/language';
-import { localizedNodeDescription, templateKey, tr, translateText, visitDescriptionTexts } from '../../nodes/sp-api/i18n/translate';
+import { localizedNodeDescription, lookupKey, templateKey, tr, translateText, visitDescriptionTexts } from '../../nodes/sp-api/i18n/translate';
 import { ZH_CN, ZH_CN_SECTIONS } from '../../nodes/sp-api/i18n/zh-CN';
+import { MARKETPLACES } from '../../nodes/sp-api/marketplaces';
+import { KNOWN_REPORT_TYPES, searchReportTypes } from '../../nodes/sp-api/reports';
+import { getMarketplaces } from '../../nodes/sp-api/n8n/marketplaceOptions';
+import { getReportTypes, searchReportTypes as searchReportTypesMethod } from '../../nodes/AmazonSpApiReports/methods/reportTypes';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { instancesOf as instancesFrom, PACKAGE_N8N, sourceOf, withLanguage } from '../helpers/language';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
-
-/** dist/nodes/X/X.node.js → nodes/X/X.node.ts */
-function sourceOf(distPath: string): string {
-	return path.join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
-}
+const packageJson = { n8n: PACKAGE_N8N };
 
 type Described = { description?: object; displayName?: string; properties?: unknown[] };
-
-function instancesOf(files: string[]): Array<[string, Described]> {
-	return files.map((file) => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const exported = require(sourceOf(file)) as Record<string, new () => Described>;
-		const [name, type] = Object.entries(exported).find(([, value]) => typeof value === 'function')!;
-		return [name, new type()];
-	});
-}
-
-function withLanguage<T>(language: string | undefined, run: () => T): T {
-	const before = process.env.ACORN_LANGUAGE;
-	if (language === undefined) delete process.env.ACORN_LANGUAGE;
-	else process.env.ACORN_LANGUAGE = language;
-	try {
-		return run();
-	} finally {
-		if (before === undefined) delete process.env.ACORN_LANGUAGE;
-		else process.env.ACORN_LANGUAGE = before;
-	}
-}
+const instancesOf = (files: string[]) => instancesFrom<Described>(files);
 
 /** What the editor shows of a node or credential, as data (the description, or the credential's fields). */
 function shownPart(instance: Described): object {
@@ -51,7 +32,8 @@ function descriptionTexts(): Map<string, string> {
 	withLanguage('en', () => {
 		for (const [name, instance] of [...instancesOf(packageJson.n8n.nodes), ...instancesOf(packageJson.n8n.credentials)]) {
 			visitDescriptionTexts(JSON.parse(JSON.stringify(shownPart(instance))), (text) => {
-				if (!found.has(text)) found.set(text, name);
+				// "… (GET_FBA_REIMBURSEMENTS_DATA)" is looked up without the trailing Amazon code (translate.ts).
+				if (!found.has(lookupKey(text))) found.set(lookupKey(text), name);
 				return text;
 			});
 		}
@@ -90,10 +72,24 @@ function taggedTexts(): Map<string, string> {
 	return found;
 }
 
+/**
+ * Texts of option lists built at run time (loadOptions / listSearch methods), taken from the data tables
+ * they come from: report types (name, category, description) and marketplaces (country). Run-time texts
+ * with words around the data (e.g. "{0} · region {1}") are tr texts and found above.
+ */
+function runTimeOptionTexts(): Map<string, string> {
+	const found = new Map<string, string>();
+	for (const known of KNOWN_REPORT_TYPES) {
+		for (const text of [known.name, known.category, known.description]) found.set(text, `report type ${known.type}`);
+	}
+	for (const marketplace of MARKETPLACES) found.set(marketplace.country, `marketplace ${marketplace.id}`);
+	return found;
+}
+
 const placeholders = (text: string): string[] => (text.match(/\{\d+\}/g) ?? []).sort();
 
 describe('Chinese (zh-CN) translations', () => {
-	const used = new Map([...descriptionTexts(), ...taggedTexts()]);
+	const used = new Map([...descriptionTexts(), ...taggedTexts(), ...runTimeOptionTexts()]);
 
 	it('has an entry for every English text a person can meet', () => {
 		const missing = [...used].filter(([text]) => !Object.prototype.hasOwnProperty.call(ZH_CN, text)).map(([text, where]) => `${where}: ${JSON.stringify(text)}`);
@@ -142,7 +138,7 @@ describe('Chinese (zh-CN) translations', () => {
 		for (const [name, instance] of chinese) {
 			const untranslated: string[] = [];
 			visitDescriptionTexts(JSON.parse(JSON.stringify(shownPart(instance))), (text) => {
-				if (Object.prototype.hasOwnProperty.call(ZH_CN, text) && ZH_CN[text] !== text) untranslated.push(text);
+				if (Object.prototype.hasOwnProperty.call(ZH_CN, lookupKey(text)) && ZH_CN[lookupKey(text)] !== lookupKey(text)) untranslated.push(text);
 				return text;
 			});
 			expect({ name, untranslated }).toEqual({ name, untranslated: [] });
@@ -150,5 +146,91 @@ describe('Chinese (zh-CN) translations', () => {
 		const againEnglish = withLanguage('en', () => instancesOf(packageJson.n8n.nodes).map(([, node]) => JSON.stringify(node.description)));
 		expect(againEnglish).toEqual(english);
 		expect(localizedNodeDescription({ displayName: 'Limit' }, 'en')).toEqual({ displayName: 'Limit' });
+	});
+});
+
+describe('Chinese in option lists built at run time', () => {
+	const han = /\p{Script=Han}/u;
+	// A load-options context before any credential is chosen: the marketplace picker then lists every store.
+	const noCredential = { getCredentials: async () => Promise.reject(new Error('no credential')) } as unknown as ILoadOptionsFunctions;
+
+	it('shows marketplaces and report types in Chinese when ACORN_LANGUAGE=zh-CN, and in English by default', async () => {
+		for (const language of ['zh-CN', undefined]) {
+			const names = await withLanguage(language, async () => [
+				...(await getMarketplaces.call(noCredential)).map((option) => option.name),
+				...(await getReportTypes.call(noCredential)).map((option) => option.name),
+				...(await searchReportTypesMethod.call(noCredential)).results.map((option) => option.name),
+			]);
+			expect(names.length).toBe(MARKETPLACES.length + 2 * KNOWN_REPORT_TYPES.length);
+			expect(names.filter((name) => han.test(name) !== (language === 'zh-CN'))).toEqual([]);
+		}
+		const germany = await withLanguage('zh-CN', async () => (await getMarketplaces.call(noCredential)).find((option) => option.value === 'A1PA6795UKMFR9'));
+		expect(germany).toEqual({ name: '德国 (amazon.de, EUR)', value: 'A1PA6795UKMFR9', description: 'A1PA6795UKMFR9 · 地区 EU' });
+	});
+
+	it('lists report types readable name first, with the value unchanged', async () => {
+		const english = await withLanguage(undefined, async () => getReportTypes.call(noCredential));
+		const chinese = await withLanguage('zh-CN', async () => getReportTypes.call(noCredential));
+		expect(english.find((option) => option.value === 'GET_FBA_REIMBURSEMENTS_DATA')?.name).toBe('FBA reimbursements · Returns & reimbursements');
+		expect(chinese.find((option) => option.value === 'GET_FBA_REIMBURSEMENTS_DATA')?.name).toBe('FBA 赔偿 · 退货和赔偿');
+		expect(chinese.map((option) => option.value)).toEqual(KNOWN_REPORT_TYPES.map((known) => known.type));
+	});
+
+	// n8n's options dropdown filters on the labels only (ParameterInput: el-select without filter-method),
+	// so in Chinese a category word typed there must appear in the label of each type of that category.
+	it.each([
+		['退货', 'Returns & reimbursements'],
+		['结算', 'Settlement'],
+		['库存', 'Inventory'],
+		['订单', 'Orders'],
+	])('in Chinese, typing %s in the Get Many report type dropdown keeps every type of "%s"', async (word, category) => {
+		const options = await withLanguage('zh-CN', async () => getReportTypes.call(noCredential));
+		const kept = options.filter((option) => option.name.includes(word)).map((option) => option.value);
+		expect(kept).toEqual(expect.arrayContaining(KNOWN_REPORT_TYPES.filter((known) => known.category === category).map((known) => known.type)));
+	});
+
+	// The Report Type field's list is searched by ACORN itself (listSearch), so Chinese words work in both languages.
+	it.each([
+		['退货', ['GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE'], 'GET_MERCHANT_LISTINGS_ALL_DATA'],
+		['结算', ['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE', 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', 'GET_V2_SETTLEMENT_REPORT_DATA_XML'], 'GET_AFN_INVENTORY_DATA'],
+		['库存', ['GET_AFN_INVENTORY_DATA', 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA', 'GET_LEDGER_DETAIL_VIEW_DATA'], 'GET_SELLER_FEEDBACK_DATA'],
+		['广告', ['GET_V2_SETTLEMENT_REPORT_DATA_XML', 'GET_PROMOTION_PERFORMANCE_REPORT'], 'GET_AFN_INVENTORY_DATA'],
+		['赔偿', ['GET_FBA_REIMBURSEMENTS_DATA'], 'GET_MERCHANT_LISTINGS_DATA'],
+		['仓储费', ['GET_FBA_STORAGE_FEE_CHARGES_DATA', 'GET_FBA_FULFILLMENT_LONGTERM_STORAGE_FEE_CHARGES_DATA'], 'GET_FBA_REIMBURSEMENTS_DATA'],
+		['退货 fba', ['GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA'], 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE'],
+	])('the Report Type search finds %s in both languages', async (words, expected, notExpected) => {
+		for (const language of ['zh-CN', undefined]) {
+			const found = await withLanguage(language, async () => (await searchReportTypesMethod.call(noCredential, words)).results.map((result) => result.value));
+			expect(found).toEqual(expect.arrayContaining(expected));
+			expect(found).not.toContain(notExpected);
+		}
+		expect(searchReportTypes('returns fba').map((known) => known.type)).toContain('GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA');
+	});
+});
+
+
+describe('the node panel finds ACORN by Chinese words', () => {
+	// n8n's node panel searches the display name and the codex aliases; the aliases carry the Chinese
+	// words in English too, and in Chinese the display names add theirs.
+	const words: Record<string, string[]> = {
+		AmazonSpApiSellers: ['亚马逊', '卖家', '店铺', '站点'],
+		AmazonSpApiFinances: ['亚马逊', '财务', '结算', '交易'],
+		AmazonSpApiSellerWallet: ['亚马逊', '钱包', '转账', '余额'],
+		AmazonSpApiRefunds: ['亚马逊', '退款', '退货', '结算'],
+		AmazonSpApiNewRefundTrigger: ['亚马逊', '退款', '触发器'],
+		AmazonSpApiNotificationsTrigger: ['亚马逊', '通知', '退款', '触发器'],
+		AmazonSpApiEventBridgeTrigger: ['亚马逊', '通知', '触发器'],
+		AmazonSpApiNotifications: ['亚马逊', '通知', '订阅'],
+		AmazonSpApiReports: ['亚马逊', '报告', '结算', '退货', '库存'],
+	};
+
+	it.each(Object.entries(words))('%s is found by %j in either language', (node, expected) => {
+		const file = packageJson.n8n.nodes.find((candidate) => candidate.includes(`/${node}.node.js`))!;
+		const codex = JSON.parse(fs.readFileSync(sourceOf(file).replace(/\.ts$/, '.json'), 'utf8')) as { alias: string[] };
+		expect(codex.alias).toEqual(expect.arrayContaining(expected));
+		const [[, chinese]] = withLanguage('zh-CN', () => instancesOf([file]));
+		const searchable = [(chinese.description as { displayName: string }).displayName, ...codex.alias].join(' ');
+		for (const word of expected) expect(searchable).toContain(word);
+		expect((chinese.description as { displayName: string }).displayName).toMatch(/^亚马逊 SP-API /);
 	});
 });

@@ -3,6 +3,7 @@ import { SpApiError } from '../../sp-api/errors';
 import { resolveMarketplaces } from '../../sp-api/marketplaces';
 import { createSpApiClient } from '../../sp-api/n8n/createClient';
 import { walletError } from '../actions/shared/errors';
+import { tr } from '../../sp-api/i18n/translate';
 
 interface Account {
 	accountId?: string;
@@ -16,7 +17,7 @@ interface Account {
 /** The seller's Seller Wallet accounts in the chosen marketplace, live from Amazon (listAccounts). */
 export async function getWalletAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const chosen = String(this.getCurrentNodeParameter('marketplaceId') ?? '').trim();
-	if (!chosen) throw new NodeOperationError(this.getNode(), 'Choose the marketplace first: Amazon lists Seller Wallet accounts per marketplace.');
+	if (!chosen) throw new NodeOperationError(this.getNode(), tr`Choose the marketplace first: Amazon lists Seller Wallet accounts per marketplace.`);
 	const client = await createSpApiClient(this);
 	const [marketplace] = resolveMarketplaces([chosen], client.credentials.region);
 	try {
@@ -24,7 +25,7 @@ export async function getWalletAccounts(this: ILoadOptionsFunctions): Promise<IN
 		return (response.data.accounts ?? [])
 			.filter((account) => account.accountId)
 			.map((account) => ({
-				name: `${account.accountCurrency ?? '?'} account · ${account.bankName ?? 'Seller Wallet'} (${account.accountCountryCode ?? marketplace.countryCode})`,
+				name: tr`${account.accountCurrency ?? '?'} account · ${account.bankName ?? tr`Seller Wallet`} (${account.accountCountryCode ?? marketplace.countryCode})`,
 				value: account.accountId as string,
 				description: `${account.accountId}${account.bankAccountHolderStatus && account.bankAccountHolderStatus !== 'ACTIVE' ? ` · ${account.bankAccountHolderStatus}` : ''}`,
 			}));

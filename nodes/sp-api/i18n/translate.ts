@@ -1,3 +1,4 @@
+import { localizedDocsUrl } from './docs';
 import { currentLanguage, type AcornLanguage } from './language';
 import { ZH_CN } from './zh-CN';
 
@@ -18,11 +19,28 @@ function table(language = currentLanguage()): Readonly<Record<string, string>> |
 	return language === 'en' ? undefined : TABLES[language];
 }
 
+const hasEntry = (entries: Readonly<Record<string, string>>, key: string) => Object.prototype.hasOwnProperty.call(entries, key);
+
+/**
+ * A text ending in one of Amazon's codes in parentheses ("… (GET_V2_SETTLEMENT_REPORT_DATA_XML)",
+ * "… (TRANSACTION_UPDATE)") is looked up without the code, which is not language and stays as it is:
+ * a list that shows each entry's code needs no second table entry per code.
+ */
+const TRAILING_CODE = / \([A-Z0-9]+_[A-Z0-9_]+\)$/;
+
+/** The table key of a description text: the text itself, or the text before a trailing Amazon code. */
+export function lookupKey(english: string): string {
+	const match = TRAILING_CODE.exec(english);
+	return match ? english.slice(0, match.index) : english;
+}
+
 /** The translation of a fixed English text, or the text itself (English, or no entry). */
 export function translateText(english: string, language = currentLanguage()): string {
 	const entries = table(language);
 	if (!entries || !english) return english;
-	return Object.prototype.hasOwnProperty.call(entries, english) ? entries[english] : english;
+	if (hasEntry(entries, english)) return entries[english];
+	const key = lookupKey(english);
+	return key !== english && hasEntry(entries, key) ? entries[key] + english.slice(key.length) : english;
 }
 
 /** The table key of a template: literal parts joined by {0}, {1}, … */
@@ -39,7 +57,7 @@ export function tr(strings: TemplateStringsArray, ...values: unknown[]): string 
 	const entries = table();
 	if (entries) {
 		const key = templateKey(strings);
-		if (Object.prototype.hasOwnProperty.call(entries, key)) return fill(entries[key], values);
+		if (hasEntry(entries, key)) return fill(entries[key], values);
 	}
 	return strings.reduce((text, part, index) => (index === 0 ? part : `${text}${String(values[index - 1])}${part}`), '');
 }
@@ -65,7 +83,8 @@ function copy<T>(value: T): T {
 /**
  * Visits every person-readable text of a node or credential description, in place: property labels,
  * descriptions, hints, placeholders, notices, option names/descriptions/actions, fixed-collection group
- * labels, "add" button texts and node-level hints. Exported for the completeness test.
+ * labels, "add" button texts, resource-locator modes and their validation messages, output names, a fixed
+ * subtitle and node-level hints. Exported for the completeness test.
  */
 export function visitDescriptionTexts(node: unknown, visit: (text: string) => string): void {
 	if (Array.isArray(node)) {
@@ -83,8 +102,22 @@ export function visitDescriptionTexts(node: unknown, visit: (text: string) => st
 		typeOptions.multipleValueButtonText = visit(typeOptions.multipleValueButtonText);
 	}
 	if (isObject(node.defaults) && typeof node.defaults.name === 'string') node.defaults.name = visit(node.defaults.name);
-	for (const nested of ['properties', 'options', 'values']) {
+	// A node's fixed subtitle (an expression, starting with "=", is built elsewhere: n8n/subtitle.ts).
+	if (typeof node.subtitle === 'string' && node.subtitle !== '' && !node.subtitle.startsWith('=')) node.subtitle = visit(node.subtitle);
+	// Labels of a node's inputs/outputs, shown next to its connection handles on the canvas.
+	for (const names of ['inputNames', 'outputNames']) {
+		if (Array.isArray(node[names])) node[names] = node[names].map((name: unknown) => (typeof name === 'string' && name ? visit(name) : name));
+	}
+	// `modes` of a resource locator ("From List", "By Name", their placeholders and validation messages).
+	for (const nested of ['properties', 'options', 'values', 'modes']) {
 		if (Array.isArray(node[nested])) visitDescriptionTexts(node[nested], visit);
+	}
+	if (Array.isArray(node.validation)) {
+		for (const rule of node.validation) {
+			if (isObject(rule) && isObject(rule.properties) && typeof rule.properties.errorMessage === 'string') {
+				rule.properties.errorMessage = visit(rule.properties.errorMessage);
+			}
+		}
 	}
 	if (Array.isArray(node.hints)) {
 		for (const hint of node.hints) if (isObject(hint) && typeof hint.message === 'string') hint.message = visit(hint.message);
@@ -99,11 +132,15 @@ export function localizedNodeDescription<T extends object>(description: T, langu
 	return translated;
 }
 
-/** Translates a credential type's display name and fields in place (called from its constructor). */
-export function localizeCredentialType(credential: { displayName: string; properties: unknown[] }, language = currentLanguage()): void {
+/** Translates a credential type's display name and fields, and points its docs link at the README of the language, in place (called from its constructor). */
+export function localizeCredentialType(
+	credential: { displayName: string; properties: unknown[]; documentationUrl?: string },
+	language = currentLanguage(),
+): void {
 	if (language === 'en') return;
 	credential.displayName = translateText(credential.displayName, language);
 	credential.properties = localizedNodeDescription(credential.properties, language);
+	if (credential.documentationUrl) credential.documentationUrl = localizedDocsUrl(credential.documentationUrl, language);
 }
 
 /** Options built at run time (loadOptions lists): the same translation of their names and descriptions. */

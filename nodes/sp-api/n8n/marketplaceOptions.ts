@@ -2,9 +2,11 @@ import type { IExecuteFunctions, ILoadOptionsFunctions, INodePropertyOptions } f
 import { MARKETPLACES, marketplaceLabel, resolveMarketplaces, type Marketplace } from '../marketplaces';
 import type { SpApiRegion } from '../regions';
 import { SP_API_CREDENTIAL } from './credentialData';
+import { tr, translateText } from '../i18n/translate';
 
+/** One picker entry, in the language of the editor (the value stays the marketplace id). */
 function option(m: Marketplace): INodePropertyOptions {
-	return { name: marketplaceLabel(m), value: m.id, description: `${m.id} · region ${m.region}` };
+	return { name: marketplaceLabel(m, translateText(m.country)), value: m.id, description: tr`${m.id} · region ${m.region}` };
 }
 
 /** Load-options method: the marketplaces of the credential's region, or all when none is set yet. */

@@ -8,6 +8,8 @@
  * Descriptions are ACORN's own short summaries. Column names used for typed values come from the
  * same pages and from real report headers (see docs/guides/reports.md).
  */
+import { translateText } from '../i18n/translate';
+import { REPORT_SEARCH_WORDS } from '../i18n/zh-CN/reportSearchWords';
 import type { ReportFormat } from './types';
 
 export type ReportCategory =
@@ -247,12 +249,34 @@ export function isSettlementReportType(type: string): type is SettlementReportTy
 /** Report type names as Amazon writes them: upper case, digits and underscores. */
 export const REPORT_TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 
-/** Case-insensitive search over type, name, category and description, for the node's picker. */
+/**
+ * What a search matches: type, name, category and description in English and in Chinese, plus
+ * Chinese search words (退货, 结算, 库存, 广告, …) — in either editor language, since nothing of it is shown.
+ */
+function searchTextOf(known: KnownReportType): string {
+	const chinese = (text: string) => translateText(text, 'zh-CN');
+	return [
+		known.type,
+		known.name,
+		known.category,
+		known.description,
+		chinese(known.name),
+		chinese(known.category),
+		chinese(known.description),
+		REPORT_SEARCH_WORDS[known.category] ?? '',
+		REPORT_SEARCH_WORDS[known.type] ?? '',
+	]
+		.join(' ')
+		.toLowerCase();
+}
+
+let searchTexts: Map<KnownReportType, string> | undefined;
+
+/** Case-insensitive search (every word must match) for the node's picker. */
 export function searchReportTypes(filter: string | undefined): KnownReportType[] {
 	const words = (filter ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 	if (words.length === 0) return [...KNOWN_REPORT_TYPES];
-	return KNOWN_REPORT_TYPES.filter((known) => {
-		const haystack = `${known.type} ${known.name} ${known.category} ${known.description}`.toLowerCase();
-		return words.every((word) => haystack.includes(word));
-	});
+	searchTexts ??= new Map(KNOWN_REPORT_TYPES.map((known) => [known, searchTextOf(known)]));
+	const texts = searchTexts;
+	return KNOWN_REPORT_TYPES.filter((known) => words.every((word) => (texts.get(known) ?? '').includes(word)));
 }

@@ -1,12 +1,38 @@
 import { common } from './common';
+import { credentials } from './credentials';
+import { sellers } from './sellers';
+import { finances } from './finances';
+import { refunds } from './refunds';
+import { reports } from './reports';
+import { notifications } from './notifications';
+import { sellerWallet } from './sellerWallet';
+import { triggers } from './triggers';
+import { notificationTypes } from './notificationTypes';
+import { reportTypes } from './reportTypes';
+import { marketplaces } from './marketplaces';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
  * different nodes does not edit the same lines; together they are one table (a key may appear in only
  * one section: test/unit/i18n.test.ts). Placeholders {0}, {1}, … stand for the values of a `tr` text.
  *
- * Wording for Chinese cross-border sellers: 店铺/站点 for marketplace, 退款, 退货, 结算, 报告, 授权.
+ * Wording for Chinese cross-border sellers: 站点 for marketplace, 店铺 for the seller's store, 退款, 退货, 结算,
+ * 报告, 授权, 凭证 (credential), 数据 for an n8n item; product names (SP-API, LWA, SQS, FBA, n8n) stay.
+ * reportSearchWords.ts is not a section: extra Chinese words the report type search matches.
  */
-export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = { common };
+export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+	common,
+	credentials,
+	sellers,
+	finances,
+	refunds,
+	reports,
+	notifications,
+	sellerWallet,
+	triggers,
+	notificationTypes,
+	reportTypes,
+	marketplaces,
+};
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
