@@ -14,7 +14,10 @@ import { openEditor, type EditorSession } from './browser/editorSession';
 import { startEditorWorld, type EditorWorld } from './browser/editorWorld';
 import { saveScreenshot, screenshotName } from './browser/screenshots';
 
-const nodes = acornNodes();
+const allNodes = acornNodes();
+/** The nodes a seller can add from the panel (a hidden one only keeps saved workflows working). */
+const nodes = allNodes.filter((node) => !node.hidden);
+const hiddenNodes = allNodes.filter((node) => node.hidden);
 const REFUNDS_TYPE = 'n8n-nodes-acorn.amazonSpApiRefunds';
 const refundsNode = nodes.find((node) => node.type === REFUNDS_TYPE)!;
 const GET_REFUNDS = 'refund:getMany';
@@ -27,7 +30,16 @@ const CHINESE_REFUND_WORD = '退款';
  * Checks that fail today because their fix is on another branch of issue 12. They are NOT skipped: they
  * fail until that branch is merged; then delete the line here (the test titles show what each waits for).
  */
-const AWAITING_FIX: Readonly<Record<string, string>> = {};
+const NOTIFICATIONS_TRIGGER_ENTRY = 'issue 12 §4 on the "notif" branch: the Notifications Trigger gets its own panel entry';
+const AWAITING_FIX: Readonly<Record<string, string>> = {
+	'panel-entries': NOTIFICATIONS_TRIGGER_ENTRY,
+	'refund-search': NOTIFICATIONS_TRIGGER_ENTRY,
+	'n8n-nodes-acorn.amazonSpApiNotificationsTrigger': NOTIFICATIONS_TRIGGER_ENTRY,
+	'n8n-nodes-acorn.amazonSpApiSellerWallet': 'issue 12 §6 on the "editor" branch: no "Error fetching options" on first open',
+	// n8n 2.41 gives a new node a credential only when exactly one credential fits all its credential
+	// types together; with one SP-API and one EventBridge credential it picks none for the SP-API slot.
+	'n8n-nodes-acorn.amazonSpApiEventBridgeTrigger': 'nobody yet: "Credentials … are not set" on a node with two credential types',
+};
 const awaiting = (key: string) => (AWAITING_FIX[key] ? ` [fails until merged: ${AWAITING_FIX[key]}]` : '');
 
 /** The parameter panel and the tabs above it: what a seller reads in a node. */
@@ -64,6 +76,7 @@ async function executeGetRefunds(editor: EditorPage, world: EditorWorld, screens
 	expect(lines.length).toBeGreaterThan(0);
 	expect(shown).toBe(Math.min(lines.length, DEFAULT_LIMIT));
 	await editor.dismissToasts();
+	await editor.widenOutputPane();
 	await saveScreenshot(editor, screenshot, await editor.boxAround([...parametersFrame, SELECTORS.outputPanel]));
 	// The table's first page shows at least 10 items: each refunded order of a small day is in it.
 	if (lines.length <= 10) {
@@ -85,7 +98,7 @@ describe('ACORN in the n8n editor (headless Chromium)', () => {
 	});
 
 	it('knows every node of package.json n8n.nodes', () => {
-		expect(nodes.length).toBeGreaterThanOrEqual(9);
+		expect(allNodes.length).toBeGreaterThanOrEqual(9);
 		expect(refundsNode?.actions.get(GET_REFUNDS)).toBeDefined();
 	});
 
@@ -110,15 +123,23 @@ describe('ACORN in the n8n editor (headless Chromium)', () => {
 
 		it(`searching "Amazon SP-API" lists every ACORN node as its own entry${awaiting('panel-entries')}`, async () => {
 			const listed = await editor.searchNodePanel('Amazon SP-API', nodes.map((node) => node.type));
-			await saveScreenshot(editor, 'node-panel-search-en', await editor.boxAround([SELECTORS.panel]));
+			await saveScreenshot(editor, 'node-panel-search-en', await editor.nodePanelBox());
 			const types = new Set(listed.map((item) => item.type));
 			expect({ missing: nodes.filter((node) => !types.has(node.type)).map((node) => node.displayName), listed }).toEqual({ missing: [], listed });
 		});
 
-		it.each(nodes.map((node) => [node.displayName, node] as const))('%s: found by its name in the node panel, added to a canvas, opens without red errors', async (displayName, node) => {
+		if (hiddenNodes.length) {
+			it.each(hiddenNodes.map((node) => [node.displayName, node] as const))('%s (hidden, kept for saved workflows) is not offered in the node panel', async (displayName, node) => {
+				const listed = await editor.searchNodePanel(displayName, []);
+				expect(listed.filter((item) => item.type === node.type)).toEqual([]);
+			});
+		}
+
+		it.each(nodes.map((node) => [`${node.displayName}${awaiting(node.type)}`, node] as const))('%s: found by its name in the node panel, added to a canvas, opens without red errors', async (_title, node) => {
+			const { displayName } = node;
 			const listed = await editor.searchNodePanel(displayName, [node.type]);
 			const entry = listed.find((item) => item.type === node.type);
-			if (!entry) throw new Error(`searching "${displayName}" does not list ${node.type} as its own entry${awaiting(node.type)}; the panel lists: ${JSON.stringify(listed)}`);
+			if (!entry) throw new Error(`searching "${displayName}" does not list ${node.type} as its own entry; the panel lists: ${JSON.stringify(listed)}`);
 			expect(entry.name).toBe(displayName);
 			await editor.addNodeFromPanel(node.type);
 			const red = await redErrorsAfterOpening(editor, node, `${screenshotName(node.type)}-node-en`);
@@ -151,16 +172,17 @@ describe('ACORN in the n8n editor (headless Chromium)', () => {
 			await session?.close();
 		});
 
-		it(`searching "${CHINESE_REFUND_WORD}" lists every node with that search word`, async () => {
+		it(`searching "${CHINESE_REFUND_WORD}" lists every node with that search word${awaiting('refund-search')}`, async () => {
 			const expected = nodes.filter((node) => node.chineseSearchWords.includes(CHINESE_REFUND_WORD));
 			expect(expected.length).toBeGreaterThan(0);
 			const listed = await editor.searchNodePanel(CHINESE_REFUND_WORD, expected.map((node) => node.type));
-			await saveScreenshot(editor, 'node-panel-search-zh-CN', await editor.boxAround([SELECTORS.panel]));
+			await saveScreenshot(editor, 'node-panel-search-zh-CN', await editor.nodePanelBox());
 			const types = new Set(listed.map((item) => item.type));
 			expect({ missing: expected.filter((node) => !types.has(node.type)).map((node) => node.displayName), listed }).toEqual({ missing: [], listed });
 		});
 
-		it.each(nodes.map((node) => [node.displayName, node] as const))('%s: found by its Chinese name and search words, labels from the zh-CN table, no red errors', async (displayName, node) => {
+		it.each(nodes.map((node) => [`${node.displayName}${awaiting(node.type)}`, node] as const))('%s: found by its Chinese name and search words, labels from the zh-CN table, no red errors', async (_title, node) => {
+			const { displayName } = node;
 			const chineseName = chineseFor(displayName);
 			const words = [...(chineseName ? [chineseName] : []), ...node.chineseSearchWords];
 			const notFoundBy: string[] = [];

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 import { LANGUAGE_VARIABLE } from '../../../nodes/sp-api/i18n/language';
 import { ZH_CN } from '../../../nodes/sp-api/i18n/zh-CN';
 import { PACKAGE_NAME } from '../realN8n';
@@ -18,6 +18,8 @@ export interface AcornNode {
 	/** The name a new node gets on the canvas (defaults.name). */
 	defaultName: string;
 	isTrigger: boolean;
+	/** Kept for saved workflows but not offered in the node panel (description `hidden`). */
+	hidden: boolean;
 	credentialTypes: string[];
 	/** The codex search words written in Chinese characters (what a Chinese seller types in the panel). */
 	chineseSearchWords: string[];
@@ -42,9 +44,14 @@ function englishDescription(file: string): INodeTypeDescription {
 	try {
 		const className = path.basename(file, '.node.js');
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const module = require(path.join(REPO_ROOT, file)) as Record<string, new () => INodeType>;
+		const module = require(path.join(REPO_ROOT, file)) as Record<string, new () => INodeType | IVersionedNodeType>;
 		if (!module[className]) throw new Error(`${file} exports no class ${className}`);
-		return new module[className]().description;
+		const node = new module[className]();
+		if (!('nodeVersions' in node)) return node.description;
+		// A versioned node: the description a new node gets (its default version).
+		const versions = Object.keys(node.nodeVersions).map(Number);
+		const version = node.description.defaultVersion ?? Math.max(...versions);
+		return { ...node.nodeVersions[version].description, ...node.description, properties: node.nodeVersions[version].description.properties } as INodeTypeDescription;
 	} finally {
 		if (saved.acorn !== undefined) process.env[LANGUAGE_VARIABLE] = saved.acorn;
 		if (saved.n8n !== undefined) process.env.N8N_DEFAULT_LOCALE = saved.n8n;
@@ -99,6 +106,7 @@ export function acornNodes(): AcornNode[] {
 			displayName: description.displayName,
 			defaultName: String(description.defaults.name ?? description.displayName),
 			isTrigger: description.group.includes('trigger'),
+			hidden: description.hidden === true,
 			credentialTypes: (description.credentials ?? []).map((credential) => credential.name),
 			chineseSearchWords: (codex.alias ?? []).filter((word) => CHINESE.test(word)),
 			labelsByParameter,

@@ -19,7 +19,7 @@ const { ensureChromium, CHROMIUM_FLAGS } = require('../../../scripts/e2e/chromiu
 };
 
 /** A viewport that fits n8n's node panel and parameter panel without making screenshots large. */
-export const VIEWPORT = { width: 1280, height: 800 };
+export const VIEWPORT = { width: 1440, height: 960 };
 
 export async function launchChromium(): Promise<{ browser: Browser; chromium: ChromiumInstall }> {
 	const chromium = ensureChromium();

@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BoundingBox, ElementHandle, Page } from 'puppeteer-core';
-import type { WatchedPage } from './chromiumBrowser';
+import { PACKAGE_NAME } from '../realN8n';
+import { VIEWPORT, type WatchedPage } from './chromiumBrowser';
 
 const UI_TIMEOUT_MS = 30_000;
 /** n8n shows this in a list field whose options could not be loaded (input value or placeholder). */
@@ -57,7 +58,8 @@ export class EditorPage {
 
 	/**
 	 * Opens the node panel and types `text` in its search bar; waits until every node type of `expected`
-	 * is listed (or `timeoutMs` passed: the caller compares) and returns what the panel lists.
+	 * is listed (or `timeoutMs` passed: the caller compares) and returns what the panel lists. With no
+	 * `expected`, waits for any ACORN entry (the results of the search, not the panel's start page).
 	 */
 	async searchNodePanel(text: string, expected: readonly string[], timeoutMs = 5_000): Promise<PanelItem[]> {
 		if (!(await this.page.$(testId('node-creator-search-bar')))) {
@@ -80,7 +82,7 @@ export class EditorPage {
 			.waitForFunction(
 				(selectors: string[]) => selectors.every((selector) => document.querySelector(selector)),
 				{ timeout: timeoutMs, polling: 100 },
-				expected.map(panelEntry),
+				expected.length ? expected.map(panelEntry) : [`${PANEL} [data-keyboard-nav-id^="${PACKAGE_NAME}."]`],
 			)
 			.catch(() => undefined);
 		return await this.panelItems();
@@ -243,6 +245,23 @@ export class EditorPage {
 		return Number(count[1]);
 	}
 
+	/** Drags the parameter panel towards the input pane (as a person would) so the output table shows more columns. */
+	async widenOutputPane(): Promise<void> {
+		const handle = await (await this.page.$(`${NDV} ${testId('panel-drag-button')}`))?.boundingBox();
+		const input = await (await this.page.$(`${NDV} ${testId('ndv-input-panel')}`))?.boundingBox();
+		if (!handle || !input) return; // a trigger has no input pane: the output already has the room
+		const y = handle.y + handle.height / 2;
+		await this.page.mouse.move(handle.x + handle.width / 2, y);
+		await this.page.mouse.down();
+		await this.page.mouse.move(handle.x + handle.width / 2 - input.width, y, { steps: 10 });
+		await this.page.mouse.up();
+		await this.page.waitForFunction(
+			(width: number) => ((document.querySelector('[data-test-id="ndv-input-panel"]') as HTMLElement | null)?.getBoundingClientRect().width ?? 0) < width,
+			{ timeout: UI_TIMEOUT_MS, polling: 50 },
+			input.width,
+		);
+	}
+
 	async outputPaneText(): Promise<string> {
 		return await this.page.$eval(`${NDV} ${testId('output-panel')}`, (element) => (element as HTMLElement).innerText);
 	}
@@ -255,12 +274,21 @@ export class EditorPage {
 			if (!box) throw new Error(`nothing to frame: ${selector} is not on the page`);
 			boxes.push(box);
 		}
-		const viewport = this.page.viewport() ?? { width: 1280, height: 800 };
+		const viewport = this.page.viewport() ?? VIEWPORT;
 		const left = Math.max(0, Math.min(...boxes.map((box) => box.x)));
 		const top = Math.max(0, Math.min(...boxes.map((box) => box.y)));
 		const right = Math.min(viewport.width, Math.max(...boxes.map((box) => box.x + box.width)));
 		const bottom = Math.min(viewport.height, Math.max(...boxes.map((box) => box.y + box.height)));
 		return { x: left, y: top, width: right - left, height: bottom - top };
+	}
+
+	/** The node panel down to its last entry (not the empty space below a short list). */
+	async nodePanelBox(): Promise<BoundingBox> {
+		const panel = await this.boxAround([PANEL]);
+		const entries = await this.page.$$(`${PANEL} ${testId('item-iterator-item')}`);
+		const last = entries.length ? await entries[entries.length - 1].boundingBox() : null;
+		if (!last) return panel;
+		return { ...panel, height: Math.min(panel.height, last.y + last.height + 16 - panel.y) };
 	}
 
 	/** Saves a PNG of the page, or of `clip` only. */

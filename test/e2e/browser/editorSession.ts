@@ -28,7 +28,11 @@ export interface EditorSession {
 async function json(response: Response, what: string): Promise<unknown> {
 	const text = await response.text();
 	if (!response.ok) throw new Error(`${what}: HTTP ${response.status}: ${text.slice(0, 300)}`);
-	return JSON.parse(text) as unknown;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		throw new Error(`${what}: HTTP ${response.status} answered with something else than JSON: ${JSON.stringify(text.slice(0, 300))}`);
+	}
 }
 
 function authCookieOf(response: Response): string {
@@ -70,7 +74,10 @@ export async function openEditor(realN8n: RealN8n, env: NodeJS.ProcessEnv = {}):
 	try {
 		// /healthz answers while n8n still migrates its database; the REST API comes last.
 		await untilResolved(
-			async () => (await fetch(`${n8n.url}/rest/settings`).catch(() => undefined))?.ok === true,
+			async () => {
+				const response = await fetch(`${n8n.url}/rest/settings`).catch(() => undefined);
+				return !!response?.ok && /^\s*\{/.test(await response.text());
+			},
 			180_000,
 			`n8n's REST API on ${n8n.url}\n${tail(n8n.output(), 20)}`,
 			250,
