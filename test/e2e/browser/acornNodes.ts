@@ -27,11 +27,8 @@ export interface AcornNode {
 	labelsByParameter: ReadonlyMap<string, readonly string[]>;
 	/** The English `action` texts the panel lists, by `<resource>:<operation>` (e.g. `refund:getMany`). */
 	actions: ReadonlyMap<string, string>;
-	/**
-	 * English labels of the parameters a seller types in (text, number, date without a list to pick from):
-	 * n8n marks such a field red while it is required and empty, its usual "fill this in".
-	 */
-	typedInLabels: ReadonlySet<string>;
+	/** The action of the node's default resource and operation (what it does untouched), if it has actions. */
+	defaultAction?: string;
 }
 
 const CHINESE = /\p{Script=Han}/u;
@@ -86,10 +83,12 @@ function collectActions(properties: readonly INodeProperties[]): Map<string, str
 	return actions;
 }
 
-const TYPED_IN = new Set(['string', 'number', 'dateTime', 'json']);
-
-function collectTypedInLabels(properties: readonly INodeProperties[]): Set<string> {
-	return new Set(properties.filter((property) => TYPED_IN.has(property.type) && !property.typeOptions?.loadOptionsMethod).map((property) => property.displayName));
+function defaultAction(properties: readonly INodeProperties[], actions: ReadonlyMap<string, string>): string | undefined {
+	const resource = properties.find((property) => property.name === 'resource')?.default;
+	const operation = properties.find(
+		(property) => property.name === 'operation' && (resource === undefined || ((property.displayOptions?.show?.resource as unknown[] | undefined) ?? [resource]).includes(resource)),
+	)?.default;
+	return actions.get(`${typeof resource === 'string' ? resource : ''}:${String(operation)}`);
 }
 
 /** Every node ACORN ships, in package.json order. */
@@ -101,6 +100,7 @@ export function acornNodes(): AcornNode[] {
 		const codex = fs.existsSync(codexFile) ? (JSON.parse(fs.readFileSync(codexFile, 'utf8')) as { alias?: string[] }) : {};
 		const labelsByParameter = new Map<string, string[]>();
 		collectLabels(description.properties, labelsByParameter);
+		const actions = collectActions(description.properties);
 		return {
 			type: `${PACKAGE_NAME}.${description.name}`,
 			displayName: description.displayName,
@@ -110,8 +110,8 @@ export function acornNodes(): AcornNode[] {
 			credentialTypes: (description.credentials ?? []).map((credential) => credential.name),
 			chineseSearchWords: (codex.alias ?? []).filter((word) => CHINESE.test(word)),
 			labelsByParameter,
-			actions: collectActions(description.properties),
-			typedInLabels: collectTypedInLabels(description.properties),
+			actions,
+			defaultAction: defaultAction(description.properties, actions),
 		};
 	});
 }

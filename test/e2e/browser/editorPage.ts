@@ -91,9 +91,10 @@ export class EditorPage {
 	/**
 	 * Adds a node from the search results: clicks its entry; when the panel then lists the node's actions
 	 * (or "Add to workflow"), clicks the one whose text is `action` (default: the first), opening a
-	 * folded group of actions when needed. Resolves when the node's parameter panel is open and settled.
+	 * folded group of actions when needed. Resolves, with the text of the action clicked (undefined when
+	 * the panel went straight to the node), when the node's parameter panel is open and settled.
 	 */
-	async addNodeFromPanel(type: string, action?: string): Promise<void> {
+	async addNodeFromPanel(type: string, action?: string): Promise<string | undefined> {
 		const entry = await this.page.$(panelEntry(type));
 		if (!entry) throw new Error(`the node panel lists no entry for ${type}; it lists: ${JSON.stringify(await this.panelItems())}`);
 		await entry.click();
@@ -101,6 +102,7 @@ export class EditorPage {
 		await this.page.waitForFunction((element: Element) => !element.isConnected, { timeout: UI_TIMEOUT_MS, polling: 50 }, entry);
 		const next = await this.page.waitForSelector(`${NDV}, ${panelEntry(type)}, ${PANEL} ${FOLDED_GROUP}`, { visible: true, timeout: UI_TIMEOUT_MS });
 		const opened = await next!.evaluate((element) => element.getAttribute('data-test-id') === 'ndv');
+		let clicked: string | undefined;
 		if (!opened) {
 			if (!(await this.page.$(panelEntry(type)))) {
 				// n8n files a node under another node's entry when their names differ only by " Trigger";
@@ -117,10 +119,12 @@ export class EditorPage {
 				}
 				if (!chosen) throw new Error(`the panel lists no action "${action}" for ${type}; it lists: ${(await this.panelItems()).map((item) => item.name).join(' | ')}`);
 			}
+			clicked = await chosen!.evaluate((element) => (element as HTMLElement).innerText.trim());
 			await chosen!.click();
 			await this.page.waitForSelector(NDV, { visible: true, timeout: UI_TIMEOUT_MS });
 		}
 		await this.waitUntilSettled();
+		return clicked;
 	}
 
 	/**
