@@ -36,12 +36,14 @@ const TWO_CREDENTIALS = 'nobody yet: "Credentials … are not set" on a node wit
 const AWAITING_FIX: Readonly<Record<string, string>> = {
 	'en panel-entries': NOTIFICATIONS_TRIGGER_ENTRY,
 	'zh-CN refund-search': NOTIFICATIONS_TRIGGER_ENTRY,
-	'en n8n-nodes-acorn.amazonSpApiNotificationsTrigger': NOTIFICATIONS_TRIGGER_ENTRY,
-	'zh-CN n8n-nodes-acorn.amazonSpApiNotificationsTrigger': NOTIFICATIONS_TRIGGER_ENTRY,
+	// Tried with the "notif" branch merged: its own entry then, but two credential types too (below).
+	'en n8n-nodes-acorn.amazonSpApiNotificationsTrigger': `${NOTIFICATIONS_TRIGGER_ENTRY}; then ${TWO_CREDENTIALS}`,
+	'zh-CN n8n-nodes-acorn.amazonSpApiNotificationsTrigger': `${NOTIFICATIONS_TRIGGER_ENTRY}; then ${TWO_CREDENTIALS}`,
 	// the English pass opens the wallet account picker (the action listed first); Chinese only the default action
 	'en n8n-nodes-acorn.amazonSpApiSellerWallet': 'issue 12 §6 on the "editor" branch: no "Error fetching options" on first open',
 	// n8n 2.41 gives a new node a credential only when exactly one credential fits all its credential
-	// types together; with one SP-API and one EventBridge credential it fills neither slot by itself.
+	// types together (workflows store, getNewNodeWithDefaultCredential); with one SP-API and one
+	// EventBridge credential the panel then fills the second slot and leaves the SP-API one empty.
 	'en n8n-nodes-acorn.amazonSpApiEventBridgeTrigger': TWO_CREDENTIALS,
 	'zh-CN n8n-nodes-acorn.amazonSpApiEventBridgeTrigger': TWO_CREDENTIALS,
 };
