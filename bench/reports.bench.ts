@@ -14,9 +14,15 @@
  *               https://127.0.0.1:443 with a throw-away self-signed certificate made with openssl; TLS
  *               checks are relaxed in the peer's child process only.
  *   - source:   the raw download alone (how fast the emulator serves; a ceiling for the others)
+ *   - filteredRows / unfilteredRows: the Reports node's own download glue (downloadItems, output "Rows
+ *               as Items") on a ~100 MB settlement, with "Only Rows Where transaction-type is Refund"
+ *               and without: every kept row becomes an n8n item held in memory, as in a workflow run.
+ *               Goal: filtered peak RSS below 300 MB; the unfiltered figure is recorded beside it.
  *
  * Environment: BENCH_REPORTS_MB (default 200), BENCH_REPORTS_SMALL_MB (default 50),
- * BENCH_REPORTS_SKIP_PEER=1 to leave the (slow, ~3 min, ~5 GB) peer out.
+ * BENCH_REPORTS_SKIP_PEER=1 to leave the (slow, ~3 min, ~5 GB) peer out, BENCH_REPORTS_FILTERED_MB
+ * (default 100), BENCH_REPORTS_ONLY=filteredRows to measure only the filtered rows and update that
+ * entry of bench/results/reports.json (the other figures stay as they were).
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -31,6 +37,7 @@ import { normalizeCredentials, type SpApiCredentialData } from '../nodes/sp-api/
 import { findMarketplace } from '../nodes/sp-api/marketplaces';
 import { RateLimiter } from '../nodes/sp-api/rateLimit/limiter';
 import { getReportDocument, openReportDocument, rowBatchesOf } from '../nodes/sp-api/reports';
+import { downloadItems, downloadSettingsFrom, type BinaryHelpers } from '../nodes/sp-api/n8n/reportOutput';
 import { startEmulator } from '../test/emulator';
 import { startHttpsFront } from './httpsFront';
 import { benchEntry, runBenchChild } from './childProcess';
@@ -39,7 +46,7 @@ const OUT = path.resolve(__dirname, '..', '..', 'bench', 'results', 'reports.jso
 const MB = 1024 * 1024;
 const REPORT_TYPE = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
 
-type Mode = 'items' | 'binary' | 'baseline' | 'peer' | 'source';
+type Mode = 'items' | 'binary' | 'baseline' | 'peer' | 'source' | 'filteredRows' | 'unfilteredRows';
 
 interface ChildConfig {
 	mode: Mode;
@@ -116,6 +123,15 @@ async function runChild(config: ChildConfig): Promise<ChildResult> {
 			characters += decoder.decode().length;
 			return { mode: 'baseline', seconds: seconds(), decodedBytes, peakRssMb: peakRssMb(), note: `${characters} characters` };
 		}
+		case 'filteredRows':
+		case 'unfilteredRows': {
+			const options = config.mode === 'filteredRows' ? { onlyRowsWhere: { condition: [{ column: 'transaction-type', operator: 'isOneOf', values: 'Refund' }] } } : {};
+			const settings = downloadSettingsFrom({ output: 'items', returnAll: true, options }, REPORT_TYPE, findMarketplace('DE'));
+			const context: BinaryHelpers = { helpers: { prepareBinaryData: () => Promise.reject(new Error('rows only')) } };
+			const items = await downloadItems(context, client(config.credentials), { reportDocumentId: config.reportDocumentId, reportType: REPORT_TYPE, summary: {} }, settings);
+			if (config.mode === 'filteredRows' && items.some((item) => item.json['transaction-type'] !== 'Refund')) throw new Error('filteredRows: a row that is not a refund');
+			return { mode: config.mode, seconds: seconds(), decodedBytes: 0, rows: items.length, peakRssMb: peakRssMb() };
+		}
 		case 'peer': {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const SellingPartner = require('amazon-sp-api') as new (config: unknown) => { download(details: unknown, options: unknown): Promise<unknown> };
@@ -139,7 +155,73 @@ function spawnChild(config: ChildConfig, env: NodeJS.ProcessEnv = {}): Promise<C
 
 const mbps = (result: ChildResult, bytes: number): number => Number((bytes / MB / result.seconds).toFixed(1));
 
+interface FilteredRowsFigures {
+	decodedMb: number;
+	rowsInFile: number;
+	filter: string;
+	rowsKept: number;
+	peakRssMb: number;
+	seconds: number;
+	unfilteredRows: number | null;
+	unfilteredPeakRssMb: number | null;
+	unfilteredSeconds: number | null;
+	goalPeakRssMbBelow: number;
+}
+
+/** A ~100 MB settlement as n8n items, filtered to its refund lines in the stream, and unfiltered beside it. */
+async function measureFilteredRows(emulator: Awaited<ReturnType<typeof startEmulator>>, credentials: SpApiCredentialData): Promise<FilteredRowsFigures> {
+	const sizeMb = Number(process.env.BENCH_REPORTS_FILTERED_MB ?? 100);
+	const document = emulator.control.reports.addGeneratedSettlementReport({ seller: 'eu', targetBytes: sizeMb * MB, marketplaceId: 'A1PA6795UKMFR9', charset: 'Cp1252' });
+	process.stderr.write(`  filteredRows (${sizeMb} MB, ${document.rows} rows, refund lines only)…\n`);
+	const filtered = await spawnChild({ mode: 'filteredRows', credentials, reportDocumentId: document.reportDocumentId });
+	let unfiltered: ChildResult | undefined;
+	if (process.env.BENCH_REPORTS_SKIP_UNFILTERED !== '1') {
+		process.stderr.write(`  unfilteredRows (${sizeMb} MB, every row an item)…\n`);
+		unfiltered = await spawnChild({ mode: 'unfilteredRows', credentials, reportDocumentId: document.reportDocumentId });
+		if (unfiltered.rows !== document.rows) throw new Error(`unfilteredRows gave ${unfiltered.rows} items, the file has ${document.rows} rows`);
+	}
+	return {
+		decodedMb: Number((document.bytes / MB).toFixed(1)),
+		rowsInFile: document.rows,
+		filter: 'Only Rows Where transaction-type is one of Refund',
+		rowsKept: filtered.rows ?? 0,
+		peakRssMb: filtered.peakRssMb,
+		seconds: Number(filtered.seconds.toFixed(2)),
+		unfilteredRows: unfiltered?.rows ?? null,
+		unfilteredPeakRssMb: unfiltered?.peakRssMb ?? null,
+		unfilteredSeconds: unfiltered ? Number(unfiltered.seconds.toFixed(2)) : null,
+		goalPeakRssMbBelow: 300,
+	};
+}
+
+function printFilteredRows(figures: FilteredRowsFigures): void {
+	console.log(`\nSettlement of ${figures.decodedMb} MB (${figures.rowsInFile} rows) as n8n items:`);
+	console.table([
+		{ run: `${figures.filter} (${figures.rowsKept} items)`, seconds: figures.seconds, 'peak RSS MB': figures.peakRssMb },
+		{ run: `no filter (${figures.unfilteredRows ?? 'not measured'} items)`, seconds: figures.unfilteredSeconds, 'peak RSS MB': figures.unfilteredPeakRssMb },
+	]);
+	console.log(`filtered peak RSS ${figures.peakRssMb} MB, goal below ${figures.goalPeakRssMbBelow} MB: ${figures.peakRssMb < figures.goalPeakRssMbBelow ? 'met' : 'NOT met'}`);
+}
+
+/** BENCH_REPORTS_ONLY=filteredRows: measure that alone and update its entry, keeping the other figures. */
+async function mainFilteredRowsOnly(): Promise<void> {
+	const emulator = await startEmulator({ enforceRateLimits: false, historyDays: 30, ordersPerDay: 1, tokenLifetimeSeconds: 86_400 });
+	try {
+		const figures = await measureFilteredRows(emulator, emulator.credentialsFor('eu') as unknown as SpApiCredentialData);
+		printFilteredRows(figures);
+		const results = fs.existsSync(OUT) ? (JSON.parse(fs.readFileSync(OUT, 'utf8')) as Record<string, unknown>) : {};
+		results.filteredRows = { measuredAt: new Date().toISOString(), ...figures };
+		results.goals = { ...(results.goals as object), filteredRowsBelow300Mb: figures.peakRssMb < figures.goalPeakRssMbBelow };
+		fs.mkdirSync(path.dirname(OUT), { recursive: true });
+		fs.writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+		console.log(`written to ${path.relative(process.cwd(), OUT)} (filteredRows only)`);
+	} finally {
+		await emulator.close();
+	}
+}
+
 async function main(): Promise<void> {
+	if (process.env.BENCH_REPORTS_ONLY === 'filteredRows') return await mainFilteredRowsOnly();
 	const largeMb = Number(process.env.BENCH_REPORTS_MB ?? 200);
 	const smallMb = Number(process.env.BENCH_REPORTS_SMALL_MB ?? 50);
 	const skipPeer = process.env.BENCH_REPORTS_SKIP_PEER === '1';
@@ -169,6 +251,7 @@ async function main(): Promise<void> {
 			if (peer.rows !== large.rows - 1 && peer.rows !== large.rows) process.stderr.write(`  note: the peer returned ${peer.rows} rows for ${large.rows} lines\n`);
 		}
 		if (items.rows !== large.rows) throw new Error(`items mode read ${items.rows} rows, the file has ${large.rows}`);
+		const filteredRows = await measureFilteredRows(emulator, credentials);
 
 		const bytes = large.bytes;
 		const results = {
@@ -196,9 +279,11 @@ async function main(): Promise<void> {
 			amazonSpApi: peer
 				? { package: 'amazon-sp-api@1.2.1', call: 'download(details, { json: true })', seconds: Number(peer.seconds.toFixed(2)), mbPerSecond: mbps(peer, bytes), peakRssMb: peer.peakRssMb, rows: peer.rows }
 				: null,
+			filteredRows,
 			goals: {
 				itemsAtLeast30xPeer: peer ? peer.seconds / items.seconds >= 30 : null,
 				binaryWithin2xOfPlainGunzipDecode: binary.seconds / baseline.seconds <= 2,
+				filteredRowsBelow300Mb: filteredRows.peakRssMb < filteredRows.goalPeakRssMbBelow,
 			},
 		};
 		console.log('\nReport download benchmark (emulator on 127.0.0.1, one child process per row)\n');
@@ -211,6 +296,7 @@ async function main(): Promise<void> {
 			{ mode: 'emulator serving (raw bytes)', seconds: results.emulatorServing.seconds, 'MB/s': results.emulatorServing.decodedMbPerSecond, 'peak RSS MB': source.peakRssMb },
 		]);
 		console.log(`items vs amazon-sp-api: ${results.items.speedupVsAmazonSpApi ?? 'not measured'}×; binary / plain gunzip+decode: ${results.binary.ratioToPlainGunzipDecode}×`);
+		printFilteredRows(filteredRows);
 		fs.mkdirSync(path.dirname(OUT), { recursive: true });
 		fs.writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
 		console.log(`written to ${path.relative(process.cwd(), OUT)}`);

@@ -20,7 +20,7 @@ export class AmazonSqsApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Create a standard SQS queue in your AWS account and let Amazon SP-API (AWS account 437568002678) send messages to it in the queue\'s access policy. Then create an access key for an IAM user that may read and delete messages of that queue. The <a href="https://github.com/acorn-sp-api/n8n-nodes-acorn#notifications-triggers-and-settings">README</a> shows each click.',
+				'Use an access key of an IAM user that has the IAM policy from the README. ACORN can create the queue and let Amazon SP-API send to it: choose "By Region and Name", type a name starting with amazon-notifications and turn on "Prepare Queue" in the trigger. The <a href="https://github.com/acorn-sp-api/n8n-nodes-acorn#notifications-triggers-and-settings">README</a> shows each click.',
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

@@ -12,7 +12,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { defaultModelsDir, readSourceCommit, runGeneratorCli } = require('./lib/modelFacts');
+const { defaultModelsDir, readSourceCommit, resolveParameter, runGeneratorCli } = require('./lib/modelFacts');
 const { buildOperationTable } = require('./generate-operation-table.js');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'];
@@ -29,14 +29,6 @@ function listModelFiles(modelsDir) {
 		}
 	}
 	return files;
-}
-
-function resolveParameter(model, parameter) {
-	if (!parameter.$ref || !parameter.$ref.startsWith('#/')) return parameter;
-	return parameter.$ref
-		.slice(2)
-		.split('/')
-		.reduce((node, key) => (node ? node[key] : undefined), model);
 }
 
 /**

@@ -13,7 +13,9 @@ import { resolvePostedRange } from '../sp-api/finances/postedRange';
 import { byRefundPostedDate, REFUND_KINDS, type RefundKind, type RefundRecord } from '../sp-api/finances/refunds';
 import { createSpApiClient } from '../sp-api/n8n/createClient';
 import { spApiNodeMethods } from '../sp-api/n8n/nodeMethods';
-import { marketplacesProperty } from '../sp-api/n8n/commonProperties';
+import { EVERY_STORE_HINT, marketplacesProperty } from '../sp-api/n8n/commonProperties';
+import { keepOwnPollTimes, pollTimesProperty } from '../sp-api/n8n/pollTimes';
+import { amountStyleOf } from '../sp-api/n8n/amountStyle';
 import { toNodeError } from '../sp-api/n8n/nodeErrors';
 import { advance, planWindow, readPollState, takeUnseen, writePollState, type PollWindowSettings } from '../sp-api/n8n/windowedPoll';
 import { resolveMarketplaces } from '../sp-api/marketplaces';
@@ -24,6 +26,14 @@ import { editorDescription } from '../sp-api/n8n/editorDescription';
 import codex from './AmazonSpApiNewRefundTrigger.node.json';
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * Why new triggers check once an hour: Amazon publishes refunds minutes to 48 hours late, so checking more
+ * often finds almost nothing sooner, while every check reads the last 48 hours again (listFinancialEvents
+ * allows one call every 2 seconds, and a busy store has dozens of pages in 48 hours).
+ */
+const POLL_TIMES_HINT =
+	'Every hour suits Amazon: refunds appear minutes to 48 hours late and each check reads the last 48 hours again, so checking every minute finds nothing sooner and uses up Amazon’s rate limit.';
 const DAY_MS = 24 * HOUR_MS;
 /**
  * "Fetch Test Event" looks for the newest refund in the last day, then the six days before, then the
@@ -67,8 +77,8 @@ async function refundsBetween(context: IPollFunctions, client: SpApiClient, star
 	return out.sort((a, b) => byRefundPostedDate(a.refund, b.refund));
 }
 
-function itemOf(found: Found, includeMetadata: boolean): INodeExecutionData {
-	return { json: withResponseMetadata(refundToJson(found.refund), found.metadata, includeMetadata) };
+function itemOf(context: IPollFunctions, found: Found, includeMetadata: boolean): INodeExecutionData {
+	return { json: withResponseMetadata(refundToJson(found.refund, amountStyleOf(context.getNode())), found.metadata, includeMetadata) };
 }
 
 function includeMetadata(context: IPollFunctions): boolean {
@@ -86,7 +96,10 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 		name: 'amazonSpApiNewRefundTrigger',
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: new triggers check once an hour instead of every minute and give amounts as numbers (plus …Exact
+		// text); triggers saved at 1 keep their Poll Times and their text amounts
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: 'New refunds',
 		description: 'Starts the workflow once for every new Amazon refund (each refund exactly once)',
 		defaults: { name: 'New Amazon Refund' },
@@ -96,6 +109,9 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 		// Literals, not SP_API_CREDENTIAL/SP_API_CREDENTIAL_TEST: n8n's linter reads them from the source.
 		credentials: [{ name: 'amazonSpApi', required: true, testedBy: 'amazonSpApiConnectionTest' }],
 		properties: [
+			// n8n's own default for Poll Times is every minute: kept for triggers saved before 1.1
+			pollTimesProperty([{ mode: 'everyMinute' }], { displayOptions: { show: { '@version': [1] } } }),
+			pollTimesProperty([{ mode: 'everyHour', minute: 0 }], { hint: POLL_TIMES_HINT, displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } }),
 			{
 				displayName:
 					'Amazon publishes a refund minutes to 48 hours after it happened. This trigger checks every poll time, looks back over that delay and starts the workflow once per refund line — never twice, also after a restart.',
@@ -115,6 +131,7 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 			},
 			marketplacesProperty({
 				description: 'Amazon stores to watch, several at once. Empty means every store of the credential’s region.',
+				hint: EVERY_STORE_HINT,
 			}),
 			{
 				displayName: 'Refund Types',
@@ -127,7 +144,8 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 				displayName: 'On First Activation, Look Back (Days)',
 				name: 'lookbackDays',
 				type: 'number',
-				typeOptions: { minValue: 0.05, maxValue: 180, numberPrecision: 2 },
+				// no fixed decimals: 1 shows as "1", half a day can still be typed as 0.5
+				typeOptions: { minValue: 0.05, maxValue: 180 },
 				default: 1,
 				description: 'When the workflow is first activated, refunds posted this many days back are emitted too (not the whole history)',
 			},
@@ -164,6 +182,7 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 		// ACORN_LANGUAGE=zh-CN shows this node in Chinese (nodes/sp-api/i18n); English stays the default.
 		// Also: the canvas subtitle in words and docs links into the README of that language.
 		this.description = editorDescription(this.description, codex);
+		this.description.properties = keepOwnPollTimes(this.description.properties);
 	}
 
 	methods = spApiNodeMethods;
@@ -186,7 +205,7 @@ async function testEvent(context: IPollFunctions, client: SpApiClient): Promise<
 		const start = new Date(latest - TEST_EVENT_WINDOW_ENDS_DAYS_AGO[i + 1] * DAY_MS);
 		const refunds = await refundsBetween(context, client, start, end);
 		const newest = refunds[refunds.length - 1];
-		if (newest) return [[itemOf(newest, includeMetadata(context))]];
+		if (newest) return [[itemOf(context, newest, includeMetadata(context))]];
 	}
 	return null;
 }
@@ -208,5 +227,5 @@ async function newRefunds(context: IPollFunctions, client: SpApiClient): Promise
 	// Only after every page was read: a failed poll leaves the state as it was and the next one repeats the window.
 	writePollState(staticData, state);
 	if (fresh.length === 0) return null;
-	return [fresh.map((found) => itemOf(found, options.includeResponseMetadata === true))];
+	return [fresh.map((found) => itemOf(context, found, options.includeResponseMetadata === true))];
 }

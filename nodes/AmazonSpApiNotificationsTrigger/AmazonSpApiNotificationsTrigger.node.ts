@@ -29,18 +29,27 @@ export class AmazonSpApiNotificationsTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Notifications', 'Unreadable'],
-		// Literal names, not the constants: n8n's linter reads them from the source.
+		// Literal names, not the constants: n8n's linter reads them from the source. The display names tell
+		// the two credential fields apart in the editor (both would otherwise read "Credential for …").
 		credentials: [
-			{ name: 'amazonSpApi', required: true, testedBy: 'amazonSpApiConnectionTest' },
-			{ name: 'amazonSqsApi', required: true, testedBy: 'amazonSqsConnectionTest' },
+			{ name: 'amazonSpApi', required: true, testedBy: 'amazonSpApiConnectionTest', displayName: 'Amazon Seller Account (SP-API)' },
+			{ name: 'amazonSqsApi', required: true, testedBy: 'amazonSqsConnectionTest', displayName: 'AWS Queue Amazon Sends To (SQS)' },
 		],
 		properties: [
 			{
 				displayName:
-					'One step in AWS first: create a standard SQS queue and, in its Access policy, allow Amazon SP-API (AWS account 437568002678, principal arn:aws:iam::437568002678:root) the actions sqs:SendMessage and sqs:GetQueueAttributes. Paste the queue URL into the Amazon SQS credential. ACORN then subscribes your store for you when you activate this workflow. The README shows every click.',
+					'Amazon delivers these notifications into an SQS queue in your AWS account: turn on "Prepare Queue" below and ACORN creates the queue and lets Amazon send to it. No AWS account? Use the New Refund Trigger instead.',
 				name: 'awsSetupNotice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Prepare Queue',
+				name: 'prepareQueue',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether ACORN creates the queue of the Amazon SQS credential when it does not exist yet and adds the statement that lets Amazon SP-API send to it to the queue's access policy (your own statements stay), each time the workflow is activated. Needs an access key with the IAM policy from the README.",
 			},
 			notificationTypesProperty('sqs', ['TRANSACTION_UPDATE']),
 			manageSubscriptionsProperty,

@@ -10,6 +10,8 @@ import { downloadItems, downloadOptions, downloadSettingsFrom, outputProperties,
 import { decideAfterFailure, finishedReportOf, DEFAULT_DOWNLOAD_RETRY, type DownloadFailure } from '../sp-api/notifications/reportDownload';
 import { InputError } from '../sp-api/n8n/nodeErrors';
 import { KNOWN_REPORT_TYPES, readReportDocumentText, REPORT_TYPE_PATTERN, resolveCharset } from '../sp-api/reports';
+import { plainWords } from '../sp-api/errors';
+import { tr } from '../sp-api/i18n/translate';
 
 export const REPORT_TYPE = 'REPORT_PROCESSING_FINISHED';
 
@@ -141,7 +143,10 @@ export async function reportRun(
 							json: {
 								...item,
 								errorDocument: errorDocument ?? null,
-								message: `Amazon could not create ${name}: processing ended with FATAL. ${errorDocument ? `Amazon's explanation: ${errorDocument}` : 'Amazon gave no explanation (no error document).'}`,
+								// the raw error document stays in errorDocument; the message says it in plain words
+								message: errorDocument
+									? tr`Amazon could not create ${name}: it ended with FATAL. Amazon said: ${plainWords(errorDocument)}`
+									: tr`Amazon could not create ${name}: it ended with FATAL and gave no explanation.`,
 							},
 						},
 					],

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { NodeOperationError, type IDataObject, type INode, type INodeExecutionData, type ITriggerFunctions, type ITriggerResponse } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type ITriggerFunctions, type ITriggerResponse } from 'n8n-workflow';
 import { queueArnFor } from '../sp-api/aws/queueCredentials';
 import { spApiMaySend, spApiPolicyStatement } from '../sp-api/aws/queuePolicy';
+import { prepareQueue } from '../sp-api/aws/queueSetup';
 import { SqsClient, type SqsMessage } from '../sp-api/aws/sqs';
-import { SqsError } from '../sp-api/aws/sqsErrors';
 import { SqsPoller, type BatchContext, type HandleResult } from '../sp-api/aws/sqsPoller';
 import { SpApiClient } from '../sp-api/client';
 import { createSpApiClient } from '../sp-api/n8n/createClient';
@@ -16,6 +16,7 @@ import { classify, count, enrich, readStats, type Classified } from '../sp-api/n
 import { emptyLedger, readLedger, releaseSubscriptions, type SubscriptionLedger } from '../sp-api/notifications/subscriptions';
 import { cancelRelease, handOverIfUsed, registerLiveTrigger, scheduleRelease, unregisterLiveTrigger } from './subscriptionLifecycle';
 import { markStaticDataChanged } from '../sp-api/n8n/staticData';
+import { tr } from '../sp-api/i18n/translate';
 import { finishedReportOf } from '../sp-api/notifications/reportDownload';
 import { MAX_DOWNLOAD_ATTEMPTS, readReportDownload, readReportTypeFilter, REPORT_TYPE, reportRun } from './reportDownload';
 
@@ -30,14 +31,6 @@ interface TriggerOptions {
 type FreshEntry = { message: SqsMessage; result: Classified & { kind: 'notification' } };
 
 const SILENT: RedactingLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
-
-/** SQS failures as n8n errors: the seller-readable hint first, AWS's code and request id below it. */
-function sqsNodeError(node: INode, error: unknown): Error {
-	if (!(error instanceof SqsError)) return toNodeError(node, error);
-	return new NodeOperationError(node, error.hint, {
-		description: [error.message, error.requestId && `AWS request id: ${error.requestId}`].filter(Boolean).join('\n'),
-	});
-}
 
 /** Remembers which unreadable messages were already reported, so one bad message is not logged forever. */
 class ReportedOnce {
@@ -56,6 +49,7 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 	const logger = redactingLogger(ctx.logger) ?? SILENT;
 	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;
 	const manage = ctx.getNodeParameter('manageSubscriptions', true) as boolean;
+	const prepare = ctx.getNodeParameter('prepareQueue', false) as boolean;
 	let types;
 	try {
 		types = readNotificationTypes(ctx.getNodeParameter('notificationTypes', []), 'sqs');
@@ -72,21 +66,28 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 	try {
 		const settings = await loadSqsSettings(ctx);
 		sqs = new SqsClient({ credentials: settings.credentials, region: settings.region, endpoint: settings.endpoint });
-		queueUrl = settings.queueUrl ?? (await sqs.getQueueUrl(settings.queueName!));
+		if (prepare) {
+			// creates the queue if needed and lets Amazon send to it (the seller's own policy statements stay)
+			const prepared = await prepareQueue(sqs, settings);
+			logger.info(prepared.message);
+			queueUrl = prepared.queueUrl;
+		} else {
+			queueUrl = settings.queueUrl ?? (await sqs.getQueueUrl(settings.queueName!));
+		}
 		const attributes = await sqs.getQueueAttributes(queueUrl, ['QueueArn', 'Policy', 'RedrivePolicy']);
 		queueArn = attributes.QueueArn ?? queueArnFor(queueUrl, settings.region) ?? '';
 		queueName = queueArn.split(':').pop() ?? 'queue';
 		const verdict = spApiMaySend(attributes.Policy, queueArn);
-		if (verdict !== 'allows') {
+		if (verdict !== 'allows' && !prepare) {
 			logger.warn(
-				`The access policy of SQS queue ${queueName} does not let Amazon SP-API send to it: notifications will not arrive. Add this statement to the queue's access policy: ${JSON.stringify(spApiPolicyStatement(queueArn))}`,
+				tr`The access policy of SQS queue ${queueName} does not let Amazon SP-API send to it: notifications will not arrive. Turn on "Prepare Queue" in the trigger and ACORN adds the statement, or add it yourself: ${JSON.stringify(spApiPolicyStatement(queueArn))}`,
 			);
 		}
 		if (options.unreadableMessages === 'leave' && !attributes.RedrivePolicy) {
 			logger.warn(`SQS queue ${queueName} has no dead-letter queue: unreadable messages left in it come back again and again. Give it a dead-letter queue, or send unreadable messages to the node's second output.`);
 		}
 	} catch (error) {
-		throw sqsNodeError(node, error);
+		throw toNodeError(node, error);
 	}
 
 	const fetchDetails = options.fetchTransactionDetails === true && selected.has('TRANSACTION_UPDATE');
@@ -268,7 +269,7 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 		stopAfterFirstEmit: manual,
 		logger,
 		onFatal: (error) => {
-			fatal = sqsNodeError(node, error);
+			fatal = toNodeError(node, error);
 			// in the editor the error surfaces through manualTriggerFunction; an active workflow is
 			// deactivated by n8n, which then retries the activation with a growing pause
 			if (!manual) ctx.emitError(fatal);

@@ -12,7 +12,10 @@ export class AmazonSpApiRefunds implements INodeType {
 		name: 'amazonSpApiRefunds',
 		icon: { light: 'file:../icons/acorn.svg', dark: 'file:../icons/acorn.dark.svg' },
 		group: ['input'],
-		version: 1,
+		// 1.1: amounts as numbers a sheet can sum (exact text in …Exact) and Get Refunds newest first;
+		// nodes saved at 1 keep their text amounts and order (sp-api/n8n/amountStyle.ts)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// Shown in words ("Get refunds") instead of this raw value by editorDescription (n8n/subtitle.ts).
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Which orders were refunded or returned, for how much, why, when refunds spike, and whether the settlement agrees',

@@ -8,7 +8,9 @@ import {
 	messageForHttpError,
 	readAmazonErrors,
 	SpApiError,
+	type AmazonErrorEntry,
 } from './errors';
+import { tr } from './i18n/translate';
 import { getOperation, usagePlanFor, type OperationKey } from './operations';
 import type { OperationSpec } from './operationSpec';
 import { RateLimiter, sharedRateLimiter } from './rateLimit/limiter';
@@ -144,14 +146,19 @@ export class SpApiClient {
 					}
 				}
 				if (error instanceof LwaError) {
+					const unreachable = error.failure === 'unreachable';
 					throw new SpApiError({
-						kind: 'auth',
+						kind: unreachable ? 'network' : 'auth',
 						operation,
-						message: `Could not get an access token from Login with Amazon: ${error.message}`,
+						message: unreachable
+							? tr`Login with Amazon could not be reached for ${operation.operationId}.`
+							: tr`Login with Amazon refused an access token for ${operation.operationId}.`,
 						hint: error.message,
 						httpStatus: error.status,
-						errors: error.lwaCode ? [{ code: error.lwaCode, message: error.message }] : [],
+						// only what Amazon itself sent: its error code and error_description
+						errors: error.lwaCode || error.amazonSaid ? [{ code: error.lwaCode, message: error.amazonSaid }] : [],
 						attempts: state.transientRetries + 1,
+						details: error.details,
 						cause: error,
 					});
 				}
@@ -253,7 +260,7 @@ export class SpApiClient {
 					await this.pause(decision.delayMs, operation);
 					continue;
 				}
-				throw this.throttledError(operation, metadata, bucket.rate, state);
+				throw this.throttledError(operation, metadata, bucket.rate, state, errors);
 			}
 			if (isTransientStatus(response.status)) {
 				const decision = decideRetry({ kind: 'serverError', status: response.status }, state, operation.safeToRepeat, this.retryPolicy, {
@@ -276,8 +283,8 @@ export class SpApiClient {
 				httpStatus: response.status,
 				errors,
 				requestId: metadata.requestId,
-				message: messageForHttpError(operation, response.status, errors),
-				hint: hintForHttpError(operation, response.status, errors, mayHaveTakenEffect),
+				message: messageForHttpError(operation, response.status),
+				hint: hintForHttpError(operation, response.status, errors, { attempts, mayHaveTakenEffect }),
 				mayHaveTakenEffect,
 				attempts,
 			});
@@ -300,8 +307,8 @@ export class SpApiClient {
 			throw new SpApiError({
 				kind: 'aborted',
 				operation: { key: 'wait', operationId: 'wait', method: 'GET', path: '' },
-				message: `The execution was cancelled while waiting for ${what}.`,
-				hint: 'The workflow was stopped.',
+				message: tr`The execution was cancelled while waiting for ${what}.`,
+				hint: tr`The workflow was stopped.`,
 				cause: error,
 			});
 		}
@@ -327,46 +334,72 @@ export class SpApiClient {
 
 	private networkError(operation: OperationSpec, error: unknown, attempts: number): SpApiError {
 		const network = error instanceof NetworkError ? error : undefined;
+		const details = network ? `${network.code}: ${network.message}` : error instanceof Error ? error.message : String(error);
 		if (network?.failure === 'aborted') {
-			return new SpApiError({ kind: 'aborted', operation, message: network.message, hint: 'The workflow was stopped.', attempts });
+			return new SpApiError({ kind: 'aborted', operation, message: tr`${operation.operationId} was cancelled.`, hint: tr`The workflow was stopped.`, attempts, details });
 		}
+		const failure = network?.failure ?? 'reset';
 		const mayHaveTakenEffect = !operation.safeToRepeat && (network ? network.mayHaveReachedServer : true);
-		const reason = error instanceof Error ? error.message : String(error);
-		const hint = mayHaveTakenEffect
-			? `No answer from Amazon for ${operation.operationId}: it may or may not have been carried out. Check on Amazon before trying again — ACORN does not repeat changes automatically.`
-			: network?.failure === 'unreachable'
-				? 'Amazon could not be reached. Check the internet connection, proxy settings (HTTPS_PROXY) and, if set, the endpoint override in the credential.'
-				: 'Amazon did not answer in time, also after retries. Try again later.';
 		return new SpApiError({
 			kind: 'network',
 			operation,
-			message: `${operation.operationId}: ${reason}`,
-			hint,
+			message: tr`${operation.operationId} got no answer from Amazon.`,
+			hint: networkHint(operation, failure, { attempts, mayHaveTakenEffect, timeoutSeconds: Number((this.timeoutMs / 1000).toFixed(2)) }),
 			mayHaveTakenEffect,
 			attempts,
+			details,
 			cause: error,
 		});
 	}
 
-	private throttledError(operation: OperationSpec, metadata: ResponseMetadata, rate: number, state: RetryState): SpApiError {
+	private throttledError(operation: OperationSpec, metadata: ResponseMetadata, rate: number, state: RetryState, errors: AmazonErrorEntry[]): SpApiError {
 		const plan = usagePlanFor(operation, this.credentials.environment);
 		return new SpApiError({
 			kind: 'rateLimited',
 			operation,
 			httpStatus: 429,
 			requestId: metadata.requestId,
-			errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.' }],
-			message: `${operation.operationId} was throttled by Amazon (HTTP 429) ${state.throttledRetries + 1} times`,
-			hint: `Amazon allows ${operation.operationId} about ${formatRate(rate)} with bursts of ${plan.burst}; it kept refusing after ${state.throttledRetries} retries over ${Math.round(state.waitedMs / 1000)} s. Another workflow may be using this seller's quota: run less often or fetch fewer pages.`,
+			// what Amazon really sent with its last 429 (often nothing)
+			errors,
+			message: tr`${operation.operationId} was refused with HTTP 429 (too many requests) ${state.throttledRetries + 1} times.`,
+			hint: tr`Amazon kept refusing ${operation.operationId} as too many requests (HTTP 429), also after ${state.throttledRetries} pauses over ${Math.round(state.waitedMs / 1000)} s. Amazon allows about ${formatRate(rate)} with bursts of ${plan.burst}; another workflow may be using this seller's quota. Run less often or fetch fewer pages.`,
 			attempts: metadata.attempts,
 		});
 	}
 }
 
+/** ACORN's advice when no answer came, for exactly this failure and operation. */
+function networkHint(
+	operation: OperationSpec,
+	failure: 'timeout' | 'reset' | 'unreachable',
+	circumstances: { attempts: number; mayHaveTakenEffect: boolean; timeoutSeconds: number },
+): string {
+	const name = operation.operationId;
+	if (circumstances.mayHaveTakenEffect) {
+		return failure === 'timeout'
+			? tr`Amazon did not answer ${name} within ${circumstances.timeoutSeconds} s, so it may or may not have been carried out. Check on Amazon before trying again; ACORN does not repeat changes by itself.`
+			: tr`The connection to Amazon broke before the answer to ${name} arrived, so it may or may not have been carried out. Check on Amazon before trying again; ACORN does not repeat changes by itself.`;
+	}
+	const tries = circumstances.attempts;
+	if (failure === 'unreachable') {
+		return tries > 1
+			? tr`Amazon could not be reached (${tries} tries), so nothing was sent. Check the internet connection, the proxy settings (HTTPS_PROXY) and, if set, the endpoint of the credential.`
+			: tr`Amazon could not be reached, so nothing was sent. Check the internet connection, the proxy settings (HTTPS_PROXY) and, if set, the endpoint of the credential.`;
+	}
+	if (failure === 'timeout') {
+		return tries > 1
+			? tr`Amazon did not answer ${name} within ${circumstances.timeoutSeconds} s, in ${tries} tries. Try again later.`
+			: tr`Amazon did not answer ${name} within ${circumstances.timeoutSeconds} s. Try again later.`;
+	}
+	return tries > 1
+		? tr`The connection to Amazon broke before the answer to ${name} arrived, in ${tries} tries. Try again later.`
+		: tr`The connection to Amazon broke before the answer to ${name} arrived. Try again later.`;
+}
+
 const USER_AGENT = 'n8n-nodes-acorn (Language=TypeScript; n8n community node)';
 
 function formatRate(rate: number): string {
-	return rate >= 1 ? `${Number(rate.toFixed(2))} requests per second` : `one request every ${Math.round(1 / rate)} s`;
+	return rate >= 1 ? tr`${Number(rate.toFixed(2))} requests per second` : tr`one request every ${Math.round(1 / rate)} s`;
 }
 
 function paramText(value: Exclude<ParamValue, null | undefined>): string {
@@ -384,11 +417,17 @@ export function buildRequest(
 	let path = operation.path;
 	const query: Record<string, string> = {};
 	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(params)) {
+	for (const [name, given] of Object.entries(params)) {
+		// an expression that came out empty is no value, also inside a list
+		const value = Array.isArray(given) ? given.filter((entry) => entry !== '' && entry !== null && entry !== undefined) : given;
 		if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
 		const spec = operation.parameters.find((p) => p.name === name);
 		if (!spec) {
-			throw validationError(operation, `${operation.operationId} has no parameter "${name}".`);
+			throw validationError(
+				operation,
+				tr`${operation.operationId} has no parameter "${name}".`,
+				tr`ACORN did not send the request. This is a problem of the node, not of your data: please report it to ACORN.`,
+			);
 		}
 		const text = paramText(value);
 		if (spec.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(text));
@@ -399,11 +438,15 @@ export function buildRequest(
 		(p) => p.required && (p.in === 'path' ? path.includes(`{${p.name}}`) : p.in === 'header' ? !(p.name in headers) : !(p.name in query)),
 	);
 	if (missing.length) {
-		throw validationError(operation, `${operation.operationId} needs ${missing.map((p) => p.name).join(', ')}.`);
+		throw validationError(
+			operation,
+			tr`${operation.operationId} needs ${missing.map((p) => p.name).join(', ')}.`,
+			tr`ACORN did not send the request because a value it needs is empty. Fill in the node's fields; an expression may have come out empty.`,
+		);
 	}
 	return { url: `${endpoint}${path}${buildQuery(query)}`, headers };
 }
 
-function validationError(operation: OperationSpec, message: string): SpApiError {
-	return new SpApiError({ kind: 'validation', operation, message, hint: message });
+function validationError(operation: OperationSpec, message: string, hint: string): SpApiError {
+	return new SpApiError({ kind: 'validation', operation, message, hint });
 }

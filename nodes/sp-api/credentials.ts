@@ -1,3 +1,4 @@
+import { tr, translateText } from './i18n/translate';
 import { registerSecrets } from './redact';
 import { isRegion, LWA_TOKEN_URL, REGIONS, type SpApiEnvironment, type SpApiRegion } from './regions';
 
@@ -41,7 +42,7 @@ function requireUrl(value: string, field: string): string {
 		if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
 		return value;
 	} catch {
-		throw new CredentialConfigError(`${field} "${value}" is not a valid http(s) address.`);
+		throw new CredentialConfigError(tr`${translateText(field)} "${value}" is not a valid http(s) address. Correct it in the credential.`);
 	}
 }
 
@@ -54,13 +55,16 @@ export function normalizeCredentials(data: SpApiCredentialData): SpApiCredential
 		!clientId && 'LWA Client ID',
 		!clientSecret && 'LWA Client Secret',
 		!refreshToken && 'Refresh Token',
-	].filter(Boolean);
+	]
+		.filter((label): label is string => !!label)
+		// the credential's field labels, as the credential form shows them
+		.map((label) => translateText(label));
 	if (missing.length) {
-		throw new CredentialConfigError(`The Amazon SP-API credential is missing: ${missing.join(', ')}.`);
+		throw new CredentialConfigError(tr`The Amazon SP-API credential is missing: ${missing.join(', ')}. Fill in the credential.`);
 	}
 	const region = text(data.region).toUpperCase() || 'NA';
 	if (!isRegion(region)) {
-		throw new CredentialConfigError(`Region "${region}" is not one of NA, EU, FE.`);
+		throw new CredentialConfigError(tr`Region "${region}" is not one of NA, EU, FE. Choose the region in the credential.`);
 	}
 	const environment = text(data.environment) === 'sandbox' ? 'sandbox' : 'production';
 	const custom = data.useCustomEndpoints === true;

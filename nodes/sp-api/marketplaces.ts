@@ -1,3 +1,4 @@
+import { tr } from './i18n/translate';
 import type { SpApiRegion } from './regions';
 
 /** Charsets Amazon uses for flat-file reports when the download does not say (sp-api-facts.md, "Charsets"). */
@@ -92,13 +93,12 @@ export function resolveMarketplaces(values: readonly string[], region: SpApiRegi
 		const found = findMarketplace(value);
 		if (!found) {
 			throw new MarketplaceSelectionError(
-				`"${value}" is not an Amazon marketplace ACORN knows. Pick one from the list or use a marketplace id such as ATVPDKIKX0DER (US).`,
+				tr`"${value}" is not an Amazon marketplace ACORN knows. Pick one from the list or use a marketplace ID such as ATVPDKIKX0DER (US).`,
 			);
 		}
 		if (found.region !== region) {
 			throw new MarketplaceSelectionError(
-				`${marketplaceLabel(found)} belongs to the ${found.region} region, but this credential is set to ${region}. ` +
-					`Create a separate Amazon SP-API credential for region ${found.region} (Amazon authorises each region separately).`,
+				tr`${marketplaceLabel(found)} belongs to the ${found.region} region, but this credential is set to ${region}. Create a separate Amazon SP-API credential for region ${found.region} (Amazon authorises each region separately).`,
 			);
 		}
 		if (!resolved.includes(found)) resolved.push(found);

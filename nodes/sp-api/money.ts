@@ -82,6 +82,12 @@ export function addDecimals(...values: Decimal[]): Decimal {
 	return { units: values.reduce((sum, v) => sum + rescale(v, scale), 0n), scale };
 }
 
+/** `d × factor` exactly, for a whole number of units times a unit price. */
+export function multiplyDecimal(d: Decimal, factor: number | bigint): Decimal {
+	if (typeof factor === 'number' && !Number.isSafeInteger(factor)) throw new RangeError(`Not a whole number: ${factor}`);
+	return { units: d.units * BigInt(factor), scale: d.scale };
+}
+
 export function negateDecimal(d: Decimal): Decimal {
 	return { units: -d.units, scale: d.scale };
 }
@@ -119,6 +125,27 @@ export interface Money {
 export function money(amount: number | string | Decimal, currency: string): Money {
 	const d = typeof amount === 'object' ? amount : parseDecimal(amount);
 	return { amount: formatDecimal(d, currencyDecimals(currency)), currency: currency.toUpperCase() };
+}
+
+/**
+ * An exact amount as a JavaScript number, for spreadsheets: Google Sheets and Excel sum numbers, not
+ * text. Only a conversion at the edge of an item; ACORN never adds these numbers (money arithmetic stays
+ * on decimals). The number prints as the shortest text that reads back to it ("-12.3" for "-12.30"), and
+ * for any amount of at most 15 digits that text is exactly the same decimal.
+ */
+export function amountAsNumber(amount: string | Money): number {
+	return Number(typeof amount === 'string' ? amount : amount.amount);
+}
+
+/**
+ * How an item gives an amount in its main field (`total`, `refundedAmount`, …): as a number a sheet can
+ * sum, or as the exact decimal text nodes saved before gave there. The `…Exact` field is exact text either way.
+ */
+export type AmountStyle = 'number' | 'text';
+
+export function amountValue(amount: string | Money, style: AmountStyle): number | string {
+	const text = typeof amount === 'string' ? amount : amount.amount;
+	return style === 'number' ? amountAsNumber(text) : text;
 }
 
 /** Minor units (cents, yen) as a safe integer; throws when the amount has sub-minor digits. */

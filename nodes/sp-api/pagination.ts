@@ -1,5 +1,6 @@
 import type { CallInput, ParamValue, SpApiClient, SpApiResponse } from './client';
 import { SpApiError } from './errors';
+import { tr } from './i18n/translate';
 import { getOperation, type OperationKey } from './operations';
 import type { PaginationSpec } from './operationSpec';
 
@@ -64,8 +65,8 @@ export async function* paginate<T = unknown>(
 			throw new SpApiError({
 				kind: 'http',
 				operation,
-				message: `${operation.operationId} returned a page token it had already returned`,
-				hint: 'Amazon kept sending the same page again. Narrow the date range and try again.',
+				message: tr`${operation.operationId} returned a page token it had already returned.`,
+				hint: tr`Amazon kept sending a page it had already sent, so ACORN stopped instead of reading the same records again. Narrow the date range and try again.`,
 			});
 		}
 		seen.add(token);

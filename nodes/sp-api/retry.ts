@@ -11,6 +11,8 @@ export interface RetryPolicy {
 	readonly maxTransientRetries: number;
 	readonly baseDelayMs: number;
 	readonly maxDelayMs: number;
+	/** Shortest pause before repeating after a 5xx or a broken connection (default 100 ms). */
+	readonly minDelayMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -19,6 +21,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxTransientRetries: 3,
 	baseDelayMs: 1000,
 	maxDelayMs: 60_000,
+	minDelayMs: 100,
 };
 
 export type RetryableOutcome =
@@ -66,5 +69,5 @@ export function decideRetry(
 	if (outcome.kind === 'network' && outcome.failure === 'aborted') return { retry: false, reason: 'aborted' };
 	if (!safeToRepeat) return { retry: false, reason: 'notSafeToRepeat' };
 	if (state.transientRetries >= policy.maxTransientRetries) return { retry: false, reason: 'exhausted' };
-	return { retry: true, delayMs: Math.max(100, fullJitter(state.transientRetries, policy.baseDelayMs, policy.maxDelayMs, options.random)) };
+	return { retry: true, delayMs: Math.max(policy.minDelayMs ?? 100, fullJitter(state.transientRetries, policy.baseDelayMs, policy.maxDelayMs, options.random)) };
 }

@@ -6,15 +6,17 @@
  *      problem (DEMO_REFUND_SPIKES: lanterns refunded as defective in Germany today) so that the anomaly
  *      check has something realistic to find. Amazon's usage plans stay as Amazon publishes them.
  *   2. A DingTalk-compatible robot starts on 127.0.0.1 (it checks `timestamp` + `sign` like DingTalk).
- *   3. The workflow file's ACORN part runs in-process: n8n-core's WorkflowExecute with the built package
- *      loaded by PackageDirectoryLoader (test/harness), one credential per region, n8n's Merge node
- *      played by an honest stand-in (test/harness/baseNodeStandIns.ts). Per region one Refunds node
- *      (Enrich Refunds with Return Reasons) fetches the refunds and Amazon's FBA returns report itself.
+ *   3. The workflow file's ACORN part runs in-process, once for each of the emulator's three sellers with
+ *      that seller's single credential — exactly as a seller of that region would run the file, unedited:
+ *      n8n-core's WorkflowExecute with the built package loaded by PackageDirectoryLoader (test/harness).
+ *      Its one Refunds node (Enrich Refunds with Return Reasons) reads every store of the credential and
+ *      fetches Amazon's FBA returns report itself.
  *   4. The steps after it in the file are n8n-nodes-base nodes that cannot run in-process (Filter, Code,
  *      Convert to File, Read/Write Files, Crypto, HTTP Request). This runner does exactly what they do,
  *      from the workflow's own output: keep the refunds of the last 24 hours, write them as a CSV (UTF-8
- *      with BOM) to the output folder, and when the anomaly node found something, sign and post the alert
- *      to the robot. The real-n8n end-to-end test runs the whole file, these nodes included.
+ *      with BOM; the three sellers' days in one file) to the output folder, and when the anomaly node
+ *      found something, sign and post that run's alert to the robot. The real-n8n end-to-end test runs the
+ *      whole file, these nodes included.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -35,25 +37,21 @@ export { DEMO_REFUND_SPIKES };
 
 export const FLAGSHIP_FILE = path.join(REPO_ROOT, 'examples', 'daily-refunds-flagship.json');
 
-/**
- * Node names of the flagship the runner reads. "Refunds <region>" is one Enrich Refunds with Return
- * Reasons node per region that fetches both the refunds and Amazon's FBA returns report itself.
- */
+/** Node names of the flagship the runner reads. */
 export const NODES = {
-	allRefunds: 'All marketplaces',
+	refunds: 'Refunds with return reasons',
 	detect: 'Detect Refund Anomalies',
-	refunds: (region: string) => `Refunds ${region}`,
 };
 
-/** The credential ids the flagship refers to, and the emulator seller behind each. */
-export const DEMO_CREDENTIALS: Readonly<Record<string, SellerFixtureKey>> = {
-	acornAmazonSpApi: 'na',
-	acornAmazonSpApiEu: 'eu',
-	acornAmazonSpApiFe: 'fe',
-};
-
-export const DEMO_REGIONS = ['NA', 'EU', 'FE'] as const;
-
+/**
+ * The emulator's sellers the demo runs the flagship for, one per region, each with its own single
+ * Amazon SP-API credential (the file's credential reference is matched by type).
+ */
+export const DEMO_SELLERS: ReadonlyArray<{ seller: SellerFixtureKey; region: 'NA' | 'EU' | 'FE' }> = [
+	{ seller: 'na', region: 'NA' },
+	{ seller: 'eu', region: 'EU' },
+	{ seller: 'fe', region: 'FE' },
+];
 
 const DAY_MS = 86_400_000;
 
@@ -69,6 +67,8 @@ export interface MarketplaceLine {
 
 export interface RegionLine {
 	region: string;
+	/** When that seller's run started (its "last 24 hours" end here). */
+	startedAt: string;
 	/** Refund lines of the whole look-back (29 days) the region's Refunds node returned. */
 	refundsFetched: number;
 	/** Refund lines of the look-back that found their return in Amazon's returns report. */
@@ -99,12 +99,21 @@ export interface DemoSummary {
 	seconds: number;
 }
 
-export interface DemoRun {
-	summary: DemoSummary;
-	/** Every refund line (enriched) the workflow produced, and the anomalies, as items. */
+/** One seller's run of the flagship. */
+export interface SellerRun {
+	seller: SellerFixtureKey;
+	region: string;
+	run: IRun;
 	refunds: IDataObject[];
 	anomalies: IDataObject[];
-	run: IRun;
+}
+
+export interface DemoRun {
+	summary: DemoSummary;
+	/** Every refund line (enriched) the runs produced, and the anomalies, as items. */
+	refunds: IDataObject[];
+	anomalies: IDataObject[];
+	runs: SellerRun[];
 	/** The emulator stays up for inspection (tests compare with its data); close it when done. */
 	emulator: Emulator;
 	close(): Promise<void>;
@@ -121,7 +130,7 @@ export interface DemoOptions {
 
 export class DemoError extends Error {}
 
-/** The nodes of an n8n workflow file that run in-process: the manual trigger, ACORN nodes and Merge. */
+/** The nodes of an n8n workflow file that run in-process: the manual trigger, ACORN nodes and Merge (a seller's own multi-region copy). */
 export function inProcessPart(workflow: WorkflowFileJson): WorkflowFileJson {
 	const keep = (type: string) => type === 'n8n-nodes-base.manualTrigger' || type === 'n8n-nodes-base.merge' || type.startsWith('n8n-nodes-acorn.');
 	const nodes = workflow.nodes.filter((node) => keep(node.type));
@@ -197,40 +206,44 @@ export async function runFlagshipDemo(options: DemoOptions): Promise<DemoRun> {
 		progress(`SP-API emulator on ${emulator.url}; DingTalk robot on ${robotServer.url}`);
 		const workflow = JSON.parse(fs.readFileSync(options.workflowFile ?? FLAGSHIP_FILE, 'utf8')) as WorkflowFileJson;
 		const part = inProcessPart(workflow);
-		progress(`running "${workflow.name ?? 'flagship'}" in n8n's engine: ${part.nodes.filter((node: INode) => node.type.startsWith('n8n-nodes-acorn.')).length} ACORN nodes`);
-		const credentials = Object.fromEntries(Object.entries(DEMO_CREDENTIALS).map(([id, seller]) => [id, { ...emulator.credentialsFor(seller) }]));
-		const result = await runWorkflowJson(part, { credentials, extraNodeTypes: BASE_NODE_STAND_INS, timezone: 'UTC' });
-		const problems = nodeErrors(result.run);
-		if (problems.length) throw new DemoError(`The workflow stopped with an error:\n  ${problems.join('\n  ')}`);
+		const runs: SellerRun[] = [];
+		let posted = 0;
+		for (const { seller, region } of DEMO_SELLERS) {
+			progress(`running "${workflow.name ?? 'flagship'}" in n8n's engine for the ${region} seller (its one credential): ${part.nodes.filter((node: INode) => node.type.startsWith('n8n-nodes-acorn.')).length} ACORN nodes`);
+			const result = await runWorkflowJson(part, { credentials: { amazonSpApi: { ...emulator.credentialsFor(seller) } }, extraNodeTypes: BASE_NODE_STAND_INS, timezone: 'UTC' });
+			const problems = nodeErrors(result.run);
+			if (problems.length) throw new DemoError(`The workflow stopped with an error (${region} seller):\n  ${problems.join('\n  ')}`);
+			const sellerRun: SellerRun = { seller, region, run: result.run, refunds: outputJson(result.run, NODES.refunds), anomalies: outputJson(result.run, NODES.detect) };
+			runs.push(sellerRun);
+			if (sellerRun.anomalies.length > 0) {
+				// What the file's DingTalk steps do: the Set/Crypto nodes sign, the HTTP Request node posts.
+				const message = dingTalkAlertMessage(sellerRun.anomalies);
+				const url = signedDingTalkUrl(`${robotServer.url}/robot/send?access_token=${robotToken}`, robotSecret);
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ msgtype: 'markdown', markdown: message }),
+				});
+				posted += 1;
+				const answer = (await response.json()) as { errcode?: number; errmsg?: string };
+				if (answer.errcode !== 0) throw new DemoError(`DingTalk refused the message: errcode ${answer.errcode}, ${answer.errmsg}`);
+			}
+		}
 
-		const startedMs = new Date(result.run.startedAt).getTime();
-		const refunds = outputJson(result.run, NODES.allRefunds);
-		const anomalies = outputJson(result.run, NODES.detect);
+		const startOf = (sellerRun: SellerRun) => new Date(sellerRun.run.startedAt).getTime();
 		// What the file's "Last 24 hours" Filter keeps: posted after the run's start minus one day.
-		const windowFrom = startedMs - DAY_MS;
-		const lastDay = refunds.filter((refund) => Date.parse(String(refund.postedDate)) > windowFrom);
+		const lastDayOf = (sellerRun: SellerRun) => sellerRun.refunds.filter((refund) => Date.parse(String(refund.postedDate)) > startOf(sellerRun) - DAY_MS);
+		const refunds = runs.flatMap((sellerRun) => sellerRun.refunds);
+		const anomalies = runs.flatMap((sellerRun) => sellerRun.anomalies);
+		const lastDay = runs.flatMap(lastDayOf);
+		const firstStart = Math.min(...runs.map(startOf));
+		const lastStart = Math.max(...runs.map(startOf));
 
 		fs.mkdirSync(options.outputDir, { recursive: true });
-		const csvPath = path.join(options.outputDir, `amazon-refunds-${dateStamp(startedMs)}.csv`);
-		const csv = refundsCsv(lastDay);
-		fs.writeFileSync(csvPath, UTF8_BOM + csv, 'utf8');
-		const alertsPath = path.join(options.outputDir, `refund-alerts-${dateStamp(startedMs)}.json`);
+		const csvPath = path.join(options.outputDir, `amazon-refunds-${dateStamp(firstStart)}.csv`);
+		fs.writeFileSync(csvPath, UTF8_BOM + refundsCsv(lastDay), 'utf8');
+		const alertsPath = path.join(options.outputDir, `refund-alerts-${dateStamp(firstStart)}.json`);
 		fs.writeFileSync(alertsPath, `${JSON.stringify(anomalies, null, 2)}\n`, 'utf8');
-
-		let posted = 0;
-		if (anomalies.length > 0) {
-			// What the file's DingTalk steps do: the Set/Crypto nodes sign, the HTTP Request node posts.
-			const message = dingTalkAlertMessage(anomalies);
-			const url = signedDingTalkUrl(`${robotServer.url}/robot/send?access_token=${robotToken}`, robotSecret);
-			const response = await fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ msgtype: 'markdown', markdown: message }),
-			});
-			posted += 1;
-			const answer = (await response.json()) as { errcode?: number; errmsg?: string };
-			if (answer.errcode !== 0) throw new DemoError(`DingTalk refused the message: errcode ${answer.errcode}, ${answer.errmsg}`);
-		}
 
 		const returnsReportsOf = (seller: SellerFixtureKey) => {
 			const sellerId = emulator.fixtures.sellers[seller].sellerId;
@@ -238,28 +251,29 @@ export async function runFlagshipDemo(options: DemoOptions): Promise<DemoRun> {
 				.requests()
 				.filter((entry) => entry.operation === 'createReport' && entry.sellerId === sellerId && entry.status === 202).length;
 		};
-		const sellerOfRegion = (region: string) => Object.values(DEMO_CREDENTIALS).find((seller) => emulator.fixtures.sellers[seller].region === region)!;
 		const summary: DemoSummary = {
-			startedAt: new Date(startedMs).toISOString(),
-			window: { from: new Date(windowFrom).toISOString(), to: new Date(startedMs).toISOString() },
+			startedAt: new Date(firstStart).toISOString(),
+			window: { from: new Date(firstStart - DAY_MS).toISOString(), to: new Date(lastStart).toISOString() },
 			marketplaces: marketplaceLines(lastDay),
 			totals: totalsByCurrency(lastDay.map((refund) => money(String(refund.total), String(refund.currency)))).map((total: Money) => ({
 				currency: total.currency,
 				refunds: lastDay.filter((refund) => refund.currency === total.currency).length,
 				total: total.amount,
 			})),
-			regions: DEMO_REGIONS.map((region) => ({
-				region,
-				refundsFetched: outputJson(result.run, NODES.refunds(region)).length,
-				matched: outputJson(result.run, NODES.refunds(region)).filter((refund) => refund.returnMatched === true).length,
-				returnsReports: returnsReportsOf(sellerOfRegion(region)),
+			regions: runs.map((sellerRun) => ({
+				region: sellerRun.region,
+				startedAt: new Date(startOf(sellerRun)).toISOString(),
+				refundsFetched: sellerRun.refunds.length,
+				matched: sellerRun.refunds.filter((refund) => refund.returnMatched === true).length,
+				returnsReports: returnsReportsOf(sellerRun.seller),
 			})),
 			alerts: anomalies.map((anomaly) => ({
 				message: String(anomaly.message),
 				group: String(anomaly.group),
 				currency: String(anomaly.currency),
 				refundCount: Number(anomaly.refundCount),
-				refundedAmount: String(anomaly.refundedAmount),
+				// the exact text ("179.70"), as the sentence shows it; the number next to it is for spreadsheets
+				refundedAmount: String(anomaly.refundedAmountExact ?? anomaly.refundedAmount),
 				rules: (anomaly.rules as string[]) ?? [],
 			})),
 			dingTalk: { url: robotServer.url, posted, accepted: [...robot.messages], rejected: [...robot.rejected] },
@@ -268,7 +282,7 @@ export async function runFlagshipDemo(options: DemoOptions): Promise<DemoRun> {
 		};
 		await robotServer.close();
 		robotServer = undefined;
-		return { summary, refunds, anomalies, run: result.run, emulator, close };
+		return { summary, refunds, anomalies, runs, emulator, close };
 	} catch (error) {
 		await close();
 		throw error;

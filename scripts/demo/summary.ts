@@ -29,7 +29,11 @@ export function formatSummary(summary: DemoSummary, language: SummaryLanguage = 
 	const zh = language === 'zh';
 	const lines: string[] = [];
 	const refundCount = summary.marketplaces.reduce((sum, line) => sum + line.refunds, 0);
-	lines.push(zh ? 'ACORN 演示：北美、欧洲、远东三个地区的亚马逊每日退款（本地模拟器，无需亚马逊账号，不联网）' : 'ACORN demo: daily Amazon refunds across North America, Europe and the Far East (local emulator, no Amazon account, no internet)');
+	lines.push(
+		zh
+			? 'ACORN 演示：同一个每日退款流程，分别由北美、欧洲、远东的一个卖家各用自己的一个凭证运行，不做任何修改（本地模拟器，无需亚马逊账号，不联网）'
+			: 'ACORN demo: the same daily refunds workflow run unedited by a seller in North America, one in Europe and one in the Far East, each with its one credential (local emulator, no Amazon account, no internet)',
+	);
 	lines.push('');
 	lines.push(zh ? `最近 24 小时的退款（${utc(summary.window.from)} → ${utc(summary.window.to)}）：${refundCount} 笔` : `Refunds of the last 24 hours (${utc(summary.window.from)} → ${utc(summary.window.to)}): ${refundCount}`);
 	const head = zh ? ['站点', '笔数', '件数', '合计（对你账款的影响）'] : ['Marketplace', 'Refunds', 'Units', 'Total (effect on your money)'];

@@ -52,4 +52,13 @@ function runGeneratorCli({ output, generate, requiredDir, command, upToDate, wri
 	console.log(`${written(modelsDir)} to ${relative}`);
 }
 
-module.exports = { defaultModelsDir, readSourceCommit, runGeneratorCli };
+/** A parameter as the operation uses it: a `$ref` to the model's shared parameters resolved. */
+function resolveParameter(model, parameter) {
+	if (!parameter.$ref || !parameter.$ref.startsWith('#/')) return parameter;
+	return parameter.$ref
+		.slice(2)
+		.split('/')
+		.reduce((node, key) => (node ? node[key] : undefined), model);
+}
+
+module.exports = { defaultModelsDir, readSourceCommit, resolveParameter, runGeneratorCli };

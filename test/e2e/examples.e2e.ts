@@ -6,15 +6,15 @@
 import type { Emulator } from '../emulator/types';
 import { currencyDigits } from '../emulator/money';
 import { EXAMPLE_CHECKS, NOTIFICATION_EXAMPLE, SETTLEMENT_NOTIFICATION_EXAMPLE } from './exampleChecks';
-import { credentialReferences, e2eWorkflowId, loadExamples, MANUAL_TRIGGER, prepareForImport, type WorkflowJson } from './examples';
+import { itRunsEachManualExample, manualExamplesOf, resetReceivers } from './exampleRuns';
+import { credentialReferences, e2eWorkflowId, loadExamples, prepareForImport, type WorkflowJson } from './examples';
 import { describeRunErrors, tail } from './realN8n';
-import { expectSuccessfulRun, minorToDecimalText, ranNodes } from './runAssertions';
+import { minorToDecimalText, ranNodes } from './runAssertions';
 import { EXAMPLES_DIR, exampleCredentials, startWorld, type E2eWorld } from './world';
 import { until } from '../helpers/waiting';
 
 const examples = loadExamples(EXAMPLES_DIR);
-/** Examples a person starts (Manual Trigger): run with `n8n execute`. The others wait for Amazon. */
-const manualExamples = examples.filter((example) => example.workflow.nodes.some((node) => node.type === MANUAL_TRIGGER));
+const manualExamples = manualExamplesOf(examples);
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
@@ -60,16 +60,7 @@ describe('example workflows in a real n8n', () => {
 		await world?.close();
 	});
 
-	beforeEach(() => {
-		world.slack.messages.splice(0);
-		world.dingTalk.messages.splice(0);
-		world.dingTalk.rejected.splice(0);
-		world.erp.received.splice(0);
-		world.erpReports.received.splice(0);
-		world.erpSettlementReports.received.splice(0);
-		world.smtp.messages.splice(0);
-		world.proxy.refused.splice(0);
-	});
+	beforeEach(() => resetReceivers(world));
 
 	it('has assertions for every example and credentials for every credential it refers to', () => {
 		expect(examples.length).toBeGreaterThan(0);
@@ -79,21 +70,7 @@ describe('example workflows in a real n8n', () => {
 		expect(missing).toEqual([]);
 	});
 
-	describe.each(manualExamples.map((example) => [example.file, example] as const))('%s', (file, example) => {
-		const check = EXAMPLE_CHECKS[file];
-		(check ? it : it.skip)(check?.does ?? 'has no check', async () => {
-			check.prepare?.(world);
-			try {
-				const result = await world.n8n.execute(e2eWorkflowId(example.file));
-				const run = expectSuccessfulRun(result, file);
-				check.check(run, world);
-			} finally {
-				check.cleanup?.(world);
-			}
-			// Nothing tried to reach a host without a stand-in (nothing would have left the machine anyway).
-			expect(world.proxy.refused).toEqual([]);
-		});
-	});
+	itRunsEachManualExample(examples, () => world);
 
 	it('fails with the node error when Amazon refuses the refresh token', async () => {
 		const result = await world.n8n.execute('e2eRevokedToken');

@@ -41,9 +41,13 @@ export interface Example {
 
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
-/** Credential ids the examples refer to, per credential type (the e2e run imports credentials under these ids). */
+/**
+ * Credential ids the examples refer to, per credential type (the e2e run imports credentials under these
+ * ids). One Amazon SP-API credential per example: a seller's (`acornAmazonSpApi`, whatever its region),
+ * or for a vendor example the vendor account's; the stores come from the credential, never from the file.
+ */
 export const EXAMPLE_CREDENTIAL_IDS = {
-	amazonSpApi: ['acornAmazonSpApi', 'acornAmazonSpApiEu', 'acornAmazonSpApiFe'],
+	amazonSpApi: ['acornAmazonSpApi', 'acornAmazonSpApiVendor'],
 };
 export const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
 

@@ -26,6 +26,11 @@ export function outputOf(run: IRun, nodeName: string, output = 0): IDataObject[]
 	return (task?.data?.main?.[output] ?? []).map((item) => item.json);
 }
 
+/** Items a node produced over all its runs (a node inside a loop runs once per round), in order. */
+export function outputOfEveryRun(run: IRun, nodeName: string, output = 0): IDataObject[] {
+	return (run.data.resultData.runData[nodeName] ?? []).flatMap((task) => (task.data?.main?.[output] ?? []).map((item) => item.json));
+}
+
 export function ranNodes(run: IRun): string[] {
 	return Object.keys(run.data.resultData.runData);
 }

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import { E2E_REFUND_SPIKES } from '../../scripts/demo/scenario';
 import { startEmulator } from '../emulator';
 import type { QueueInfo } from '../emulator/notifications/controlTypes';
-import type { Emulator } from '../emulator/types';
+import type { Emulator, SellerFixtureKey } from '../emulator/types';
 import { dingTalkRobot } from '../harness/thirdParty/dingTalk';
 import { googleOAuth, googleSheetsApi, type GoogleOAuth, type GoogleSheetsApi } from '../harness/thirdParty/googleSheets';
 import { startInterceptingProxy, type InterceptingProxy } from '../harness/thirdParty/interceptingProxy';
@@ -38,6 +38,10 @@ export const EXAMPLE_PLACEHOLDERS = {
 
 /** The header row the seller's "Refunds" sheet starts with (the sticky note of the Sheets example lists it). */
 export const REFUNDS_SHEET_HEADER = ['Posted (local time)', 'Marketplace', 'Order ID', 'SKU', 'Quantity', 'Currency', 'Principal', 'Tax', 'Shipping', 'Fees', 'Total', 'Type', 'Refund key'];
+
+/** The header row of the vendor's "Shortages" sheet (the sticky note of the Shortage Watch example lists it). */
+export const SHORTAGES_SHEET_HEADER = ['PO', 'Line', 'ASIN', 'Finding', 'Shipped', 'Received', 'Missing', 'Value', 'Currency', 'Dispute by', 'Hours left', 'Message'];
+export const SHORTAGES_SHEET = 'Shortages';
 
 /** Test-only secrets of the third-party credentials imported into n8n. */
 export const TEST_SECRETS = {
@@ -69,6 +73,8 @@ export interface E2eWorld {
 	smtp: SmtpReceiver;
 	queue: QueueInfo;
 	reportQueue: QueueInfo;
+	/** The seller behind the examples' one Amazon SP-API credential. */
+	seller: SellerFixtureKey;
 	/** Stands in for /home/node/.n8n-files (the examples' save folder); n8n may write only here. */
 	filesFolder: string;
 	n8n: RealN8n;
@@ -83,12 +89,16 @@ export function tarballFromEnvironment(): string {
 	return tarball;
 }
 
-/** Credentials under the ids the examples use, pointing at the emulator and the stand-ins. */
-export function exampleCredentials(emulator: Emulator, smtp?: { host: string; port: number }): CredentialToImport[] {
+/**
+ * Credentials under the ids the examples use, pointing at the emulator and the stand-ins: exactly one
+ * Amazon SP-API credential, of the seller of one region (North America unless said otherwise), as a
+ * seller who sells in one region has.
+ */
+export function exampleCredentials(emulator: Emulator, smtp?: { host: string; port: number }, seller: SellerFixtureKey = 'na'): CredentialToImport[] {
 	return [
-		{ id: 'acornAmazonSpApi', name: 'Amazon SP-API account', type: 'amazonSpApi', data: { ...emulator.credentialsFor('na') } },
-		{ id: 'acornAmazonSpApiEu', name: 'Amazon SP-API Europe', type: 'amazonSpApi', data: { ...emulator.credentialsFor('eu') } },
-		{ id: 'acornAmazonSpApiFe', name: 'Amazon SP-API Far East', type: 'amazonSpApi', data: { ...emulator.credentialsFor('fe') } },
+		{ id: 'acornAmazonSpApi', name: 'Amazon SP-API account', type: 'amazonSpApi', data: { ...emulator.credentialsFor(seller) } },
+		// a vendor (Vendor Central) account is another kind of account, not another region: the vendor example's own
+		{ id: 'acornAmazonSpApiVendor', name: 'Amazon SP-API vendor account', type: 'amazonSpApi', data: { ...emulator.credentialsFor('vendor') } },
 		{ id: 'acornAmazonSqs', name: 'Amazon SQS (notifications queue)', type: 'amazonSqsApi', data: { ...emulator.control.sqs.credentialsFor(NOTIFICATIONS_QUEUE) } },
 		{ id: 'acornAmazonSqsReports', name: 'Amazon SQS (report notifications queue)', type: 'amazonSqsApi', data: { ...emulator.control.sqs.credentialsFor(REPORT_NOTIFICATIONS_QUEUE) } },
 		{ id: 'acornSlackBot', name: 'Slack bot', type: 'slackApi', data: { accessToken: TEST_SECRETS.slackBotToken } },
@@ -113,7 +123,12 @@ export function exampleCredentials(emulator: Emulator, smtp?: { host: string; po
 	];
 }
 
-export async function startWorld(extraCredentials: (emulator: Emulator) => CredentialToImport[] = () => []): Promise<E2eWorld> {
+export interface WorldOptions {
+	/** The seller whose one Amazon SP-API credential the examples get (default: the North America seller). */
+	seller?: SellerFixtureKey;
+}
+
+export async function startWorld(extraCredentials: (emulator: Emulator) => CredentialToImport[] = () => [], options: WorldOptions = {}): Promise<E2eWorld> {
 	const closers: Array<() => Promise<void>> = [];
 	try {
 		// Rate limits stay on (real pacing by the nodes); the emulator's clock is real time because
@@ -130,7 +145,7 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 		const erpReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const erpSettlementReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpSettlementReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const oauth = googleOAuth({ clientId: TEST_SECRETS.googleClientId, clientSecret: TEST_SECRETS.googleClientSecret, refreshToken: TEST_SECRETS.googleRefreshToken });
-		const sheets = googleSheetsApi({ spreadsheetId: EXAMPLE_PLACEHOLDERS.spreadsheetId, sheets: { [EXAMPLE_PLACEHOLDERS.sheetName]: [REFUNDS_SHEET_HEADER] }, oauth });
+		const sheets = googleSheetsApi({ spreadsheetId: EXAMPLE_PLACEHOLDERS.spreadsheetId, sheets: { [EXAMPLE_PLACEHOLDERS.sheetName]: [REFUNDS_SHEET_HEADER], [SHORTAGES_SHEET]: [SHORTAGES_SHEET_HEADER] }, oauth });
 		const proxy = await startInterceptingProxy({
 			'slack.com': [slack],
 			'oapi.dingtalk.com': [dingTalk],
@@ -159,7 +174,7 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 			},
 		});
 		closers.push(() => n8n.dispose());
-		await n8n.importCredentials([...exampleCredentials(emulator, smtp), ...extraCredentials(emulator)]);
+		await n8n.importCredentials([...exampleCredentials(emulator, smtp, options.seller), ...extraCredentials(emulator)]);
 		return {
 			emulator,
 			proxy,
@@ -173,6 +188,7 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 			smtp,
 			queue,
 			reportQueue,
+			seller: options.seller ?? 'na',
 			filesFolder,
 			n8n,
 			close: async () => {

@@ -24,7 +24,7 @@ describe('emulator HTTP control API', () => {
 		expect(status).toBe(200);
 		expect(body.url).toBe(emulator.url);
 		expect(body.endpointTemplate).toBe(`${emulator.url}/{region}`);
-		expect(Object.keys(body.credentials).sort()).toEqual(['appB', 'eu', 'fe', 'na', 'na2', 'noRoles']);
+		expect(Object.keys(body.credentials).sort()).toEqual(['appB', 'eu', 'fe', 'na', 'na2', 'noRoles', 'vendor']);
 		expect(body.credentials.na).toEqual(emulator.credentialsFor('na'));
 		expect(body.sellers.fe.marketplaceIds).toEqual(['A1VC38T7YXB528', 'A39IBJ37TRP1C6']);
 	});

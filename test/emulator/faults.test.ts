@@ -116,6 +116,30 @@ describe('emulator fault injection', () => {
 		expect((await call(emulator, '/orders/v0/orders', { token })).status).toBe(501);
 	});
 
+	test('emptyPage serves one page without items but with a token to the same place: the listing goes on from there', async () => {
+		const token = await sellerToken(emulator, 'na');
+		const query = { PostedAfter: '2025-02-01T00:00:00Z', PostedBefore: '2025-03-10T00:00:00Z', MaxResultsPerPage: 10 };
+		const pages = async () => {
+			const out: Array<{ ids: string[]; token?: string }> = [];
+			let next: string | undefined;
+			do {
+				const answer = await call(emulator, '/finances/v0/financialEventGroups', { token, query: { ...query, NextToken: next } });
+				expect(answer.status).toBe(200);
+				next = answer.body.payload.NextToken;
+				out.push({ ids: answer.body.payload.FinancialEventGroupList.map((g: { FinancialEventGroupId: string }) => g.FinancialEventGroupId), token: next });
+			} while (next);
+			return out;
+		};
+		const plain = await pages();
+		expect(plain.length).toBeGreaterThan(1);
+		emulator.control.injectFault({ operation: 'listFinancialEventGroups', emptyPage: true, afterRequests: 1 });
+		const withEmpty = await pages();
+		expect(withEmpty.map((page) => page.ids.length)).toEqual([plain[0].ids.length, 0, ...plain.slice(1).map((page) => page.ids.length)]);
+		expect(withEmpty.flatMap((page) => page.ids)).toEqual(plain.flatMap((page) => page.ids));
+		expect(() => emulator.control.injectFault({ operation: 'getReport', emptyPage: true })).toThrow(/paged operation/);
+		expect(() => emulator.control.injectFault({ operation: 'listFinancialEventGroups', emptyPage: true, status: 500 })).toThrow(/emptyPage/);
+	});
+
 	test('unknown operations are refused; clearFaults drops pending faults', async () => {
 		expect(() => emulator.control.injectFault({ operation: 'getOrderz' as never, status: 500 })).toThrow(/unknown operation/);
 		expect(() => emulator.control.injectFault({ operation: 'getOrders', afterEffect: true })).toThrow(/afterEffect/);

@@ -56,6 +56,12 @@ export function validateFault(spec: FaultSpec): void {
 	if (spec.delayMs !== undefined && (!Number.isFinite(spec.delayMs) || spec.delayMs < 0)) {
 		throw new RangeError(`fault delayMs must be a non-negative number, got ${String(spec.delayMs)}`);
 	}
+	if (spec.emptyPage && (spec.status !== undefined || spec.connectionReset || spec.afterEffect)) {
+		throw new RangeError('an emptyPage fault answers normally (an empty page); it takes no status, connectionReset or afterEffect');
+	}
+	if (spec.emptyPage && !OPERATIONS[spec.operation as keyof typeof OPERATIONS]?.pagination) {
+		throw new RangeError(`an emptyPage fault needs a paged operation; ${spec.operation} has no pages`);
+	}
 	if (spec.afterEffect && spec.status === undefined && !spec.connectionReset) {
 		throw new RangeError('an afterEffect fault needs a status or connectionReset');
 	}

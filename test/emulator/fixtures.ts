@@ -97,6 +97,17 @@ const SELLERS: Record<SellerFixtureKey, SellerFixture> = {
 		refreshToken: 'emulator-refresh-noroles-c2a71d94-not-a-real-token',
 		roles: [],
 	},
+	/** A vendor (Vendor Central, 1P) account: purchase orders from Amazon, with the roles vendors can have. */
+	vendor: {
+		key: 'vendor',
+		sellerId: 'A1ACORNVENDORNA',
+		storeName: 'Acorn Wholesale (vendor)',
+		region: 'NA',
+		marketplaceIds: [US, CA],
+		app: 'A',
+		refreshToken: 'emulator-refresh-vendor-6a2f90c3-not-a-real-token',
+		roles: ['Amazon Fulfillment', 'Inventory and Order Tracking', 'Brand Analytics'],
+	},
 	appB: {
 		key: 'appB',
 		sellerId: 'A1ACORNAPPBSELR',

@@ -1,31 +1,14 @@
-import * as aws4 from 'aws4';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isOrderEvent } from './data/model';
 import { startEmulator } from './index';
 import { requireModelsDir } from '../helpers/models';
 import { SchemaChecker, type SchemaObject } from './schemaCheck';
-import { call, grantlessToken, sellerToken, type HttpAnswer } from './testSupport';
+import { call, grantlessToken, sellerToken, signedSqs, type HttpAnswer } from './testSupport';
 import type { Emulator } from './types';
 
 const NOW = new Date('2025-03-15T12:00:00Z');
 const HOUR = 3_600_000;
-
-async function signedSqs(emulator: Emulator, action: string, input: Record<string, unknown>, options: { tamper?: (signed: { headers: Record<string, string>; body: string }) => void; secret?: string } = {}) {
-	const url = new URL(`${emulator.control.sqs.url}/`);
-	const key = emulator.control.sqs.keys.consumer;
-	const body = JSON.stringify(input);
-	const signed = aws4.sign(
-		{ host: url.host, path: '/', method: 'POST', service: 'sqs', region: 'us-east-1', headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AmazonSQS.${action}` }, body },
-		{ accessKeyId: key.accessKeyId, secretAccessKey: options.secret ?? key.secretAccessKey },
-	);
-	const request = { headers: Object.fromEntries(Object.entries(signed.headers ?? {}).map(([k, v]) => [k, String(v)])), body };
-	options.tamper?.(request);
-	delete request.headers.Host;
-	delete request.headers['Content-Length'];
-	const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body });
-	return { status: response.status, queryError: response.headers.get('x-amzn-query-error'), body: (await response.json()) as Record<string, unknown> };
-}
 
 function envelopesIn(emulator: Emulator, queue: string): Array<Record<string, unknown>> {
 	return emulator.control.sqs.messages(queue).map((m) => JSON.parse(m.body) as Record<string, unknown>);

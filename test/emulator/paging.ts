@@ -85,6 +85,17 @@ export class EmptyPages {
 	}
 }
 
+/** An injected fault (`emptyPage`): this one page is served empty, whatever the emulator's setting. */
+export class EmptyPageNow extends EmptyPages {
+	constructor() {
+		super(0);
+	}
+
+	override nextIsEmpty(): boolean {
+		return true;
+	}
+}
+
 /** One page of `items` from the cursor on; `empty` serves no items but a token to the same position. */
 export function takePage<T>(
 	items: readonly T[],

@@ -5,7 +5,8 @@
 import { OPERATIONS, type OperationKey } from '../../nodes/sp-api/generated/operations.generated';
 import type { SellerFixture, SpApiRole } from './types';
 
-export type RoleRequirement = SpApiRole | 'any';
+/** One role, any of several (Amazon: "need at least one"), or any role at all. */
+export type RoleRequirement = SpApiRole | readonly SpApiRole[] | 'any';
 
 export function requiredRole(operation: OperationKey): RoleRequirement {
 	const spec = OPERATIONS[operation];
@@ -16,6 +17,13 @@ export function requiredRole(operation: OperationKey): RoleRequirement {
 			return 'Inventory and Order Tracking';
 		case 'fulfillmentOutbound':
 			return 'Amazon Fulfillment';
+		// Amazon's role mappings for the Vendor Retail Procurement APIs
+		case 'vendorOrders':
+		case 'vendorInvoices':
+		case 'vendorTransactionStatus':
+			return ['Amazon Fulfillment', 'Inventory and Order Tracking'];
+		case 'vendorShipments':
+			return 'Amazon Fulfillment';
 		case 'sellerWallet':
 			return spec.method === 'GET' ? 'Account Information Service Provider' : 'Payment Initiation Service Provider';
 		default:
@@ -24,5 +32,6 @@ export function requiredRole(operation: OperationKey): RoleRequirement {
 }
 
 export function sellerHasRole(seller: SellerFixture, requirement: RoleRequirement): boolean {
-	return requirement === 'any' ? seller.roles.length > 0 : seller.roles.includes(requirement);
+	if (requirement === 'any') return seller.roles.length > 0;
+	return typeof requirement === 'string' ? seller.roles.includes(requirement) : requirement.some((role) => seller.roles.includes(role));
 }

@@ -26,7 +26,7 @@ const REGION: Record<'na' | 'eu' | 'fe', SpApiRegion> = { na: 'NA', eu: 'EU', fe
 
 	beforeAll(async () => {
 		emulator = await startEmulator({ now: NOW, enforceRateLimits: false, ordersPerDay: 8, reportProcessingMs: 1000 });
-		for (const key of ['na', 'eu', 'fe', 'noRoles'] as const) tokens.set(key, await sellerToken(emulator, key));
+		for (const key of ['na', 'eu', 'fe', 'noRoles', 'vendor'] as const) tokens.set(key, await sellerToken(emulator, key));
 	});
 	afterAll(() => emulator.close());
 
@@ -265,6 +265,8 @@ const REGION: Record<'na' | 'eu' | 'fe', SpApiRegion> = { na: 'NA', eu: 'EU', fe
 		const post = (seller: 'na' | 'eu' | 'fe', pathname: string, body: unknown) => call(emulator, pathname, { region: REGION[seller], token: tokens.get(seller), method: 'POST', body });
 		const del = (pathname: string) => call(emulator, pathname, { token: tokens.get('na'), method: 'DELETE' });
 		const range = { dataStartTime: isoShift(NOW, -50 * dayMs), dataEndTime: isoShift(NOW, -dayMs) };
+		// queued until released below, however long these requests take on a busy machine
+		emulator.control.reports.holdNewReportsInQueue(true);
 		const created = await post('na', '/reports/2021-06-30/reports', { reportType: 'GET_FBA_REIMBURSEMENTS_DATA', marketplaceIds: ['ATVPDKIKX0DER'], ...range });
 		verify('createReport', created, 202);
 		verify('createReport', await post('na', '/reports/2021-06-30/reports', { reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE', marketplaceIds: ['ATVPDKIKX0DER'] }), 400);
@@ -281,6 +283,7 @@ const REGION: Record<'na' | 'eu' | 'fe', SpApiRegion> = { na: 'NA', eu: 'EU', fe
 		] as const) {
 			verify('createReport', await post(seller, '/reports/2021-06-30/reports', { reportType: type, marketplaceIds: [marketplace], ...range }), 202);
 		}
+		emulator.control.reports.holdNewReportsInQueue(false);
 		emulator.control.advanceClock(2_000);
 		const done = await get('na', 'getReport', `/reports/2021-06-30/reports/${created.body.reportId}`);
 		expect(done.body.processingStatus).toBe('DONE');
@@ -305,6 +308,42 @@ const REGION: Record<'na' | 'eu' | 'fe', SpApiRegion> = { na: 'NA', eu: 'EU', fe
 		verify('cancelReportSchedule', await del(`/reports/2021-06-30/schedules/${schedule.body.reportScheduleId}`), 200);
 		await get('na', 'getReportSchedule', `/reports/2021-06-30/schedules/${schedule.body.reportScheduleId}`, {}, 404);
 		verify('cancelReportSchedule', await del(`/reports/2021-06-30/schedules/${schedule.body.reportScheduleId}`), 404);
+	});
+
+	test('vendor retail procurement v1', async () => {
+		// an earlier block turned usage plans on to see a 429; these answers are about shape
+		emulator.control.setRateLimitsEnforced(false);
+		const vendor = (operation: OperationKey, pathname: string, options: CallOptions = {}, status = 200) =>
+			call(emulator, pathname, { token: tokens.get('vendor'), ...options }).then((answer) => {
+				verify(operation, answer, status);
+				return answer;
+			});
+		const week = { createdAfter: isoShift(NOW, -7 * DAY), createdBefore: NOW.toISOString() };
+		const orders = await vendor('getPurchaseOrders', '/vendor/orders/v1/purchaseOrders', { query: week });
+		await vendor('getPurchaseOrders', '/vendor/orders/v1/purchaseOrders', { query: { ...week, includeDetails: 'false' } });
+		await vendor('getPurchaseOrders', '/vendor/orders/v1/purchaseOrders', { query: { createdAfter: isoShift(NOW, -30 * DAY) } }, 400);
+		const [order] = orders.body.payload.orders;
+		await vendor('getPurchaseOrder', `/vendor/orders/v1/purchaseOrders/${order.purchaseOrderNumber}`);
+		await vendor('getPurchaseOrder', '/vendor/orders/v1/purchaseOrders/NOSUCHPO', {}, 404);
+		for (let days = 0; days < 70; days += 7) {
+			await vendor('getPurchaseOrdersStatus', '/vendor/orders/v1/purchaseOrdersStatus', { query: { createdAfter: isoShift(NOW, -(days + 7) * DAY), createdBefore: isoShift(NOW, -days * DAY) } });
+		}
+		await vendor('getPurchaseOrdersStatus', '/vendor/orders/v1/purchaseOrdersStatus', { query: { limit: 0 } }, 400);
+		await vendor('GetShipmentDetails', '/vendor/shipping/v1/shipments', { query: { limit: 50, createdAfter: isoShift(NOW, -80 * DAY) } });
+		await vendor('GetShipmentLabels', '/vendor/shipping/v1/transportLabels', { query: { limit: 50 } });
+		const ack = await vendor(
+			'submitAcknowledgement',
+			'/vendor/orders/v1/acknowledgements',
+			{ method: 'POST', body: { acknowledgements: [{ purchaseOrderNumber: order.purchaseOrderNumber, sellingParty: { partyId: 'X' }, acknowledgementDate: NOW.toISOString(), items: [] }] } },
+			202,
+		);
+		await vendor('submitAcknowledgement', '/vendor/orders/v1/acknowledgements', { method: 'POST', body: { acknowledgements: 'all' } }, 400);
+		const party = { partyId: 'X' };
+		await vendor('SubmitShipmentConfirmations', '/vendor/shipping/v1/shipmentConfirmations', { method: 'POST', body: { shipmentConfirmations: [{ shipmentIdentifier: 'S1', shipmentConfirmationType: 'Original', shipmentConfirmationDate: NOW.toISOString(), sellingParty: party, shipFromParty: party, shipToParty: party, shippedItems: [] }] } }, 202);
+		await vendor('SubmitShipments', '/vendor/shipping/v1/shipments', { method: 'POST', body: { shipments: [] } }, 202);
+		await vendor('submitInvoices', '/vendor/payments/v1/invoices', { method: 'POST', body: { invoices: [{ invoiceType: 'Invoice', id: 'INV-1', date: NOW.toISOString(), remitToParty: party, invoiceTotal: { currencyCode: 'USD', amount: '10.00' } }] } }, 202);
+		await vendor('vendorTransactionStatus.getTransaction', `/vendor/transactions/v1/transactions/${ack.body.payload.transactionId}`);
+		await vendor('vendorTransactionStatus.getTransaction', '/vendor/transactions/v1/transactions/no-such-transaction', {}, 404);
 	});
 
 	test('no answer uses a property, type or value the model does not define', () => {

@@ -1,6 +1,7 @@
 /**
  * The HTTP pipeline. SP-API calls go: route → auth → injected fault → not-implemented check → usage
- * plan → handler (on the `/sandbox/{region}` prefix: the model's static sandbox cases, see sandbox.ts). Faults come after auth so a test can fail a call of one seller only; a status or
+ * plan → request check against the model (requestCheck.ts, where one is generated) → handler (on the
+ * `/sandbox/{region}` prefix: the model's static sandbox cases, see sandbox.ts). Faults come after auth so a test can fail a call of one seller only; a status or
  * reset fault bypasses the usage plan, a delay-only fault does not.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,6 +14,8 @@ import { handleTokenRequest, parseTokenRequest, sellerOfRefreshToken } from './l
 import { DEFAULT_BURST, DEFAULT_RATE } from './rateLimiter';
 import type { RouteHandler } from './routes/types';
 import { DOCUMENT_PATH_PREFIX, serveDocument } from './reports/download';
+import { EmptyPageNow } from './paging';
+import { requestError } from './requestCheck';
 import { matchOperation, splitRegion } from './router';
 import { SANDBOX_BURST, SANDBOX_RATE, sandboxAnswer } from './sandbox';
 import { sleep, type EmulatorRuntime } from './runtime';
@@ -107,11 +110,22 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 		if (!runtime.limiter.take(bucketKey, rate, burst)) return exchange.reply(429, QUOTA_EXCEEDED);
 	}
 
+	const body = parseJsonBody(exchange);
 	let result: ApiResponse;
 	try {
+		const refused = sandbox ? undefined : requestError(operation, { pathParams: match.pathParams, query: exchange.query, body });
+		if (refused) throw refused;
 		result = await handler(
-			{ operation, pathParams: match.pathParams, query: exchange.query, body: parseJsonBody(exchange), headers: req.headers, app: auth.app, seller: auth.seller, region: entry.region },
-			{ state: runtime.state, clock: runtime.clock, seed: runtime.seed, emptyPages: runtime.emptyPages, events: runtime.events, notifications: runtime.notifications, reports: runtime.reports },
+			{ operation, pathParams: match.pathParams, query: exchange.query, body, headers: req.headers, app: auth.app, seller: auth.seller, region: entry.region },
+			{
+				state: runtime.state,
+				clock: runtime.clock,
+				seed: runtime.seed,
+				emptyPages: fault?.emptyPage ? new EmptyPageNow() : runtime.emptyPages,
+				events: runtime.events,
+				notifications: runtime.notifications,
+				reports: runtime.reports,
+			},
 		);
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;

@@ -2,6 +2,7 @@
  * Helpers for the emulator's own tests: plain HTTP calls with Node's fetch, nothing from ACORN's client.
  * (No jest globals here: tsconfig.tools.json compiles this file without jest types.)
  */
+import * as aws4 from 'aws4';
 import type { Emulator, SellerFixtureKey, SpApiRegion } from './types';
 
 /** Parsed JSON answers are untyped on purpose: the tests check their shape. */
@@ -125,3 +126,30 @@ export function isoShift(from: Date, ms: number): string {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+export interface SignedSqsOptions {
+	/** Changes the signed request before it is sent (to prove the signature covers it). */
+	tamper?: (signed: { headers: Record<string, string>; body: string }) => void;
+	/** Sign with this secret instead of the key's. */
+	secret?: string;
+	/** Which of the emulator's access keys signs (default: consumer). */
+	key?: string;
+	region?: string;
+}
+
+/** One SQS JSON-protocol request to the emulated SQS, signed with aws4 (independent of ACORN's client). */
+export async function signedSqs(emulator: Emulator, action: string, input: Record<string, unknown>, options: SignedSqsOptions = {}): Promise<{ status: number; queryError: string | null; body: Record<string, unknown> }> {
+	const url = new URL(`${emulator.control.sqs.url}/`);
+	const key = emulator.control.sqs.keys[options.key ?? 'consumer'];
+	const body = JSON.stringify(input);
+	const signed = aws4.sign(
+		{ host: url.host, path: '/', method: 'POST', service: 'sqs', region: options.region ?? 'us-east-1', headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AmazonSQS.${action}` }, body },
+		{ accessKeyId: key.accessKeyId, secretAccessKey: options.secret ?? key.secretAccessKey },
+	);
+	const request = { headers: Object.fromEntries(Object.entries(signed.headers ?? {}).map(([k, v]) => [k, String(v)])), body };
+	options.tamper?.(request);
+	delete request.headers.Host;
+	delete request.headers['Content-Length'];
+	const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body });
+	return { status: response.status, queryError: response.headers.get('x-amzn-query-error'), body: (await response.json()) as Record<string, unknown> };
+}

@@ -11,7 +11,7 @@ import type { ReportsControl } from './reports/store';
 
 export type { OperationKey, SpApiRegion };
 
-export type SellerFixtureKey = 'na' | 'eu' | 'fe' | 'na2' | 'noRoles' | 'appB';
+export type SellerFixtureKey = 'na' | 'eu' | 'fe' | 'na2' | 'noRoles' | 'appB' | 'vendor';
 export type AppFixtureKey = 'A' | 'B';
 
 /** Roles as Amazon names them in the developer profile. */
@@ -21,7 +21,8 @@ export type SpApiRole =
 	| 'Amazon Fulfillment'
 	| 'Account Information Service Provider'
 	| 'Payment Initiation Service Provider'
-	| 'Selling Partner Insights';
+	| 'Selling Partner Insights'
+	| 'Brand Analytics';
 
 export interface AppFixture {
 	key: AppFixtureKey;
@@ -132,6 +133,11 @@ export interface FaultSpec {
 	sellerId?: string;
 	/** Let this many matching requests through normally before the fault starts (e.g. after the client learned the rate). */
 	afterRequests?: number;
+	/**
+	 * Serve the page empty: no items, but a token to the same position (as Amazon sometimes does in the
+	 * middle of a listing). Paged operations only; with `afterRequests: 1` it is the second page.
+	 */
+	emptyPage?: boolean;
 }
 
 export type TokenKind = 'seller' | 'grantless' | 'none' | 'lwa';

@@ -18,6 +18,7 @@ import {
 	type IRun,
 	type IVersionedNodeType,
 	type IWorkflowExecuteAdditionalData,
+	type NodeExecutionHint,
 	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -175,6 +176,8 @@ export interface WorkflowResult {
 	run: IRun;
 	output(nodeName: string): INodeExecutionData[];
 	error(nodeName: string): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
+	/** The execution hints a node added (what n8n shows above its output, e.g. why nothing came out). */
+	hints(nodeName: string): NodeExecutionHint[];
 	staticData: IDataObject;
 	logs: CapturedLog[];
 }
@@ -308,6 +311,7 @@ export async function executeWorkflow(workflow: Workflow, nodes: INode[], spec: 
 		run,
 		output: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
 		error: (nodeName) => runData[nodeName]?.[0]?.error as WorkflowResult['error'] extends (n: string) => infer R ? R : never,
+		hints: (nodeName) => runData[nodeName]?.[0]?.hints ?? [],
 		staticData: workflow.staticData,
 		logs: capturedLogs.slice(logStart),
 	};

@@ -42,7 +42,7 @@ describe('SpApiClient.call', () => {
 		const error = await isolatedClient(server.url).call('getMarketplaceParticipations').catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SpApiError);
 		expect(server.count('GET', PARTICIPATIONS)).toBe(2);
-		expect((error as SpApiError).hint).toMatch(/re-authorise/i);
+		expect((error as SpApiError).hint).toMatch(/also a new one fetched just now\. Authorise the app again/);
 	});
 
 	it('does not refresh for a role or region 403 and explains it', async () => {

@@ -12,7 +12,7 @@ function pagedResponder(pages: unknown[][], shape: (items: unknown[], token?: st
 	};
 }
 
-describe('paginate: the five SP-API token styles', () => {
+describe('paginate: the six SP-API token styles', () => {
 	let server: ScriptedServer;
 	beforeEach(async () => {
 		server = await new ScriptedServer().withLwa().start();
@@ -69,6 +69,30 @@ describe('paginate: the five SP-API token styles', () => {
 		for await (const page of paginate(isolatedClient(server.url), 'listAccountTransactions', { params: { accountId: 'acc', marketplaceId: 'ATVPDKIKX0DER' } })) pages.push(page);
 		expect(pages).toHaveLength(2);
 		expect(server.requests.at(-1)!.query).toEqual({ accountId: 'acc', marketplaceId: 'ATVPDKIKX0DER', nextPageToken: 'tok+/=1' });
+	});
+
+	it('vendor orders and shipments (payload.pagination.nextToken): repeats the same arguments, follows empty pages', async () => {
+		server.on(
+			'GET',
+			'/vendor/orders/v1/purchaseOrdersStatus',
+			pagedResponder([[1, 2], [], [3]], (items, next) => ({ payload: { pagination: next ? { nextToken: next } : {}, ordersStatus: items } }), 'nextToken'),
+		);
+		const params = { limit: 2, createdAfter: '2026-01-01T00:00:00Z', createdBefore: '2026-01-08T00:00:00Z' };
+		const items: unknown[] = [];
+		for await (const { item } of paginateItems(isolatedClient(server.url), 'getPurchaseOrdersStatus', { params }, (p: { payload: { ordersStatus: unknown[] } }) => p.payload.ordersStatus)) {
+			items.push(item);
+		}
+		expect(items).toEqual([1, 2, 3]);
+		expect(server.requests.filter((r) => r.path === '/vendor/orders/v1/purchaseOrdersStatus').map((r) => r.query)).toEqual([
+			{ limit: '2', createdAfter: '2026-01-01T00:00:00Z', createdBefore: '2026-01-08T00:00:00Z' },
+			{ limit: '2', createdAfter: '2026-01-01T00:00:00Z', createdBefore: '2026-01-08T00:00:00Z', nextToken: 'tok+/=1' },
+			{ limit: '2', createdAfter: '2026-01-01T00:00:00Z', createdBefore: '2026-01-08T00:00:00Z', nextToken: 'tok+/=2' },
+		]);
+		// a last page without a pagination object at all ends the listing too
+		server.on('GET', '/vendor/shipping/v1/shipments', pagedResponder([[1], [2]], (items, next) => ({ payload: { ...(next ? { pagination: { nextToken: next } } : {}), shipments: items } }), 'nextToken'));
+		const pages = [];
+		for await (const page of paginate(isolatedClient(server.url), 'GetShipmentDetails', { params: { limit: 1 } })) pages.push(page);
+		expect(pages).toHaveLength(2);
 	});
 
 	it('stops fetching once the limit is reached', async () => {

@@ -1,9 +1,10 @@
 /** The Seller Wallet node's checks and wording, below n8n: amounts, banks, masking, error mapping. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { AccountNumberMask, isCountryCode, isValidIban, readCountry, tailOf } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/bank';
-import { UnclearOutcomeError, walletError } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/errors';
+import { walletError } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/errors';
+import { UnclearOutcomeError } from '../../nodes/sp-api/errors';
 import { readAmount, readCurrency } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/money';
-import { claimOncePerExecution } from '../../nodes/AmazonSpApiSellerWallet/actions/shared/oncePerExecution';
+import { claimOncePerExecution } from '../../nodes/sp-api/n8n/oncePerExecution';
 import { hintForHttpError, SpApiError } from '../../nodes/sp-api/errors';
 import { isActiveIsoCurrency } from '../../nodes/sp-api/money';
 import { errorItemJson } from '../../nodes/sp-api/n8n/nodeErrors';
@@ -72,8 +73,8 @@ describe('what the node says when Amazon refuses or does not answer', () => {
 
 	it('maps 422, 409, 408 (reads), 404, 403 and signature refusals to plain words', () => {
 		expect((walletError(httpError('createTransaction', 422), write) as SpApiError).hint).toMatch(/^Amazon refused the transfer of 10\.00 EUR: not enough available balance .* No money was moved\./);
-		expect((walletError(httpError('createTransferSchedule', 409), write) as SpApiError).hint).toMatch(/already exists .*Transfer Schedule → Update/);
-		expect((walletError(httpError('sellerWallet.getTransaction', 408)) as SpApiError).hint).toMatch(/did not finish in time \(HTTP 408 Request Timed Out\).*Nothing was changed/);
+		expect((walletError(httpError('createTransferSchedule', 409), write) as SpApiError).hint).toMatch(/already exists\. .*Transfer Schedule → Update/);
+		expect((walletError(httpError('sellerWallet.getTransaction', 408)) as SpApiError).hint).toMatch(/did not finish in time \(HTTP 408\).*Nothing was changed/);
 		expect((walletError(httpError('getTransferSchedule', 404)) as SpApiError).hint).toMatch(/found no such Seller Wallet account, transaction or schedule/);
 		expect((walletError(httpError('listAccounts', 403)) as SpApiError).hint).toMatch(/Account Information Service Provider/);
 		expect((walletError(httpError('createTransaction', 403), write) as SpApiError).hint).toMatch(/Payment Initiation Service Provider/);
@@ -85,7 +86,7 @@ describe('what the node says when Amazon refuses or does not answer', () => {
 	});
 
 	it('has a general 409 hint in the core', () => {
-		expect(hintForHttpError(getOperation('createTransferSchedule'), 409, [], false)).toMatch(/conflicts with something that already exists/);
+		expect(hintForHttpError(getOperation('createTransferSchedule'), 409, [], { attempts: 1, mayHaveTakenEffect: false })).toMatch(/conflicts with something that already exists/);
 	});
 });
 

@@ -31,11 +31,13 @@ describe.each(languages)('canvas subtitles (ACORN_LANGUAGE=%s)', (language) => {
 	it('every node with operations uses the one shared subtitle helper', () => {
 		expect(actionNodes.map((type) => type.description.name).sort()).toEqual([
 			'amazonSpApiFinances',
+			'amazonSpApiNotificationSettings',
 			'amazonSpApiNotifications',
 			'amazonSpApiRefunds',
 			'amazonSpApiReports',
 			'amazonSpApiSellerWallet',
 			'amazonSpApiSellers',
+			'amazonSpApiVendor',
 		]);
 		for (const type of actionNodes) expect(type.description.subtitle).toBe(operationSubtitle(type.description.properties));
 	});

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import { refundsCsv, REFUND_CSV_COLUMNS, UTF8_BOM } from '../../scripts/demo/csv';
 import { dingTalkAlertMessage } from '../../scripts/demo/dingTalkMessage';
-import { DEMO_CREDENTIALS, FLAGSHIP_FILE, inProcessPart, runFlagshipDemo, type DemoRun } from '../../scripts/demo/flagship';
+import { DEMO_SELLERS, FLAGSHIP_FILE, inProcessPart, NODES, runFlagshipDemo, type DemoRun } from '../../scripts/demo/flagship';
 import { DEMO_REFUND_SPIKES } from '../../scripts/demo/scenario';
 import { parseDemoArguments } from '../../scripts/demo/main';
 import { formatSummary } from '../../scripts/demo/summary';
@@ -52,20 +52,27 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 	const financesCall = (seller: SellerFixtureKey) => firstFinancesCall(demo.emulator, seller);
 	const refundLines = (seller: SellerFixtureKey): Line[] => refundLinesOf(demo.emulator, seller, financesCall(seller));
 
-	const sellers = Object.values(DEMO_CREDENTIALS);
+	const sellers = DEMO_SELLERS.map((entry) => entry.seller);
+	const regionOf = (seller: SellerFixtureKey) => DEMO_SELLERS.find((entry) => entry.seller === seller)!.region;
+	const runOf = (seller: SellerFixtureKey) => demo.runs.find((run) => run.seller === seller)!;
+	const startOf = (seller: SellerFixtureKey) => Date.parse(demo.summary.regions.find((line) => line.region === regionOf(seller))!.startedAt);
 	const allLines = (): Line[] => sellers.flatMap(refundLines);
-	const lastDay = (): Line[] => allLines().filter((line) => line.event.postedAt > Date.parse(demo.summary.window.from));
+	// each run keeps what the file's "Last 24 hours" Filter keeps: posted after its own start minus one day
+	const lastDay = (): Line[] => sellers.flatMap((seller) => refundLines(seller).filter((line) => line.event.postedAt > startOf(seller) - DAY));
 
-	it('asks Amazon once per region (one credential each) for the last 29 days, and reads every refund line', () => {
+	it("runs the unedited file once per region with that seller's one credential, asking Amazon for the last 29 days of every store", () => {
+		expect(demo.runs.map((run) => run.region)).toEqual(['NA', 'EU', 'FE']);
 		for (const seller of sellers) {
 			const call = financesCall(seller);
 			expect(call.region).toBe(demo.emulator.fixtures.sellers[seller].region);
 			const days = (Date.parse(call.query.PostedBefore) - Date.parse(call.query.PostedAfter)) / DAY;
 			expect(days).toBeGreaterThan(28.99);
 			expect(days).toBeLessThan(29.01);
-		}
-		for (const [seller, region] of [['na', 'NA'], ['eu', 'EU'], ['fe', 'FE']] as const) {
-			expect([region, demo.summary.regions.find((line) => line.region === region)?.refundsFetched]).toEqual([region, refundLines(seller).length]);
+			expect([regionOf(seller), demo.summary.regions.find((line) => line.region === regionOf(seller))?.refundsFetched]).toEqual([regionOf(seller), refundLines(seller).length]);
+			// every store of the credential: the file names no marketplace
+			const stores = new Set(demo.emulator.fixtures.sellers[seller].marketplaceIds);
+			expect(runOf(seller).refunds.every((refund) => stores.has(String(refund.marketplaceId)))).toBe(true);
+			expect(new Set(runOf(seller).refunds.map((refund) => refund.marketplaceId)).size).toBeGreaterThan(1);
 		}
 		expect(demo.refunds).toHaveLength(allLines().length);
 	});
@@ -91,7 +98,7 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 	});
 
 	it('fetches the FBA returns report itself (one per store of the refunds): every FBA refund finds its return, seller-shipped ones do not', () => {
-		for (const [seller, region] of [['na', 'NA'], ['eu', 'EU'], ['fe', 'FE']] as const) {
+		for (const { seller, region } of DEMO_SELLERS) {
 			const fba = refundLines(seller).filter((line) => channelOf(line.event.amazonOrderId) === 'AFN').length;
 			expect([region, demo.summary.regions.find((line) => line.region === region)?.matched]).toEqual([region, fba]);
 			const started = Date.parse(demo.summary.startedAt);
@@ -106,25 +113,36 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 		expect(spikeRows[0]).toMatchObject({ returnMatched: true, returnReasonDescription: 'Defective/Does not work properly', returnReasonTranslated: '有缺陷/无法正常使用' });
 	});
 
-	it('raises exactly the alerts the emulator data calls for (the rule recomputed here), and DingTalk gets them signed', () => {
+	it("raises exactly the alerts the emulator data calls for (the rule recomputed here, per seller), and DingTalk gets each run's alert signed", () => {
 		expect(demo.anomalies.length).toBeGreaterThan(0);
-		const period = periodOf(demo.anomalies[0]);
-		expect(period.end - period.start).toBe(DAY);
-		expect(period.start - period.baselineStart).toBe(28 * DAY);
-		const { tripped, groups } = skuSpikes(allLines(), period);
-		expect(demo.anomalies.map((anomaly) => `${anomaly.group}|${anomaly.currency}`).sort()).toEqual(tripped);
+		const posting = demo.runs.filter((run) => run.anomalies.length > 0);
+		for (const { seller, anomalies } of demo.runs) {
+			// Detect looks at the day before it ran; a run that found nothing states no period, so the run's start stands in
+			const period = anomalies.length ? periodOf(anomalies[0]) : { end: startOf(seller), start: startOf(seller) - DAY, baselineStart: startOf(seller) - 29 * DAY };
+			expect(period.end - period.start).toBe(DAY);
+			expect(period.start - period.baselineStart).toBe(28 * DAY);
+			const { tripped } = skuSpikes(refundLines(seller), period);
+			expect([seller, anomalies.map((anomaly) => `${anomaly.group}|${anomaly.currency}`).sort()]).toEqual([seller, tripped]);
+		}
+		const eu = runOf('eu');
+		const period = periodOf(eu.anomalies[0]);
+		const { groups } = skuSpikes(refundLines('eu'), period);
 		const spikeSku = demo.emulator.control.state.dataFor('eu').events.find((event): event is OrderFinanceEvent => event.kind === 'Refund' && event.returnReason === 'DEFECTIVE')!.items[0].sellerSku;
-		const lamp = demo.anomalies.find((anomaly) => anomaly.group === spikeSku && anomaly.currency === 'EUR');
+		const lamp = eu.anomalies.find((anomaly) => anomaly.group === spikeSku && anomaly.currency === 'EUR');
 		const truth = groups.get(`${spikeSku}|EUR`)!;
-		expect(lamp).toMatchObject({ refundCount: truth.n, baselineCount: truth.b, refundedAmount: minorToDecimalText(truth.amount, 2) });
+		expect(lamp).toMatchObject({ refundCount: truth.n, baselineCount: truth.b, refundedAmountExact: minorToDecimalText(truth.amount, 2) });
+		// the example's nodes were saved at version 1 (exact text); a new node gives a number: the same amount either way
+		expect(Number(lamp?.refundedAmount)).toBe(Number(minorToDecimalText(truth.amount, 2)));
 		expect(String(lamp?.message)).toMatch(/^退款异常：SKU EU-LAMP-\d{3}（Amazon\.de）在过去 1 天有 \d+ 笔退款/);
 
 		expect(demo.summary.dingTalk.rejected).toEqual([]);
-		expect(demo.summary.dingTalk.accepted).toHaveLength(1);
-		const [message] = demo.summary.dingTalk.accepted;
-		expect({ msgtype: message.msgtype, title: message.title, text: message.text }).toEqual({ msgtype: 'markdown', ...dingTalkAlertMessage(demo.anomalies) });
-		for (const anomaly of demo.anomalies) expect(message.text).toContain(String(anomaly.message));
-		expect(message.request.query.sign).toBeTruthy();
+		expect(demo.summary.dingTalk.accepted).toHaveLength(posting.length);
+		posting.forEach((run, index) => {
+			const message = demo.summary.dingTalk.accepted[index];
+			expect({ msgtype: message.msgtype, title: message.title, text: message.text }).toEqual({ msgtype: 'markdown', ...dingTalkAlertMessage(run.anomalies) });
+			for (const anomaly of run.anomalies) expect(message.text).toContain(String(anomaly.message));
+			expect(message.request.query.sign).toBeTruthy();
+		});
 	});
 
 	it('writes the CSV: UTF-8 with BOM, one line per refund of the last 24 hours, totals exact', () => {
@@ -164,16 +182,17 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 describe('the flagship file and the demo runner agree', () => {
 	const codeOf = (name: string) => String(flagship.nodes.find((node) => node.name === name)?.parameters.jsCode);
 
-	it('the in-process part is the trigger, the ACORN nodes and the Merge nodes, with their connections', () => {
+	it('the in-process part is the trigger and the ACORN nodes: one Refunds node for every store of the one credential', () => {
 		const part = inProcessPart(flagship);
-		expect(new Set(part.nodes.map((node) => node.type))).toEqual(new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.merge', 'n8n-nodes-acorn.amazonSpApiRefunds']));
-		// per region one node fetches refunds and returns: no hand-merged returns report
-		for (const region of ['NA', 'EU', 'FE']) {
-			expect(part.nodes.find((node) => node.name === `Refunds ${region}`)?.parameters).toMatchObject({ operation: 'enrichWithReturnReasons', refundsFrom: 'fetch', returnsFrom: 'fetch' });
-		}
-		expect(part.connections['All marketplaces'].main[0]?.map((target) => target.node)).toEqual(['Detect Refund Anomalies']);
+		expect(new Set(part.nodes.map((node) => node.type))).toEqual(new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-acorn.amazonSpApiRefunds']));
+		// one node fetches refunds and returns of every store of the credential: no marketplace in the file
+		const refunds = part.nodes.find((node) => node.name === NODES.refunds);
+		expect(refunds?.parameters).toMatchObject({ operation: 'enrichWithReturnReasons', refundsFrom: 'fetch', returnsFrom: 'fetch' });
+		expect(refunds?.parameters.marketplaceIds ?? []).toEqual([]);
+		expect(part.connections[NODES.refunds].main[0]?.map((target) => target.node)).toEqual([NODES.detect]);
+		expect(flagship.connections[NODES.refunds].main[0]?.map((target) => target.node)).toEqual([NODES.detect, 'Last 24 hours']);
 		const credentialIds = new Set(part.nodes.flatMap((node) => Object.values(node.credentials ?? {}).map((ref) => ref.id)));
-		expect(credentialIds).toEqual(new Set(Object.keys(DEMO_CREDENTIALS)));
+		expect(credentialIds).toEqual(new Set(['acornAmazonSpApi']));
 	});
 
 	// The Code nodes run in the real-n8n end-to-end test; here their JavaScript is run on the same items

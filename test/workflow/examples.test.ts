@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
+import { MARKETPLACES } from '../../nodes/sp-api/marketplaces';
 import { EXAMPLE_CHECKS } from '../e2e/exampleChecks';
 import { EXAMPLE_CREDENTIAL_IDS, loadExamples, MANUAL_TRIGGER, STICKY_NOTE } from '../e2e/examples';
 import { loadAcornPackage, PACKAGE_NAME } from '../harness/n8nHarness';
@@ -70,6 +71,24 @@ describe('example workflows', () => {
 				for (const [name, value] of Object.entries(node.parameters)) {
 					const nested = properties.filter((p) => p.name === name && p.type === 'collection').flatMap((p) => (p.options ?? []).map((o) => ('name' in o ? o.name : '')));
 					if (nested.length && value && typeof value === 'object') expect([name, Object.keys(value).filter((key) => !nested.includes(key))]).toEqual([name, []]);
+				}
+			}
+		});
+
+		it('is bound to no region: one Amazon SP-API credential, no marketplace id written into a node', () => {
+			// a seller with one credential of any region (NA, EU or FE) imports it and runs it unchanged
+			const nodes = workflow.nodes.filter((n) => n.type !== STICKY_NOTE);
+			// one Amazon SP-API credential per example: the seller's, or a vendor example's vendor account
+			const credentials = new Set(nodes.flatMap((n) => (n.credentials?.amazonSpApi ? [n.credentials.amazonSpApi.id] : [])));
+			const vendor = nodes.some((n) => n.type === `${PACKAGE_NAME}.amazonSpApiVendor`);
+			expect([...credentials]).toEqual(nodes.some((n) => n.type.startsWith(`${PACKAGE_NAME}.`)) ? [vendor ? 'acornAmazonSpApiVendor' : 'acornAmazonSpApi'] : []);
+			const text = JSON.stringify(nodes);
+			expect(MARKETPLACES.filter((m) => text.includes(m.id)).map((m) => `${m.countryCode} ${m.id}`)).toEqual([]);
+			for (const node of nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
+				for (const name of ['marketplaceIds', 'marketplaceId']) {
+					const value = node.parameters[name];
+					// empty (every store of the credential) or taken from the data (an expression)
+					expect([node.name, name, value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === 'string' && value.startsWith('='))]).toEqual([node.name, name, true]);
 				}
 			}
 		});

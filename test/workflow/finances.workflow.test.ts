@@ -124,6 +124,18 @@ describe('Finances node', () => {
 		expect(new Set(items.map((item) => item.eventType))).toEqual(new Set(['Shipment', 'Refund']));
 	});
 
+	it('nothing in the period: no item, and the output pane says which stores, period and pages were checked', async () => {
+		const quiet = NOW_MS - 400 * DAY;
+		const events = await finances('eu', { resource: 'financialEvent', operation: 'getMany', postedAfter: iso(quiet), postedBefore: iso(quiet + DAY), marketplaceIds: ['DE'], eventTypes: ['RefundEventList'], returnAll: true });
+		expect(events.output('Node')).toEqual([]);
+		expect(events.hints('Node').map((hint) => hint.message)).toEqual([
+			`No money events of the chosen types (Refund) to output. Checked amazon.de, posted ${iso(quiet).slice(0, 16).replace('T', ' ')} UTC to ${iso(quiet + DAY).slice(0, 16).replace('T', ' ')} UTC (${requests('listFinancialEvents').length} pages read). Amazon publishes money events minutes to 48 hours after they happen.`,
+		]);
+		const groups = await finances('eu', { resource: 'financialEventGroup', operation: 'getMany', startedAfter: iso(quiet), startedBefore: iso(quiet + DAY), returnAll: true });
+		expect(groups.output('Node')).toEqual([]);
+		expect(groups.hints('Node')[0].message).toMatch(/^No settlement periods to output\. Checked periods that opened .* UTC to .* UTC\./);
+	});
+
 	it('events of one order', async () => {
 		const data = emulator.control.state.dataFor('na');
 		const refund = data.events.find((event) => event.kind === 'Refund' && event.settledAt < NOW_MS - DAY)!;

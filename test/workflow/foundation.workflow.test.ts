@@ -199,10 +199,19 @@ describe('credential test (real calls, plain words)', () => {
 	});
 	afterAll(async () => emulator.close());
 
-	it('succeeds and names the store and marketplaces', async () => {
+	it('succeeds and names the store and the stores it sells in, in English or Chinese', async () => {
 		const result = await test({ ...emulator.credentialsFor('eu') });
-		expect(result.status).toBe('OK');
-		expect(result.message).toMatch(/UK.*DE|DE.*UK/);
+		expect(result).toEqual({ status: 'OK', message: 'Connected to "Eichel & Söhne Handel" — amazon.co.uk, amazon.de, amazon.fr, amazon.it, amazon.es.' });
+		process.env.ACORN_LANGUAGE = 'zh-CN';
+		try {
+			const chinese = await test({ ...emulator.credentialsFor('na') });
+			expect(chinese).toEqual({ status: 'OK', message: '已连接“Acorn Outdoor Supply”— amazon.com, amazon.ca, amazon.com.mx。' });
+			const wrongRegion = await test({ ...emulator.credentialsFor('fe'), region: 'EU' });
+			expect(wrongRegion.message).toMatch(/FE.*EU/);
+			expect(wrongRegion.message).toMatch(/[\u4e00-\u9fff]/);
+		} finally {
+			delete process.env.ACORN_LANGUAGE;
+		}
 	});
 
 	it('says the client id or secret is wrong', async () => {

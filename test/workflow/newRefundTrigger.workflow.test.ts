@@ -2,11 +2,11 @@
  * The New Refund polling trigger run the way n8n runs it (PollContext, TriggersAndPollers, static data
  * saved between polls) against the emulator, whose clock the test moves to publish late refunds.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
 import { startEmulator } from '../emulator';
 import type { OrderFinanceEvent } from '../emulator/data/model';
 import type { Emulator } from '../emulator/types';
-import { runPoll, runWorkflow, spApiCredentialRef, type PollSpec, type WorkflowSpec } from '../harness/n8nHarness';
+import { buildWorkflow, loadAcornPackage, runPoll, runWorkflow, spApiCredentialRef, type PollSpec, type WorkflowSpec } from '../harness/n8nHarness';
 import { credentialsOf, HOUR, jsonOf, NEW_REFUND_TRIGGER, REFUNDS, useFixedNow } from './support';
 
 const NOW = '2025-03-15T12:00:00Z';
@@ -124,10 +124,51 @@ describe('New Refund trigger', () => {
 		expect(result.staticData).toEqual({ untouched: true });
 	});
 
+	it('a new trigger (1.1) gives amounts as numbers with the exact text beside; one saved at 1 keeps the text', async () => {
+		const at = async (typeVersion: number) => {
+			const spec = workflow();
+			spec.nodes[0] = { ...spec.nodes[0], typeVersion };
+			return jsonOf((await runWorkflow({ ...spec, mode: 'manual' })).output('New Refund'))[0];
+		};
+		const current = await at(1.1);
+		expect(typeof current.total).toBe('number');
+		expect(current.totalExact).toMatch(/^-?\d+\.\d{2}$/);
+		expect(Number(current.totalExact)).toBe(current.total);
+		const saved = await at(1);
+		expect([saved.total, saved.totalExact]).toEqual([current.totalExact, current.totalExact]);
+	});
+
 	it('a marketplace of another region is a clear error when the trigger is activated', async () => {
 		const spec = workflow();
 		spec.nodes[0].parameters = { ...spec.nodes[0].parameters, marketplaceIds: ['US'] };
 		await expect(runPoll(spec)).rejects.toThrow(/NA region.*EU/);
 		expect(emulator.control.requests().filter((r) => r.tokenKind !== 'lwa')).toEqual([]);
+	});
+
+	describe('Poll Times', () => {
+		async function pollTimesOf(typeVersion: number, saved?: INodeParameters): Promise<unknown> {
+			const spec = workflow();
+			spec.nodes[0] = { ...spec.nodes[0], typeVersion, parameters: { ...spec.nodes[0].parameters, ...(saved ? { pollTimes: saved } : {}) } };
+			const { workflow: built } = await buildWorkflow(spec);
+			return built.getNode('New Refund')?.parameters.pollTimes;
+		}
+
+		it('a new trigger checks once an hour; one "Poll Times" field, as n8n loads the package', async () => {
+			const loader = await loadAcornPackage();
+			const description = (loader.nodeTypes.amazonSpApiNewRefundTrigger.type as INodeType).description;
+			expect(description.version).toEqual([1, 1.1]);
+			expect(description.defaultVersion).toBe(1.1);
+			// n8n puts its own every-minute Poll Times in front of a polling node's fields: the trigger keeps only its own
+			const fields = description.properties.filter((property: INodeProperties) => property.name === 'pollTimes');
+			expect(fields.map((field) => field.displayOptions?.show?.['@version'])).toEqual([[1], [{ _cnd: { gte: 1.1 } }]]);
+			expect(await pollTimesOf(1.1)).toEqual({ item: [{ mode: 'everyHour', minute: 0 }] });
+			expect(fields[1].hint).toMatch(/48 hours/);
+		});
+
+		it('triggers saved before keep their interval, saved or not', async () => {
+			expect(await pollTimesOf(1)).toEqual({ item: [{ mode: 'everyMinute' }] });
+			expect(await pollTimesOf(1, { item: [{ mode: 'everyX', value: 5, unit: 'minutes' }] })).toEqual({ item: [{ mode: 'everyX', value: 5, unit: 'minutes' }] });
+			expect(await pollTimesOf(1.1, { item: [{ mode: 'everyMinute' }] })).toEqual({ item: [{ mode: 'everyMinute' }] });
+		});
 	});
 });

@@ -158,6 +158,36 @@ describe('Notifications trigger: Download Report for REPORT_PROCESSING_FINISHED'
 		expect(statsOf(workflow)).toMatchObject({ emitted: 1, reportDownloads: 1, downloadRetries: 0 });
 	});
 
+	it('a download address that is already expired is renewed once and the download goes on; the rows are filtered in the stream', async () => {
+		const queue = newQueue();
+		const expected = expectedGermanReturns();
+		const reasons = [...new Set(expected.map((r) => r.reason))].slice(0, 2);
+		const workflow = await activate(
+			spec(queue, {
+				downloadOptions: {
+					onlyRowsWhere: { condition: [{ column: 'Reason', operator: 'isOneOf', values: reasons.map((reason) => reason.toLowerCase()).join(', ') }] },
+					onlyColumns: 'order-id, sku, reason',
+				},
+			}),
+		);
+		emulator.control.reports.expireNextDocumentUrls(1);
+		const s3Before = emulator.control.requests().filter((r) => r.path.startsWith('/s3/')).length;
+		const reportId = await createReport('eu', { reportType: FBA_RETURNS, marketplaceIds: [DE], ...returnsRange });
+		const [emit] = await workflow.waitForEmits(1, 15_000);
+		const kept = expected.filter((r) => reasons.includes(r.reason));
+		expect(kept.length).toBeGreaterThan(0);
+		expect(kept.length).toBeLessThan(expected.length);
+		expect(emit.data[0].map((item) => item.json)).toEqual(
+			expected
+				.map((r, index) => ({ r, line: index + 2 }))
+				.filter(({ r }) => reasons.includes(r.reason))
+				.map(({ r, line }) => ({ 'order-id': r.amazonOrderId, sku: r.sellerSku, reason: r.reason, _line: line, _reportId: reportId, _reportType: FBA_RETURNS })),
+		);
+		expect(emulator.control.requests().filter((r) => r.path.startsWith('/s3/')).slice(s3Before).map((r) => r.status)).toEqual([403, 200]);
+		await until(() => drained(queue), 5000, 'message deleted after the emit');
+		expect(statsOf(workflow)).toMatchObject({ emitted: 1, downloadRetries: 0 });
+	});
+
 	it('as a file (binary, UTF-8) with the notification on the item; "both" with a row limit, charset override and typed values', async () => {
 		const queue = newQueue();
 		const binaryRun = await activate(spec(queue, { output: 'binary', binaryPropertyName: 'report', downloadOptions: { includeResponseMetadata: true } }));
@@ -231,7 +261,7 @@ describe('Notifications trigger: Download Report for REPORT_PROCESSING_FINISHED'
 		const item = emit.data[0][0].json;
 		expect(item).toMatchObject({ reportId: fatalId, processingStatus: 'FATAL', reportDocumentId: expect.any(String) });
 		expect(JSON.parse(String(item.errorDocument))).toEqual({ errorDetails: expect.stringContaining('does not generate GET_MERCHANT_LISTINGS_ALL_DATA') });
-		expect(String(item.message)).toMatch(new RegExp(`^Amazon could not create report ${fatalId} \\(GET_MERCHANT_LISTINGS_ALL_DATA\\): processing ended with FATAL\\. Amazon's explanation: .*does not generate`));
+		expect(String(item.message)).toMatch(new RegExp(`^Amazon could not create report ${fatalId} \\(GET_MERCHANT_LISTINGS_ALL_DATA\\): it ended with FATAL\\. Amazon said: The SP-API emulator does not generate GET_MERCHANT_LISTINGS_ALL_DATA reports \\(it builds [A-Z_, ]+\\)\\.$`));
 		expect(workflow.errors).toEqual([]);
 		const nextId = await createReport('na', { reportType: 'GET_FBA_REIMBURSEMENTS_DATA', marketplaceIds: [US] });
 		const emits = await workflow.waitForEmits(2, 15_000);
@@ -361,6 +391,7 @@ describe('Notifications trigger: Download Report for REPORT_PROCESSING_FINISHED'
 		await expect(activate(spec(queue, { returnAll: false, limit: 0 }))).rejects.toThrow(/"Limit" must be a number above zero/);
 		await expect(activate(spec(queue, { downloadOptions: { charset: 'klingon-8' } }))).rejects.toThrow(/character set "klingon-8"/);
 		await expect(activate(spec(queue, { reportTypes: ['settlement please'] }))).rejects.toThrow(/not a report type name/);
+		await expect(activate(spec(queue, { downloadOptions: { onlyRowsWhere: { condition: [{ column: 'reason', values: ' , ' }] } } }))).rejects.toThrow(/condition on column "reason" in "Only Rows Where" has no values/);
 		expect(emulator.control.notifications.subscriptions().filter((s) => s.destinationId && emulator.control.notifications.destinations().find((d) => d.destinationId === s.destinationId)?.sqsArn?.endsWith(`:${queue}`))).toEqual([]);
 	});
 

@@ -27,8 +27,9 @@ describe('Refunds node', () => {
 		emulator.control.clearRequests();
 	});
 
-	const refunds = (seller: SellerFixtureKey, parameters: Record<string, unknown>, input?: IDataObject[], extra: { continueOnFail?: boolean } = {}) =>
-		runWorkflow(singleNode(emulator, seller, { type: REFUNDS, parameters: { resource: 'refund', ...parameters }, ...extra }, input));
+	// a node as the editor adds it today (version 1.1); `typeVersion: 1` for one saved before
+	const refunds = (seller: SellerFixtureKey, parameters: Record<string, unknown>, input?: IDataObject[], extra: { continueOnFail?: boolean; typeVersion?: number } = {}) =>
+		runWorkflow(singleNode(emulator, seller, { type: REFUNDS, typeVersion: 1.1, parameters: { resource: 'refund', ...parameters }, ...extra }, input));
 	const apiCalls = () => emulator.control.requests().filter((r) => r.tokenKind !== 'lwa');
 
 	/** What the emulator holds: refund events posted in [after, before) and visible now. */
@@ -75,9 +76,95 @@ describe('Refunds node', () => {
 			source: 'financialEvents',
 			breakdownComplete: true,
 		});
-		// oldest first
+		// newest first
 		const times = items.map((item) => Date.parse(String(item.postedDate)));
-		expect(times).toEqual([...times].sort((a, b) => a - b));
+		expect(times).toEqual([...times].sort((a, b) => b - a));
+	}, 60_000);
+
+	it('with a Limit: the newest refunds, newest first, read from the end of the range without reading it all', async () => {
+		const after = NOW_MS - 60 * DAY;
+		const all = jsonOf((await refunds('na', { operation: 'getMany', postedAfter: iso(after), returnAll: true })).output('Node'));
+		const everyPage = apiCalls().filter((r) => r.operation === 'listFinancialEvents').length;
+		expect(all.length).toBeGreaterThan(20);
+		emulator.control.clearRequests();
+		const limited = jsonOf((await refunds('na', { operation: 'getMany', postedAfter: iso(after), returnAll: false, limit: 5 })).output('Node'));
+		expect(limited.map((item) => item.refundKey)).toEqual(all.slice(0, 5).map((item) => item.refundKey));
+		const times = limited.map((item) => Date.parse(String(item.postedDate)));
+		expect(times).toEqual([...times].sort((a, b) => b - a));
+		// the newest day first: far fewer pages than the 60 days
+		const calls = apiCalls().filter((r) => r.operation === 'listFinancialEvents');
+		expect(calls.length).toBeLessThan(everyPage);
+		expect(Date.parse(calls[0].query.PostedAfter)).toBeGreaterThanOrEqual(NOW_MS - 2 * DAY);
+		// the same with the newer API
+		const fromTransactions = jsonOf((await refunds('na', { operation: 'getMany', source: 'transactions', postedAfter: iso(after), returnAll: false, limit: 5 })).output('Node'));
+		expect(fromTransactions.map((item) => item.refundKey)).toEqual(limited.map((item) => item.refundKey));
+	}, 60_000);
+
+	it('a person reads when, store, order, SKU, quantity, total and currency first; amounts are numbers a sheet sums, with the exact text beside', async () => {
+		const items = jsonOf((await refunds('fe', { operation: 'getMany', postedAfter: iso(NOW_MS - 20 * DAY), returnAll: true })).output('Node'));
+		expect(items.length).toBeGreaterThan(3);
+		for (const item of items) {
+			expect(Object.keys(item).slice(0, 8)).toEqual(['postedDateLocal', 'marketplaceName', 'amazonOrderId', 'sellerSku', 'quantity', 'total', 'currency', 'kindLabel']);
+			const decimals = decimalsOf(String(item.currency));
+			for (const part of [...PARTS, 'total']) {
+				expect(typeof item[part]).toBe('number');
+				const exact = String(item[`${part}Exact`]);
+				// the exact text has the currency's decimals; the number is the same amount
+				expect(exact).toMatch(decimals === 0 ? /^-?\d+$/ : /^-?\d+\.\d{2}$/);
+				expect(toMinorBig(exact, decimals)).toBe(toMinorBig(String(item[part]), decimals));
+			}
+			// ids and kinds come after the amounts, the exact texts at the end
+			const keys = Object.keys(item);
+			expect(keys.indexOf('refundKey')).toBeGreaterThan(keys.indexOf('taxWithheld'));
+			expect(keys.indexOf('totalExact')).toBeGreaterThan(keys.indexOf('refundKey'));
+		}
+		// read back (Detect over these items) from the exact text, not the number
+		const detect = jsonOf((await refunds('fe', { operation: 'detectAnomalies', refundsFrom: 'input', groupBy: 'marketplace', spikeFactor: 0, minCount: 1, currentDays: 20, baselineDays: 1 }, items)).output('Node'));
+		for (const group of detect) {
+			const lines = items.filter((item) => item.marketplaceId === group.group);
+			const decimals = decimalsOf(String(group.currency));
+			expect(toMinorBig(String(group.refundedAmountExact), decimals)).toBe(-minorSum(lines.map((item) => String(item.totalExact)), decimals));
+		}
+	}, 60_000);
+
+	it('a node saved at version 1 keeps its exact-text amounts and, with Return All, its oldest-first order', async () => {
+		const parameters = { operation: 'getMany', postedAfter: iso(NOW_MS - 20 * DAY), returnAll: true };
+		const saved = jsonOf((await refunds('fe', parameters, undefined, { typeVersion: 1 })).output('Node'));
+		const current = jsonOf((await refunds('fe', parameters)).output('Node'));
+		expect(saved.map((item) => item.refundKey)).toEqual([...current].reverse().map((item) => item.refundKey));
+		for (const item of saved) {
+			for (const part of [...PARTS, 'total']) {
+				expect(typeof item[part]).toBe('string');
+				expect(item[part]).toBe(item[`${part}Exact`]);
+			}
+		}
+		// with a Limit, the newest ones also there
+		const limited = jsonOf((await refunds('fe', { ...parameters, returnAll: false, limit: 3 }, undefined, { typeVersion: 1 })).output('Node'));
+		expect(limited.map((item) => item.refundKey)).toEqual(current.slice(0, 3).map((item) => item.refundKey));
+		// Detect at version 1: the finding's amounts stay text too
+		const detected = jsonOf((await refunds('fe', { operation: 'detectAnomalies', refundsFrom: 'input', groupBy: 'marketplace', spikeFactor: 0, minCount: 1, currentDays: 20, baselineDays: 1 }, saved, { typeVersion: 1 })).output('Node'));
+		expect(detected.length).toBeGreaterThan(0);
+		expect(detected.every((group) => typeof group.refundedAmount === 'string' && group.refundedAmount === group.refundedAmountExact)).toBe(true);
+	}, 60_000);
+
+	it('no refunds in the period: no item, and the output pane says what was checked and why nothing came out', async () => {
+		const quiet = NOW_MS - 300 * DAY;
+		const result = await refunds('na', { operation: 'getMany', postedAfter: iso(quiet), postedBefore: iso(quiet + HOUR), marketplaceIds: ['CA'] });
+		expect(result.error('Node')).toBeUndefined();
+		expect(result.output('Node')).toEqual([]);
+		const [hint] = result.hints('Node');
+		expect(hint).toMatchObject({ type: 'info', location: 'outputPane' });
+		expect(hint.message).toMatch(/^No refunds to output\. Checked amazon\.ca, posted \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC to .* UTC\. Amazon listed \d+ money events there \(\d+ pages\); none was a Refund\./);
+		// the same hint in Chinese when ACORN speaks Chinese
+		process.env.ACORN_LANGUAGE = 'zh-CN';
+		try {
+			const chinese = await refunds('na', { operation: 'getMany', postedAfter: iso(quiet), postedBefore: iso(quiet + HOUR), marketplaceIds: ['CA'] });
+			expect(chinese.hints('Node')[0].message).toMatch(/^没有可输出的退款。已检查 amazon\.ca/);
+		} finally {
+			delete process.env.ACORN_LANGUAGE;
+		}
+		// with something in the output, no hint
+		expect((await refunds('na', { operation: 'getMany', postedAfter: iso(NOW_MS - 10 * DAY), returnAll: true })).hints('Node')).toEqual([]);
 	}, 60_000);
 
 	it('"yesterday" as the README walkthrough writes it: expressions in the workflow time zone', async () => {
@@ -291,17 +378,21 @@ describe('Refunds node', () => {
 				groupBy: 'sku',
 				refundCount: 4,
 				refundedUnits: 4,
-				refundedAmount: '40.40',
+				refundedAmount: 40.4,
+				refundedAmountExact: '40.40',
 				baselineCount: 2,
-				baselineAmount: '20.20',
+				baselineAmount: 20.2,
+				baselineAmountExact: '20.20',
 				expectedCount: '0.07',
-				expectedAmount: '0.72',
+				expectedAmount: 0.72,
+				expectedAmountExact: '0.72',
 				countRatio: 56,
 				rules: ['spike', 'amountSpike'],
 				message: 'Refund alert: SKU MUG (Amazon.com) had 4 refunds (4 units, 40.40 USD) in the last 1 day, 56× the usual 0.07 per day over the previous 28 days.',
 				orderIds: expect.any(Array),
 			});
-			expect(lamp).toMatchObject({ refundCount: 3, refundedAmount: '8940', baselineCount: 0, countRatio: null, message: expect.stringContaining('and none in the 28 days before') });
+			expect(Object.keys(mug).slice(0, 6)).toEqual(['groupLabel', 'refundCount', 'refundedUnits', 'refundedAmount', 'currency', 'message']);
+			expect(lamp).toMatchObject({ refundCount: 3, refundedAmount: 8940, refundedAmountExact: '8940', baselineCount: 0, countRatio: null, message: expect.stringContaining('and none in the 28 days before') });
 			// an output group points at the input items it was made from
 			expect(result.output('Node')[0].pairedItem).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
 		});
@@ -316,7 +407,7 @@ describe('Refunds node', () => {
 			expect(chinese[0].message).toBe('退款异常：SKU MUG（Amazon.com）在过去 1 天有 4 笔退款（4 件，40.40 USD），是之前 28 天平均每天 0.07 笔的 56 倍。');
 			const byMarketplace = jsonOf((await detect({ groupBy: 'marketplace', spikeFactor: 0, minCount: 3 })).output('Node'));
 			expect(byMarketplace.map((group) => group.group)).toEqual(['ATVPDKIKX0DER', 'A1VC38T7YXB528']);
-			expect(byMarketplace[0]).toMatchObject({ refundCount: 5, refundedAmount: '130.39' });
+			expect(byMarketplace[0]).toMatchObject({ refundCount: 5, refundedAmount: 130.39, refundedAmountExact: '130.39' });
 			// by return reason, as "Enrich Refunds with Return Reasons" leaves it on each refund
 			const withReasons = input.map((item, index) => (index < 3 ? { ...item, returnReason: 'DEFECTIVE', returnReasonDescription: 'Defective/Does not work properly' } : item));
 			const byReason = jsonOf((await detect({ groupBy: 'reason', spikeFactor: 0, minCount: 3 }, withReasons)).output('Node'));
@@ -334,6 +425,16 @@ describe('Refunds node', () => {
 			expect(new Map(groups.map((group) => [group.group as string, group.refundCount as number]))).toEqual(perMarketplace);
 			const windows = emulator.control.requests().filter((r) => r.operation === 'listFinancialEvents');
 			expect(Date.parse(windows[0].query.PostedAfter)).toBe(end - 16 * DAY);
+		});
+
+		it('nothing unusual: no item, and the output pane says how many refunds were compared against which rules', async () => {
+			const result = await detect({ spikeFactor: 100, spikeMinCount: 50 });
+			expect(result.output('Node')).toEqual([]);
+			expect(result.hints('Node').map((hint) => hint.message)).toEqual([
+				`Nothing unusual: ${input.length - 1} refunds compared (9 in the checked period of 1 day(s) up to ${new Date(END).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${input.length - 10} in the 28 day(s) before), in 4 groups by SKU. No group reached a spike of 100× the usual pace with at least 50 refunds. 1 input refunds lie outside both periods.`,
+			]);
+			const noRule = await detect({ spikeFactor: 0 });
+			expect(noRule.hints('Node')[0].message).toMatch(/No alert rule is switched on/);
 		});
 
 		it('bad settings become one error item with Continue On Fail', async () => {

@@ -40,8 +40,9 @@ const REASON_TEXTS: Record<string, string> = {
 };
 const reasonText = (code: string) => REASON_TEXTS[code.replace(/^CR-/, '')];
 
-function refunds(emulator: Emulator, seller: SellerFixtureKey, parameters: Record<string, unknown>, extra: { continueOnFail?: boolean; input?: IDataObject[] } = {}) {
-	return runWorkflow(singleNode(emulator, seller, { type: REFUNDS, parameters, continueOnFail: extra.continueOnFail }, extra.input));
+/** A Refunds node as the editor adds it today (version 1.1), or `typeVersion: 1` for one saved before. */
+function refunds(emulator: Emulator, seller: SellerFixtureKey, parameters: Record<string, unknown>, extra: { continueOnFail?: boolean; input?: IDataObject[]; typeVersion?: number } = {}) {
+	return runWorkflow(singleNode(emulator, seller, { type: REFUNDS, typeVersion: extra.typeVersion ?? 1.1, parameters, continueOnFail: extra.continueOnFail }, extra.input));
 }
 
 const apiCalls = (emulator: Emulator) => emulator.control.requests().filter((r) => r.tokenKind !== 'lwa');
@@ -116,6 +117,25 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 			expect(new Set(lookups.map((r) => `${r.query.marketplaceId}|${r.query.sellerSku}`)).size).toBe(lookups.length);
 		}, 60_000);
 
+		it("reports in each marketplace's own date spelling (PST/PDT, month-first and day-first slashes, JST) give the same return dates", async () => {
+			const run = async (seller: SellerFixtureKey, marketplaceIds: string[]) =>
+				jsonOf((await refunds(emulator, seller, { resource: 'return', operation: 'getMany', marketplaceIds, returnedAfter: iso(NOW_MS - 55 * DAY), returnedBefore: iso(NOW_MS - DAY), returnAll: true, options: FAST })).output('Node'));
+			for (const [seller, marketplaceIds] of [['na', ['US', 'CA', 'MX']], ['fe', ['JP', 'AU']]] as const) {
+				const standard = await run(seller, [...marketplaceIds]);
+				emulator.control.reports.setDocumentStyle({ dates: 'marketplace' });
+				try {
+					const local = await run(seller, [...marketplaceIds]);
+					const dates = (items: IDataObject[]) => items.map((item) => [lineKey(item), item.returnDate, item.returnDateLocal, item.returnDateHasTime]);
+					expect(standard.length).toBeGreaterThan(3);
+					expect(dates(local)).toEqual(dates(standard));
+					// the raw columns show the marketplace spelling was really used
+					expect(local.some((item) => /\b(PST|PDT|JST)\b|\d{2}\/\d{2}\/\d{4}|[+-]1[01]:00$/.test(JSON.stringify(item.raw)))).toBe(true);
+				} finally {
+					emulator.control.reports.setDocumentStyle({ dates: 'standard' });
+				}
+			}
+		}, 120_000);
+
 		it('Japan: windows-31j report text decoded; the XML layout with request times; Limit', async () => {
 			const flat = jsonOf(
 				(await refunds(emulator, 'fe', { resource: 'return', operation: 'getMany', marketplaceIds: ['JP'], returnedAfter: iso(NOW_MS - 40 * DAY), returnAll: true, language: 'ja_JP', options: FAST })).output('Node'),
@@ -166,9 +186,28 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 			expect(emulator.control.requests().filter((r) => r.operation === 'listReturnReasonCodes')).toHaveLength(2);
 		}, 60_000);
 
+		it('no marketplace chosen: every store the seller sells in (Amazon says which); a quiet period says what was checked', async () => {
+			const after = NOW_MS - 20 * DAY;
+			const result = await refunds(emulator, 'na', { resource: 'return', operation: 'getMany', returnReports: ['fba'], returnedAfter: iso(after), returnAll: true, options: FAST });
+			expect(result.error('Node')).toBeUndefined();
+			const participations = emulator.control.requests().filter((r) => r.operation === 'getMarketplaceParticipations');
+			expect(participations).toHaveLength(1);
+			const requested = emulator.control.reports.reports('na').filter((report) => report.reportType === 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA' && report.createdAt >= NOW_MS && report.dataStartTime === after);
+			expect(requested.map((report) => report.marketplaceIds[0]).sort()).toEqual([US, CA, MX].sort());
+			const items = jsonOf(result.output('Node'));
+			expect(items.length).toBeGreaterThan(0);
+			// what a person looks for first
+			expect(Object.keys(items[0]).slice(0, 5)).toEqual(['returnDateLocal', 'marketplaceName', 'amazonOrderId', 'sellerSku', 'quantity']);
+
+			const quiet = await refunds(emulator, 'na', { resource: 'return', operation: 'getMany', returnReports: ['fba'], marketplaceIds: ['MX'], returnedAfter: iso(NOW_MS - 400 * DAY), returnedBefore: iso(NOW_MS - 399 * DAY), options: FAST });
+			expect(quiet.output('Node')).toEqual([]);
+			expect(quiet.hints('Node').map((hint) => hint.message)).toEqual([
+				`No returns to output. Checked FBA customer returns of amazon.com.mx, dated ${iso(NOW_MS - 400 * DAY).slice(0, 16).replace('T', ' ')} UTC to ${iso(NOW_MS - 399 * DAY).slice(0, 16).replace('T', ' ')} UTC: 1 reports requested, 1 of them without data (Amazon cancels a report that has nothing in it), 0 lines read.`,
+			]);
+		}, 60_000);
+
 		it('bad input is refused before any call; with Continue On Fail it becomes an error item', async () => {
 			const cases: [Record<string, unknown>, RegExp][] = [
-				[{ marketplaceIds: '={{ [] }}' }, /at least one marketplace/],
 				[{ marketplaceIds: ['JP'] }, /FE region/],
 				[{ marketplaceIds: ['US'], returnedAfter: iso(NOW_MS + DAY) }, /future/],
 				[{ marketplaceIds: ['US'], returnedAfter: iso(NOW_MS - DAY), returnedBefore: iso(NOW_MS - 2 * DAY) }, /not after its start/],
@@ -237,7 +276,7 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 				.groups.filter((group) => group.currency === currency && group.endAt + 30 * 60_000 <= NOW_MS && group.endAt > NOW_MS - 85 * DAY)
 				.sort((a, b) => b.endAt - a.endAt);
 		}
-		const reconcile = (seller: SellerFixtureKey, parameters: Record<string, unknown>, extra: { continueOnFail?: boolean } = {}) =>
+		const reconcile = (seller: SellerFixtureKey, parameters: Record<string, unknown>, extra: { continueOnFail?: boolean; typeVersion?: number } = {}) =>
 			refunds(emulator, seller, { resource: 'refund', operation: 'reconcileWithSettlement', ...parameters }, extra);
 
 		it('the latest settlement of a store: every refund matched, totals exact and equal to the settlement period’s refunds', async () => {
@@ -258,18 +297,69 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 				amountDiffers: 0,
 				missingInSettlement: 0,
 				missingInEvents: 0,
-				difference: '0.00',
+				difference: 0,
+				differenceExact: '0.00',
 				refundLinesInEvents: truth.reduce((n, event) => n + event.items.length, 0),
 			});
 			expect(toMinorBig(String(summary.eventsRefundTotal), 2)).toBe(sumMinor(truth));
 			expect(toMinorBig(String(summary.settlementRefundTotal), 2)).toBe(sumMinor(truth));
 			expect(toMinorBig(String(summary.settlementTotalAmount), 2)).toBe(BigInt(group.totalMinor));
+			expect(toMinorBig(String(summary.settlementTotalAmountExact), 2)).toBe(BigInt(group.totalMinor));
+			// the summary: the sentence and the verdict first
+			expect(Object.keys(summary).slice(0, 3)).toEqual(['recordType', 'message', 'allMatched']);
 			const rows = items.slice(0, -1);
 			expect(rows).toHaveLength(summary.compared as number);
-			expect(rows.every((row) => row.status === 'matched' && row.matchedOn === 'postingTime' && row.difference === '0.00')).toBe(true);
+			expect(rows.every((row) => row.status === 'matched' && row.matchedOn === 'postingTime' && row.difference === 0 && row.differenceExact === '0.00')).toBe(true);
+			// a row: the verdict, then when, store, order, SKU and the amounts (numbers), exact text at the end
+			expect(Object.keys(rows[0]).slice(0, 5)).toEqual(['status', 'postedDateLocal', 'marketplaceName', 'amazonOrderId', 'sellerSku']);
+			expect(rows.every((row) => typeof row.eventsAmount === 'number' && /^-?\d+\.\d{2}$/.test(String(row.eventsAmountExact)))).toBe(true);
 			// the refund rows add up to the summary, to the cent
-			expect(minorSum(rows.map((row) => String(row.eventsAmount)), 2)).toBe(sumMinor(truth));
+			expect(minorSum(rows.map((row) => String(row.eventsAmountExact)), 2)).toBe(sumMinor(truth));
 			expect(new Set(rows.map((row) => row.amazonOrderId))).toEqual(new Set(truth.map((event) => event.amazonOrderId)));
+		}, 60_000);
+
+		it("settlement files in each marketplace's own date spelling (dd.mm.yyyy, dd/mm/yyyy, yyyy/mm/dd) reconcile exactly as before", async () => {
+			emulator.control.reports.setDocumentStyle({ dates: 'marketplace' });
+			try {
+				for (const [seller, currency] of [['eu', 'EUR'], ['eu', 'GBP'], ['fe', 'JPY'], ['na', 'CAD']] as const) {
+					const group = publishedGroups(seller, currency)[0];
+					for (const layout of ['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE']) {
+						const result = await reconcile(seller, { settlementFrom: 'group', financialEventGroupId: group.groupId, settlementLayout: layout });
+						expect(result.error('Node')).toBeUndefined();
+						const items = jsonOf(result.output('Node'));
+						const summary = items[items.length - 1];
+						expect(summary).toMatchObject({ settlementId: group.settlementId, allMatched: true, settlementStart: new Date(group.startAt).toISOString().replace('.000Z', 'Z') });
+						expect(summary.settlementPeriodFrom).toBeUndefined();
+						if (layout.endsWith('_V2')) expect(items.slice(0, -1).every((row) => row.matchedOn === 'postingTime')).toBe(true);
+					}
+				}
+			} finally {
+				emulator.control.reports.setDocumentStyle({ dates: 'standard' });
+			}
+		}, 120_000);
+
+		it("a settlement whose own period cannot be read: the report's dataStartTime / dataEndTime stand in, and the summary says so", async () => {
+			emulator.control.reports.setDocumentStyle({ dates: 'unreadableSettlementPeriod' });
+			try {
+				const group = publishedGroups('eu', 'EUR')[0];
+				for (const language of ['en', 'zh']) {
+					const result = await reconcile('eu', { settlementFrom: 'latest', marketplaceIds: ['DE'], messageLanguage: language });
+					expect(result.error('Node')).toBeUndefined();
+					const items = jsonOf(result.output('Node'));
+					const summary = items[items.length - 1];
+					expect(summary).toMatchObject({
+						settlementId: group.settlementId,
+						financialEventGroupId: group.groupId,
+						allMatched: true,
+						settlementPeriodFrom: 'reportDataTimes',
+						settlementStart: new Date(group.startAt).toISOString().replace('.000Z', 'Z'),
+						unreadableDates: { 'settlement-start-date': expect.stringMatching(/^week \d+ of \d{4}$/), 'settlement-end-date': expect.stringMatching(/^week/) },
+					});
+					expect(String(summary.message)).toMatch(language === 'en' ? /settlement-start-date "week \d+ of \d{4}".*the settlement period is the report's own dataStartTime \/ dataEndTime/ : /结算期间取自报告本身的 dataStartTime/);
+				}
+			} finally {
+				emulator.control.reports.setDocumentStyle({ dates: 'standard' });
+			}
 		}, 60_000);
 
 		it('by financial event group, in yen; the older flat-file layout matches by order and SKU', async () => {
@@ -281,7 +371,7 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 				expect(result.error('Node')).toBeUndefined();
 				const items = jsonOf(result.output('Node'));
 				const summary = items[items.length - 1];
-				expect(summary).toMatchObject({ settlementId: group.settlementId, currency: 'JPY', allMatched: true, settlementReportType: layout, difference: '0' });
+				expect(summary).toMatchObject({ settlementId: group.settlementId, currency: 'JPY', allMatched: true, settlementReportType: layout, difference: 0, differenceExact: '0' });
 				expect(toMinorBig(String(summary.eventsRefundTotal), decimalsOf('JPY'))).toBe(sumMinor(truth));
 				for (const row of items.slice(0, -1)) {
 					expect(String(row.eventsAmount)).toMatch(/^-?\d+$/);
@@ -309,10 +399,14 @@ describe('Refunds node: returns and settlement (reports pipeline)', () => {
 				const summary = items[items.length - 1];
 				const rows = items.slice(0, -1);
 				expect(rows.map((row) => `${row.status}:${row.amazonOrderId}`)).toEqual([`amountDiffers:${altered.amazonOrderId}`, `missingInSettlement:${dropped.amazonOrderId}`, `missingInEvents:${extraOrder}`]);
-				expect(rows[0]).toMatchObject({ difference: '1.00', differingParts: ['principal'], message: expect.stringContaining('difference 1.00 USD') });
+				expect(rows[0]).toMatchObject({ difference: 1, differenceExact: '1.00', differingParts: ['principal'], message: expect.stringContaining('difference 1.00 USD') });
 				const droppedTotal = BigInt(dropped.totalMinor);
 				expect(toMinorBig(String(rows[1].eventsAmount), 2)).toBe(droppedTotal);
-				expect(rows[2]).toMatchObject({ settlementAmount: '-12.34', difference: '-12.34' });
+				expect(rows[2]).toMatchObject({ settlementAmount: -12.34, settlementAmountExact: '-12.34', difference: -12.34, differenceExact: '-12.34' });
+				// a node saved at version 1 keeps the exact text in the amount fields
+				const saved = jsonOf((await reconcile('na', { settlementFrom: 'group', financialEventGroupId: group.groupId, outputRows: 'differences' }, { typeVersion: 1 })).output('Node'));
+				expect(saved[2]).toMatchObject({ settlementAmount: '-12.34', settlementAmountExact: '-12.34', difference: '-12.34' });
+				expect(saved[saved.length - 1]).toMatchObject({ recordType: 'summary', difference: expect.any(String), differenceExact: saved[saved.length - 1].difference });
 				expect(rows[2].eventsAmount).toBeUndefined();
 				const all = groupRefunds(group);
 				expect(summary).toMatchObject({ allMatched: false, amountDiffers: 1, missingInSettlement: 1, missingInEvents: 1, matched: all.length - 2, settlementTotalMatchesGroup: false });
@@ -402,6 +496,13 @@ describe('Get Returns Awaiting Action on a frozen clock', () => {
 			(await refunds(emulator, 'na', { resource: 'return', operation: 'getAwaitingAction', marketplaceIds: ['US', 'CA', 'MX'], responseWindowHours: 24, returnAll: true, options: { ...FAST, includeOverdue: false } })).output('Node'),
 		);
 		expect(notOverdue.map((item) => item.amazonOrderId)).toEqual(expected.filter((record) => record.returnedAt + 24 * HOUR >= NOW_MS).sort((a, b) => a.returnedAt - b.returnedAt).map((record) => record.amazonOrderId));
+		// how urgent first, then which return
+		expect(Object.keys(notOverdue[0]).slice(0, 6)).toEqual(['respondByLocal', 'hoursLeft', 'overdue', 'returnDateLocal', 'marketplaceName', 'amazonOrderId']);
+
+		// nothing waiting: no item, and the output pane says what was checked
+		const none = await refunds(emulator, 'na', { resource: 'return', operation: 'getAwaitingAction', marketplaceIds: ['US'], requestedWithinDays: 1, responseWindowHours: 1, returnAll: true, options: { ...FAST, includeOverdue: false } });
+		expect(none.output('Node')).toEqual([]);
+		expect(none.hints('Node')[0].message).toMatch(/^No return request waits for you\. Checked \d+ seller-fulfilled return lines of amazon\.com requested in the last 1 days: none has a "Pending…" status within its response window\.$/);
 	}, 60_000);
 
 	it('the flat-file layout gives only the request day: counted from its earliest moment; Chinese messages; Limit keeps the most urgent', async () => {

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 import { startEmulator } from '../emulator';
 import type { Emulator, SellerFixtureKey } from '../emulator/types';
 import { buildNodeTypes, runWorkflow, spApiCredentialRef, type WorkflowResult } from '../harness/n8nHarness';
+import { useFixedNow } from './support';
 
 const START = { name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} };
 const NODE = 'Reports';
@@ -87,21 +88,38 @@ describe('Amazon SP-API Reports node', () => {
 		expect(both.some((item) => item.json['Return request status'] === 'Pending') || text.includes('\tPending\t')).toBe(true);
 	});
 
-	it('CANCELLED means no data: nothing, or one marker item when asked for', async () => {
-		const base = { resource: 'report', operation: 'createAndDownload', reportType: list('GET_FBA_REIMBURSEMENTS_DATA'), marketplaceIds: ['US'] };
+	it('CANCELLED means no data: nothing (the output pane says why), or one marker item when asked for', async () => {
+		// a quiet year long ago: Amazon finds nothing and cancels the report
+		const quiet = { dataStartTime: iso(NOW.getTime() - 400 * DAY), dataEndTime: iso(NOW.getTime() - 399 * DAY) };
+		const base = { resource: 'report', operation: 'createAndDownload', reportType: list('GET_FBA_REIMBURSEMENTS_DATA'), marketplaceIds: ['US'], ...quiet };
 		const silent = await run(emulator, 'na', { ...base, options: FAST });
 		expect(silent.error(NODE)).toBeUndefined();
 		expect(silent.output(NODE)).toEqual([]);
+		const when = (text: string) => text.slice(0, 16).replace('T', ' ');
+		expect(silent.hints(NODE)).toEqual([
+			{
+				message: expect.stringMatching(
+					new RegExp(`^Amazon found no data for report \\d+ \\(GET_FBA_REIMBURSEMENTS_DATA\\) of amazon\\.com, ${when(quiet.dataStartTime)} UTC to ${when(quiet.dataEndTime)} UTC, and cancelled it: there are no rows\\.`),
+				),
+				type: 'info',
+				location: 'outputPane',
+			},
+		]);
 		const marked = await run(emulator, 'na', { ...base, options: { ...FAST, emitNoDataItem: true } });
 		expect(marked.output(NODE)).toEqual([
 			expect.objectContaining({ json: expect.objectContaining({ noData: true, processingStatus: 'CANCELLED', reportId: expect.any(String), message: expect.stringContaining('no data') }) }),
 		]);
+		expect(marked.hints(NODE)).toEqual([]);
 	});
 
-	it('FATAL fails with Amazon\'s explanation; with Continue On Fail it is an error item with the report id', async () => {
+	it('FATAL fails in plain words, Amazon\'s explanation quoted as text and kept raw; with Continue On Fail it is an error item with the report id', async () => {
 		const parameters = { resource: 'report', operation: 'createAndDownload', reportType: { __rl: true, mode: 'id', value: 'GET_MERCHANT_LISTINGS_ALL_DATA' }, marketplaceIds: ['US'], options: FAST };
 		const failing = await run(emulator, 'na', parameters);
-		expect(failing.error(NODE)?.message).toMatch(/FATAL\. Amazon's explanation: .*does not generate GET_MERCHANT_LISTINGS_ALL_DATA/);
+		expect(failing.error(NODE)?.message).toMatch(/^Amazon could not create report \S+ \(GET_MERCHANT_LISTINGS_ALL_DATA\): it ended with FATAL\.$/);
+		// Amazon's explanation in plain words (its error document is JSON), kept raw in the details
+		expect(failing.error(NODE)?.description).toMatch(/\nAmazon said: The SP-API emulator does not generate GET_MERCHANT_LISTINGS_ALL_DATA/);
+		expect(failing.error(NODE)?.description).not.toMatch(/[{}"]|errorDetails/);
+		expect(failing.error(NODE)?.context?.details).toMatchObject({ errorDocument: expect.stringContaining('{"errorDetails":') });
 		const continuing = await run(emulator, 'na', parameters, { continueOnFail: true });
 		expect(continuing.output(NODE)[0].json).toMatchObject({ error: expect.stringContaining('FATAL'), kind: 'fatal', reportId: expect.any(String), errorDocument: expect.stringContaining('errorDetails') });
 	});
@@ -131,9 +149,11 @@ describe('Amazon SP-API Reports node', () => {
 	});
 
 	it('Create, Get, Get Many (filters, limit) and Cancel (only while queued, explained otherwise)', async () => {
+		// still queued when the second workflow cancels it, however slow the machine is
+		emulator.control.reports.holdNewReportsInQueue(true);
 		const created = (await run(emulator, 'na', { resource: 'report', operation: 'create', reportType: list('GET_FBA_REIMBURSEMENTS_DATA'), marketplaceIds: ['US'], ...returnsRange, options: { includeResponseMetadata: true } })).output(NODE)[0].json;
 		expect(created).toMatchObject({ reportId: expect.any(String), reportType: 'GET_FBA_REIMBURSEMENTS_DATA', responseMetadata: { operation: 'createReport', httpStatus: 202 } });
-		const cancelled = await run(emulator, 'na', { resource: 'report', operation: 'cancel', reportId: created.reportId });
+		const cancelled = await run(emulator, 'na', { resource: 'report', operation: 'cancel', reportId: created.reportId }).finally(() => emulator.control.reports.holdNewReportsInQueue(false));
 		expect(cancelled.output(NODE)[0].json).toMatchObject({ reportId: created.reportId, cancelled: true, previousStatus: 'IN_QUEUE' });
 		const got = (await run(emulator, 'na', { resource: 'report', operation: 'get', reportId: created.reportId })).output(NODE)[0].json;
 		expect(got).toMatchObject({ reportId: created.reportId, processingStatus: 'CANCELLED' });
@@ -167,6 +187,54 @@ describe('Amazon SP-API Reports node', () => {
 		expect(summary['settlement-start-date']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 		const wrong = await run(emulator, 'eu', { resource: 'settlement', operation: 'download', reportId: (await run(emulator, 'na', { resource: 'report', operation: 'getMany', reportTypes: ['GET_FBA_REIMBURSEMENTS_DATA'], returnAll: false, limit: 1 })).output(NODE)[0].json.reportId });
 		expect(wrong.error(NODE)?.message).toBeDefined();
+	});
+
+	it('Settlement Download, rows filtered in the stream: only the refund lines, only some columns; dates of each marketplace read into UTC', async () => {
+		emulator.control.reports.setDocumentStyle({ dates: 'marketplace' });
+		try {
+			for (const seller of ['eu', 'na', 'fe'] as const) {
+				const listed = (await run(emulator, seller, { resource: 'settlement', operation: 'getMany', settlementReportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', returnAll: false, limit: 1 })).output(NODE);
+				const reportId = listed[0].json.reportId;
+				const all = (await run(emulator, seller, { resource: 'settlement', operation: 'download', reportId, options: { typedValues: true } })).output(NODE).map((row) => row.json);
+				expect(all.filter((row) => row._unreadableDates)).toEqual([]);
+				// the emulator wrote each marketplace's own spelling; typed values give UTC ISO and the local time
+				expect(all[1]['posted-date-time']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+				expect(all[1]['posted-date-time-local']).toMatch(/[+-]\d{2}:\d{2}$/);
+				expect(all[0]['settlement-start-date']).toBe(new Date(Date.parse(String(listed[0].json.settlementStart))).toISOString().replace('.000Z', 'Z'));
+				const refunds = all.filter((row) => row['transaction-type'] === 'Refund');
+				expect(refunds.length).toBeGreaterThan(0);
+				const filtered = (
+					await run(emulator, seller, {
+						resource: 'settlement',
+						operation: 'download',
+						reportId,
+						options: {
+							typedValues: true,
+							onlyRowsWhere: { condition: [{ column: 'Transaction Type', operator: 'isOneOf', values: 'refund' }, { column: 'amount-type', operator: 'isNoneOf', values: 'Promotion, ItemWithheldTax' }] },
+							onlyColumns: 'order-id, sku, amount-type, amount-description, amount, posted-date-time',
+						},
+					})
+				).output(NODE).map((row) => row.json);
+				const expected = refunds.filter((row) => !['Promotion', 'ItemWithheldTax'].includes(String(row['amount-type'])));
+				expect(filtered).toEqual(
+					expected.map((row) => ({
+						'order-id': row['order-id'],
+						sku: row.sku,
+						'amount-type': row['amount-type'],
+						'amount-description': row['amount-description'],
+						amount: row.amount,
+						'posted-date-time': row['posted-date-time'],
+						// typed values: a date column kept brings its local time along
+						'posted-date-time-local': row['posted-date-time-local'],
+						_line: row._line,
+					})),
+				);
+			}
+		} finally {
+			emulator.control.reports.setDocumentStyle({ dates: 'standard' });
+		}
+		const typo = await run(emulator, 'eu', { resource: 'settlement', operation: 'download', reportId: (await run(emulator, 'eu', { resource: 'settlement', operation: 'getMany', settlementReportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', returnAll: false, limit: 1 })).output(NODE)[0].json.reportId, options: { onlyColumns: 'order-id, amout' } });
+		expect(typo.error(NODE)?.message).toMatch(/The report has no column "amout". Its columns are: settlement-id, settlement-start-date/);
 	});
 
 	it('Settlement XML download: one item per transaction element', async () => {
@@ -224,5 +292,61 @@ describe('Amazon SP-API Reports node', () => {
 		expect(found.results.every((result) => typeof result.description === 'string' && result.description.length > 10)).toBe(true);
 		const all = await node.methods!.loadOptions!.getReportTypes.call({} as never);
 		expect(all.length).toBeGreaterThan(50);
+	});
+});
+
+describe('Reports node: what empty fields mean', () => {
+	useFixedNow(NOW.toISOString());
+	let emulator: Emulator;
+	beforeAll(async () => {
+		emulator = await startEmulator({ now: NOW, timeScale: 20, ordersPerDay: 8, reportProcessingMs: 300, tokenLifetimeSeconds: 30 * 86_400 });
+		emulator.control.state.dataFor('na');
+	});
+	afterAll(() => emulator.close());
+
+	const requested = (type: string) => emulator.control.reports.reports('na').filter((report) => report.reportType === type).slice(-1)[0];
+
+	it('no dates and no marketplace: a period with data for the report type, every store the seller sells in', async () => {
+		emulator.control.clearRequests();
+		const result = await run(emulator, 'na', { resource: 'report', operation: 'createAndDownload', reportType: list('GET_FBA_REIMBURSEMENTS_DATA'), options: FAST });
+		expect(result.error(NODE)).toBeUndefined();
+		// reimbursements: the last 30 days (Amazon's own default, "now", would cover no time at all)
+		const report = requested('GET_FBA_REIMBURSEMENTS_DATA');
+		expect(report.dataStartTime).toBeGreaterThanOrEqual(NOW.getTime() - 30 * DAY);
+		expect(report.dataStartTime).toBeLessThan(NOW.getTime() - 30 * DAY + 60_000);
+		expect(report.dataEndTime).toBeUndefined();
+		// every store of the seller in the credential's region, as Amazon lists them
+		expect([...report.marketplaceIds].sort()).toEqual(['A1AM78C64UM0Y8', 'A2EUQ1WTGCTBG2', 'ATVPDKIKX0DER'].sort());
+		expect(emulator.control.requests().filter((r) => r.operation === 'getMarketplaceParticipations')).toHaveLength(1);
+		// there is data, and each row says where it came from
+		expect(result.output(NODE).length).toBeGreaterThan(0);
+		expect(result.hints(NODE)).toEqual([]);
+	});
+
+	it('orders: the last 7 days; reports about now (inventory): no dates; a Data End given: the period before it', async () => {
+		const create = (type: string, extra: Record<string, unknown> = {}) =>
+			run(emulator, 'na', { resource: 'report', operation: 'create', reportType: { __rl: true, mode: 'id', value: type }, marketplaceIds: ['US'], ...extra });
+		const orders = (await create('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL')).output(NODE)[0].json;
+		expect(Date.parse(String(orders.dataStartTime))).toBeGreaterThanOrEqual(NOW.getTime() - 7 * DAY);
+		expect(Date.parse(String(orders.dataStartTime))).toBeLessThan(NOW.getTime() - 7 * DAY + 60_000);
+		expect(requested('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL').dataStartTime).toBe(Date.parse(String(orders.dataStartTime)));
+		await create('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA');
+		const inventory = requested('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA');
+		expect([inventory.dataStartTime, inventory.dataEndTime]).toEqual([undefined, undefined]);
+		const end = NOW.getTime() - 10 * DAY;
+		await create('GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', { dataEndTime: iso(end) });
+		const returns = requested('GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA');
+		expect([returns.dataStartTime, returns.dataEndTime]).toEqual([end - 30 * DAY, end]);
+	});
+
+	it('the fields say what empty means, under the field; the marketplace is no longer a required field', async () => {
+		const types = await buildNodeTypes();
+		const node = types.getByNameAndVersion('n8n-nodes-acorn.amazonSpApiReports');
+		const field = (name: string) => node.description.properties.find((property) => property.name === name && property.displayOptions?.show?.operation?.includes('createAndDownload'))!;
+		expect(field('dataStartTime').hint).toMatch(/last 30 days for returns, reimbursements.*last 7 days for orders/);
+		expect(field('dataStartTime').placeholder).toBe('Empty = last 30 days (orders: 7)');
+		expect(field('dataEndTime').hint).toBe('Empty: now');
+		expect(field('marketplaceIds').required).toBeUndefined();
+		expect(field('marketplaceIds').hint).toMatch(/every store you sell in/);
 	});
 });

@@ -3,7 +3,7 @@
  * 2024-03-01 and Transfers 2024-06-01, paging, load-options, the sandbox, and the usage plan adopted
  * from x-amzn-RateLimit-Limit.
  */
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
 import { parseDecimal, sumMoney } from '../../nodes/sp-api/money';
 import { startEmulator } from '../emulator';
 import type { Emulator } from '../emulator/types';
@@ -200,13 +200,16 @@ describe('Seller Wallet node: every operation through n8n', () => {
 		expect(requestsOf('getPaymentMethods')[0].query.paymentMethodTypes).toBe('SELLER_WALLET,BANK_ACCOUNT');
 	});
 
-	it('the account picker lists the accounts of the chosen marketplace, live from Amazon', async () => {
+	it('the account picker lists the accounts of the chosen marketplace, live from Amazon; until the form has what it needs it is an empty list, not an error', async () => {
 		const loader = await loadAcornPackage();
 		const node = loader.nodeTypes.amazonSpApiSellerWallet.type as INodeType;
 		const loadOptions = node.methods!.loadOptions!.getWalletAccounts;
-		const context = (marketplaceId: string) =>
+		const context = (marketplaceId: string, credential = true) =>
 			({
-				getCredentials: async () => ({ ...emulator.credentialsFor('eu') }),
+				getCredentials: async () => {
+					if (!credential) throw new Error('Node does not have any credentials set');
+					return { ...emulator.credentialsFor('eu') };
+				},
 				getCurrentNodeParameter: (name: string) => (name === 'marketplaceId' ? marketplaceId : undefined),
 				getNode: () => ({ id: 'wallet', name: 'Seller Wallet', type: 'n8n-nodes-acorn.amazonSpApiSellerWallet', typeVersion: 1, position: [0, 0], parameters: {} }),
 				getExecutionCancelSignal: () => undefined,
@@ -215,8 +218,20 @@ describe('Seller Wallet node: every operation through n8n', () => {
 		const options = await loadOptions.call(context('DE'));
 		expect(options.map((o) => o.value)).toEqual(walletOf(emulator).accounts.map((a) => a.accountId));
 		expect(options[1].name).toMatch(/^EUR account/);
-		await expect(loadOptions.call(context(''))).rejects.toThrow(/marketplace first/);
-		await expect(loadOptions.call(context('US'))).rejects.toThrow(/NA region/);
+		// a new node: no marketplace yet, no credential yet, an expression, a store of another region — nothing to ask Amazon
+		emulator.control.clearRequests();
+		expect(await loadOptions.call(context(''))).toEqual([]);
+		expect(await loadOptions.call(context('DE', false))).toEqual([]);
+		expect(await loadOptions.call(context('={{ $json.marketplace }}'))).toEqual([]);
+		expect(await loadOptions.call(context('US'))).toEqual([]);
+		expect(requestsOf('listAccounts')).toHaveLength(0);
+		// Amazon's own refusal, once there is something to ask, is still said
+		emulator.control.injectFault({ operation: 'listAccounts', status: 403, body: { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }] } });
+		await expect(loadOptions.call(context('DE'))).rejects.toThrow(/./);
+		// the account field says what to do while its list is empty; both signatures say what they are and where they come from
+		const fields = (node.description.properties as INodeProperties[]).filter((field) => ['accountId', 'sourceAccountId', 'destAccountDigitalSignature', 'amountDigitalSignature'].includes(field.name));
+		for (const field of fields.filter((f) => f.name.endsWith('ccountId'))) expect(field.placeholder).toBe('Choose the marketplace first');
+		for (const field of fields.filter((f) => f.name.endsWith('Signature'))) expect(field.hint).toMatch(/payment service provider.*(ask|Ask)/);
 	});
 
 	it('never shows the full bank account number of a successful transfer', async () => {

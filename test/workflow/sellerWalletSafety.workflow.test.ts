@@ -210,7 +210,8 @@ describe('Seller Wallet node: money moved exactly once', () => {
 		emulator.control.injectFault({ operation: 'createTransaction', status: 500, afterEffect: true, body: { errors: [{ code: 'InternalFailure', message: `failed for ${IBAN_SPACED}` }] } });
 		runs.push(await runWallet(emulator, { continueOnFail: true, parameters: transferParameters(eur, { customerPaymentReference: 'MASK-3' }) }));
 		const echoed = runs[2].error(WALLET_NODE);
-		expect(echoed?.message).toMatch(/Amazon refused the transfer .* as invalid \(Amazon said: Invalid bankAccountNumber \*\*\*\*471: Account \*\*\*\*471 is blocked\)/);
+		expect(echoed?.message).toMatch(/^Amazon refused the transfer .* as invalid\. No money was moved\./);
+		expect(echoed?.description).toMatch(/^Amazon said: Invalid bankAccountNumber \*\*\*\*471 \(Account \*\*\*\*471 is blocked\)$/m);
 		expect(jsonOf(runs[3])[0].errors).toEqual([{ code: 'InternalFailure', message: 'failed for ****471' }]);
 		const visible = runs.map(visibleOfWalletNode).join('\n');
 		for (const form of [IBAN, IBAN_SPACED, IBAN.toLowerCase(), '0532013471', '0532 0134']) expect(visible).not.toContain(form);

@@ -3,13 +3,11 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 import { walletStore } from '../emulator/data/walletStore';
 import type { Emulator, SellerFixtureKey } from '../emulator/types';
 import { runWorkflow, spApiCredentialRef, type WorkflowResult } from '../harness/n8nHarness';
+import { DESTINATION, SIGNATURES } from '../helpers/walletFixture';
 
 export const WALLET_NODE = 'Seller Wallet';
 export const DE = 'A1PA6795UKMFR9';
-/** A real-format German IBAN (valid check digits); it must never show up anywhere after it is typed. */
-export const IBAN = 'DE79370400440532013471';
-export const IBAN_SPACED = 'DE79 3704 0044 0532 0134 71';
-export const SIGNATURES = { destAccountDigitalSignature: 'pisp-signature-dest-0001', amountDigitalSignature: 'pisp-signature-amount-0001' };
+export { IBAN, IBAN_SPACED, SIGNATURES } from '../helpers/walletFixture';
 
 export interface WalletRun {
 	parameters: Record<string, unknown>;
@@ -59,15 +57,7 @@ export function transferParameters(sourceAccountId: string, extra: Record<string
 		sourceAccountId,
 		amount: '125.50',
 		currency: 'EUR',
-		destinationOwnership: 'SELF',
-		destinationHolderName: 'Eichel & Söhne Handel Ltd.',
-		destinationAccountNumber: IBAN_SPACED,
-		destinationNumberFormat: 'IBAN',
-		destinationCountry: 'DE',
-		destinationCurrency: 'EUR',
-		destinationBankName: 'Commerzbank',
-		destinationBankCode: 'COBADEFFXXX',
-		destinationBankCodeType: 'BIC',
+		...DESTINATION,
 		transactionDescription: 'Rent March',
 		...SIGNATURES,
 		...extra,

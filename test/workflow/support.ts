@@ -32,7 +32,7 @@ export function credentialsOf(emulator: Emulator, seller: SellerFixtureKey): ICr
 export function singleNode(
 	emulator: Emulator,
 	seller: SellerFixtureKey,
-	node: { name?: string; type: string; parameters: Record<string, unknown>; continueOnFail?: boolean },
+	node: { name?: string; type: string; parameters: Record<string, unknown>; continueOnFail?: boolean; typeVersion?: number },
 	input?: IDataObject[],
 ): WorkflowSpec {
 	const name = node.name ?? 'Node';
@@ -45,7 +45,7 @@ export function singleNode(
 	} else {
 		connections.Start = [name];
 	}
-	nodes.push({ name, type: node.type, parameters: node.parameters as never, credentials: spApiCredentialRef(), continueOnFail: node.continueOnFail });
+	nodes.push({ name, type: node.type, typeVersion: node.typeVersion, parameters: node.parameters as never, credentials: spApiCredentialRef(), continueOnFail: node.continueOnFail });
 	return { nodes, connections, credentials: { amazonSpApi: credentialsOf(emulator, seller) } };
 }
 

@@ -19,7 +19,7 @@
  * ("new"). All amount comparisons are exact (integers), never floating point.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { compareDecimals, currencyDecimals, formatDecimal, money, negateDecimal, parseDecimal, sumMoney, type Decimal, type Money } from '../../sp-api/money';
+import { amountValue, compareDecimals, currencyDecimals, formatDecimal, money, negateDecimal, parseDecimal, sumMoney, type AmountStyle, type Decimal, type Money } from '../../sp-api/money';
 import type { RefundInput } from '../../sp-api/finances/refundJson';
 
 export type GroupBy = 'sku' | 'marketplace' | 'order' | 'reason';
@@ -39,6 +39,8 @@ export interface AnomalySettings {
 	spikeMinCount: number;
 	amountBasis: AmountBasis;
 	language: SentenceLanguage;
+	/** Amounts of the finding as numbers (node version 1.1) or exact text (1); …Exact is text either way. */
+	amountStyle?: AmountStyle;
 }
 
 export interface IndexedRefund {
@@ -142,11 +144,24 @@ function label(groupBy: GroupBy, value: string, sample: RefundInput, language: S
 	}
 }
 
-export function detectAnomalies(refunds: readonly IndexedRefund[], settings: AnomalySettings): { anomalies: AnomalyResult[]; considered: number; outside: number; undated: number } {
+export interface AnomalyCheck {
+	anomalies: AnomalyResult[];
+	/** Refund lines inside one of the two periods. */
+	considered: number;
+	/** Of those, in the current period. */
+	inCurrent: number;
+	/** Groups (value and currency) with at least one refund in either period. */
+	groups: number;
+	outside: number;
+	undated: number;
+}
+
+export function detectAnomalies(refunds: readonly IndexedRefund[], settings: AnomalySettings): AnomalyCheck {
 	const currentStart = settings.endMs - settings.currentMs;
 	const baselineStart = currentStart - settings.baselineMs;
 	const groups = new Map<string, GroupData>();
 	let considered = 0;
+	let inCurrent = 0;
 	let outside = 0;
 	let undated = 0;
 	for (const entry of refunds) {
@@ -161,6 +176,7 @@ export function detectAnomalies(refunds: readonly IndexedRefund[], settings: Ano
 			continue;
 		}
 		considered += 1;
+		if (period === 'current') inCurrent += 1;
 		const value = groupValue(entry.refund, settings.groupBy);
 		const key = `${value}\u0000${entry.refund.currency}`;
 		const group = groups.get(key) ?? { value, currency: entry.refund.currency, current: [], baseline: [] };
@@ -175,7 +191,7 @@ export function detectAnomalies(refunds: readonly IndexedRefund[], settings: Ano
 	}
 	// Most refunds first, then by name, so the worst group is on top of a message.
 	anomalies.sort((a, b) => Number(b.json.refundCount) - Number(a.json.refundCount) || String(a.json.group).localeCompare(String(b.json.group)));
-	return { anomalies, considered, outside, undated };
+	return { anomalies, considered, inCurrent, groups: groups.size, outside, undated };
 }
 
 function evaluate(group: GroupData, settings: AnomalySettings, currentStart: number, baselineStart: number): AnomalyResult | undefined {
@@ -209,27 +225,31 @@ function evaluate(group: GroupData, settings: AnomalySettings, currentStart: num
 	const sample = group.current[0].refund;
 	const ratio = expectedCount > 0 ? n / expectedCount : null;
 	const perDay = nBaseline / (settings.baselineMs / 86_400_000);
+	// what a person reads first (which group, how many, how much, the sentence), Amazon's ids and exact text after
 	const json: IDataObject = {
+		groupLabel: label(settings.groupBy, group.value, sample, 'en'),
+		refundCount: n,
+		refundedUnits: units,
+		refundedAmount: amountValue(amount, settings.amountStyle ?? 'number'),
+		currency,
+		message: sentence(group.value, sample, settings, { n, units, amount, nBaseline, perDay, ratio, rules, threshold, currency }),
+		baselineCount: nBaseline,
+		baselineAmount: amountValue(baselineAmount, settings.amountStyle ?? 'number'),
+		expectedCount: fixed(expectedCount, 2),
+		expectedAmount: amountValue(expectedAmount, settings.amountStyle ?? 'number'),
+		countRatio: ratio === null ? null : Number(ratio.toFixed(2)),
+		rules,
 		groupBy: settings.groupBy,
 		group: group.value,
-		groupLabel: label(settings.groupBy, group.value, sample, 'en'),
-		currency,
 		marketplaceIds: [...new Set(group.current.map(({ refund }) => refund.marketplaceId).filter(Boolean))] as string[],
 		currentPeriodStart: new Date(currentStart).toISOString(),
 		currentPeriodEnd: new Date(settings.endMs).toISOString(),
 		baselinePeriodStart: new Date(baselineStart).toISOString(),
-		refundCount: n,
-		refundedUnits: units,
-		refundedAmount: amount.amount,
-		baselineCount: nBaseline,
-		baselineAmount: baselineAmount.amount,
-		expectedCount: fixed(expectedCount, 2),
-		expectedAmount: expectedAmount.amount,
-		countRatio: ratio === null ? null : Number(ratio.toFixed(2)),
-		rules,
-		message: sentence(group.value, sample, settings, { n, units, amount, nBaseline, perDay, ratio, rules, threshold, currency }),
 		orderIds: [...new Set(group.current.map(({ refund }) => refund.amazonOrderId).filter(Boolean))] as string[],
 		refundKeys: group.current.map(({ refund }) => refund.refundKey).filter(Boolean) as string[],
+		refundedAmountExact: amount.amount,
+		baselineAmountExact: baselineAmount.amount,
+		expectedAmountExact: expectedAmount.amount,
 	};
 	return { json, itemIndexes: [...group.current, ...group.baseline].map(({ itemIndex }) => itemIndex) };
 }

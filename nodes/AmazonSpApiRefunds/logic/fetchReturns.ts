@@ -9,8 +9,8 @@ import type { ResponseMetadata, SpApiClient } from '../../sp-api/client';
 import { splitRange, toUtcIso, type DateRange } from '../../sp-api/dates';
 import type { Marketplace } from '../../sp-api/marketplaces';
 import { InputError } from '../../sp-api/n8n/nodeErrors';
-import { createReport, findReportType, streamReportRows, waitForReport, type WaitOptions } from '../../sp-api/reports';
-import { returnLineKey, returnLinesOfRow, type ReturnChannel, type ReturnLine } from './returnLines';
+import { createReport, FileDateOrder, findReportType, openReportDocument, rowBatchesOf, waitForReport, withFileDateOrder, type WaitOptions } from '../../sp-api/reports';
+import { returnLineKey, returnLinesOfRow, returnRowDateTexts, type ReturnChannel, type ReturnLine } from './returnLines';
 
 export const FBA_RETURNS_REPORT = 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA';
 export const MFN_RETURNS_FLAT_FILE = 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE';
@@ -36,16 +36,32 @@ export interface PlannedReport {
 	range: DateRange;
 }
 
+/** What was read on the way, so an empty answer can say what was checked. */
+export interface ReturnsStats {
+	/** Reports requested (one per store and report type; the seller-fulfilled one per 60 days). */
+	reports: number;
+	/** Of those, cancelled by Amazon for lack of data. */
+	noData: number;
+	/** Lines read from the finished reports. */
+	lines: number;
+}
+
+export function emptyReturnsStats(): ReturnsStats {
+	return { reports: 0, noData: 0, lines: 0 };
+}
+
 export interface FetchedReturnLine {
 	line: ReturnLine;
 	/** Of the report's last status call. */
 	metadata?: ResponseMetadata;
 }
 
-/** Checks a returns query before any call; `nowMs` clamps the end (Amazon reports only on the past). */
+/**
+ * Checks a returns query before any call; `nowMs` clamps the end (Amazon reports only on the past). The
+ * marketplaces may still be empty here ("every store", filled in from Amazon afterwards).
+ */
 export function checkReturnsQuery(query: ReturnsQuery, nowMs: number): ReturnsQuery {
 	if (query.reports.length === 0) throw new InputError('Pick at least one returns report (FBA customer returns, seller-fulfilled returns or both).');
-	if (query.marketplaces.length === 0) throw new InputError('Pick at least one marketplace: Amazon makes a returns report per store.');
 	const { start } = query.range;
 	const end = new Date(Math.min(query.range.end.getTime(), nowMs));
 	if (start.getTime() >= nowMs) throw new InputError(`The start of the returns period (${toUtcIso(start)}) is in the future: Amazon only reports on the past.`);
@@ -68,8 +84,10 @@ export function planReturnReports(query: ReturnsQuery): PlannedReport[] {
 }
 
 /** Every return line of the query, report by report; stop iterating to stop reading. */
-export async function* fetchReturnLines(client: SpApiClient, query: ReturnsQuery): AsyncGenerator<FetchedReturnLine> {
+export async function* fetchReturnLines(client: SpApiClient, query: ReturnsQuery, stats: ReturnsStats = emptyReturnsStats()): AsyncGenerator<FetchedReturnLine> {
+	if (query.marketplaces.length === 0) throw new InputError('Pick at least one marketplace: Amazon makes a returns report per store.');
 	const planned = planReturnReports(query);
+	stats.reports += planned.length;
 	const requested: { plan: PlannedReport; reportId: string }[] = [];
 	for (const plan of planned) {
 		const { reportId } = await createReport(client, {
@@ -85,18 +103,30 @@ export async function* fetchReturnLines(client: SpApiClient, query: ReturnsQuery
 	for (const { plan, reportId } of requested) {
 		const outcome = await waitForReport(client, reportId, query.wait);
 		// CANCELLED: Amazon's "nothing to report" for this window
-		if (outcome.status !== 'DONE') continue;
+		if (outcome.status !== 'DONE') {
+			stats.noData += 1;
+			continue;
+		}
 		const seenKey = `${plan.reportType}|${plan.marketplace.id}`;
 		const earlier = seen.get(seenKey) ?? new Set<string>();
 		const current = new Set<string>();
-		const context = { channel: plan.channel, reportType: plan.reportType, reportId, marketplace: plan.marketplace };
-		for await (const row of streamReportRows(client, outcome.reportDocumentId, { reportType: plan.reportType, marketplace: plan.marketplace })) {
-			for (const line of returnLinesOfRow(row, context)) {
-				const key = returnLineKey(line);
-				if (earlier.has(key)) continue;
-				current.add(key);
-				yield { line, metadata: outcome.metadata };
+		const context = { channel: plan.channel, reportType: plan.reportType, reportId, marketplace: plan.marketplace, dates: new FileDateOrder(plan.marketplace) };
+		const opened = await openReportDocument(client, outcome.reportDocumentId, { marketplace: plan.marketplace });
+		try {
+			const batches = withFileDateOrder(rowBatchesOf(opened, { reportType: plan.reportType, marketplace: plan.marketplace }), context.dates, returnRowDateTexts);
+			for await (const batch of batches) {
+				for (const row of batch) {
+					for (const line of returnLinesOfRow(row, context)) {
+						stats.lines += 1;
+						const key = returnLineKey(line);
+						if (earlier.has(key)) continue;
+						current.add(key);
+						yield { line, metadata: outcome.metadata };
+					}
+				}
 			}
+		} finally {
+			opened.close();
 		}
 		for (const key of current) earlier.add(key);
 		seen.set(seenKey, earlier);

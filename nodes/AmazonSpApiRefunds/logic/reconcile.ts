@@ -10,7 +10,7 @@
  * without a pair is "missingInSettlement", a settlement refund without a pair "missingInEvents".
  */
 import type { IDataObject } from 'n8n-workflow';
-import { addDecimals, compareDecimals, money, negateDecimal, parseDecimal, type Decimal } from '../../sp-api/money';
+import { addDecimals, amountValue, compareDecimals, money, negateDecimal, parseDecimal, type AmountStyle, type Decimal } from '../../sp-api/money';
 import { REFUND_PARTS, refundKindLabel, withoutUndefined, type RefundPart } from '../../sp-api/finances/refunds';
 import { toLocalIso } from '../../sp-api/dates';
 import { marketplaceByName } from '../../sp-api/finances/marketplaceOfEvent';
@@ -81,6 +81,8 @@ export interface ReconcileContext {
 	financialEventGroupId: string;
 	currency: string;
 	language: MessageLanguage;
+	/** Amounts as numbers (node version 1.1) or exact text (1); …Exact is text either way. */
+	amountStyle?: AmountStyle;
 }
 
 function day(entry: RefundEntry): string {
@@ -119,29 +121,37 @@ function rowMessage(row: ReconcileRow, context: ReconcileContext): string | unde
 	}
 }
 
+/**
+ * One refund of the comparison: the verdict, then what a person looks for (when, store, order, SKU, both
+ * amounts as numbers a sheet can sum, currency, the sentence), then kinds and ids, and the exact decimal
+ * text of each amount (`eventsAmountExact`, …) for reconciling to the cent.
+ */
 export function reconcileRowJson(row: ReconcileRow, context: ReconcileContext): IDataObject {
 	const entry = (row.events ?? row.settlement)!;
 	const zero = parseDecimal(0);
-	const eventsAmount = row.events?.total;
-	const settlementAmount = row.settlement?.total;
+	const eventsAmount = row.events ? money(row.events.total, entry.currency).amount : undefined;
+	const settlementAmount = row.settlement ? money(row.settlement.total, entry.currency).amount : undefined;
+	const difference = money(addDecimals(row.settlement?.total ?? zero, negateDecimal(row.events?.total ?? zero)), entry.currency).amount;
 	const marketplace = marketplaceByName(row.events?.marketplaceName ?? row.settlement?.marketplaceName);
 	return withoutUndefined<IDataObject>({
-		recordType: 'refund',
 		status: row.status,
-		kind: entry.kind,
-		kindLabel: refundKindLabel(entry.kind),
+		postedDateLocal: marketplace && entry.postedHasTime ? toLocalIso(entry.postedDate, marketplace.timeZone) : undefined,
+		marketplaceName: row.events?.marketplaceName ?? row.settlement?.marketplaceName,
 		amazonOrderId: entry.amazonOrderId,
 		sellerSku: entry.sellerSku || undefined,
-		postedDate: entry.postedDate,
-		postedDateLocal: marketplace && entry.postedHasTime ? toLocalIso(entry.postedDate, marketplace.timeZone) : undefined,
-		settlementPostedDate: row.events && row.settlement ? row.settlement.postedDate : undefined,
-		marketplaceName: row.events?.marketplaceName ?? row.settlement?.marketplaceName,
+		eventsAmount: eventsAmount === undefined ? undefined : amountValue(eventsAmount, context.amountStyle ?? 'number'),
+		settlementAmount: settlementAmount === undefined ? undefined : amountValue(settlementAmount, context.amountStyle ?? 'number'),
+		difference: amountValue(difference, context.amountStyle ?? 'number'),
 		currency: entry.currency,
-		eventsAmount: eventsAmount ? money(eventsAmount, entry.currency).amount : undefined,
-		settlementAmount: settlementAmount ? money(settlementAmount, entry.currency).amount : undefined,
-		difference: money(addDecimals(settlementAmount ?? zero, negateDecimal(eventsAmount ?? zero)), entry.currency).amount,
+		message: rowMessage(row, context),
+		kindLabel: refundKindLabel(entry.kind),
 		differingParts: differingParts(row),
 		matchedOn: row.matchedOn,
+		postedDate: entry.postedDate,
+		settlementPostedDate: row.events && row.settlement ? row.settlement.postedDate : undefined,
+		settlementPostedDateAsWritten: row.settlement?.postedDateUnreadable,
+		recordType: 'refund',
+		kind: entry.kind,
 		eventsParts: partsJson(row.events),
 		settlementParts: partsJson(row.settlement),
 		refundKeys: row.events?.ids,
@@ -149,7 +159,9 @@ export function reconcileRowJson(row: ReconcileRow, context: ReconcileContext): 
 		settlementAmountLines: row.settlement?.lines,
 		settlementId: context.settlementId,
 		financialEventGroupId: context.financialEventGroupId,
-		message: rowMessage(row, context),
+		eventsAmountExact: eventsAmount,
+		settlementAmountExact: settlementAmount,
+		differenceExact: difference,
 	});
 }
 

@@ -6,10 +6,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { toLocalIso } from '../../sp-api/dates';
 import type { Marketplace } from '../../sp-api/marketplaces';
 import { marketplaceOfEvent } from '../../sp-api/finances/marketplaceOfEvent';
-import { toIsoDate, type ReportRow } from '../../sp-api/reports';
+import { localDate, readReportDate, type FileDateOrder, type ReportRow } from '../../sp-api/reports';
 import { withoutUndefined } from '../../sp-api/finances/refunds';
 import { columnKey, readReturnRow, type ReturnRow } from './returnRows';
 import { reasonTextFor, type ReasonLookup } from './reasonTexts';
@@ -48,12 +47,14 @@ export interface ReturnLine {
 	raw: IDataObject;
 }
 
-export function readReturnDate(text: string | undefined, timeZone: string): ReturnDate | undefined {
+/** A return date of a report; `dates` is the file's day/month order (without it only dates that read one way are read). */
+export function readReturnDate(text: string | undefined, timeZone: string, dates?: FileDateOrder): ReturnDate | undefined {
 	if (!text) return undefined;
-	const iso = toIsoDate(text);
-	if (!iso) return undefined;
-	if (iso.includes('T')) {
-		return { iso, local: toLocalIso(iso, timeZone) ?? iso, hasTime: true, earliestMs: Date.parse(iso) };
+	const reading = dates ? dates.read(text) : readReportDate(text, { timeZone });
+	if (!reading.ok) return undefined;
+	const iso = reading.iso;
+	if (reading.hasTime) {
+		return { iso, local: localDate(reading, timeZone), hasTime: true, earliestMs: Date.parse(iso) };
 	}
 	const utcStart = Date.parse(`${iso}T00:00:00Z`);
 	const localStart = DateTime.fromISO(iso, { zone: timeZone }).toMillis();
@@ -96,6 +97,16 @@ export interface ReportContext {
 	reportType: string;
 	reportId: string;
 	marketplace: Marketplace;
+	/** The report file's day/month order (rows fed through withFileDateOrder with returnRowDateTexts). */
+	dates?: FileDateOrder;
+}
+
+/** The date texts of a returns report row (every column named like a date), for the file's day/month order. */
+export function* returnRowDateTexts(row: ReportRow): Generator<string> {
+	if (row.problem) return;
+	for (const [name, value] of Object.entries(row.values)) {
+		if (typeof value === 'string' && /date/i.test(name) && value.trim() !== '') yield value;
+	}
 }
 
 /** The return lines of one report row. */
@@ -113,7 +124,7 @@ export function returnLinesOfRow(row: ReportRow, context: ReportContext): Return
 function lineOf(flat: IDataObject, raw: IDataObject, row: ReportRow, context: ReportContext): ReturnLine {
 	const read = row.problem ? undefined : readReturnRow(flat, -1);
 	const parsed: ReturnRow | undefined = read ? { ...read, marketplaceId: context.marketplace.id } : undefined;
-	const date = readReturnDate(parsed?.returnDate, context.marketplace.timeZone);
+	const date = readReturnDate(parsed?.returnDate, context.marketplace.timeZone, context.dates);
 	if (parsed && date) parsed.returnDate = date.iso;
 	const line: ReturnLine = {
 		row: parsed,
@@ -147,30 +158,33 @@ export function byReturnDate(a: ReturnLine, b: ReturnLine): number {
 	return ta - tb || (a.row?.amazonOrderId ?? '').localeCompare(b.row?.amazonOrderId ?? '');
 }
 
-/** The item of one return line: normalised fields first, Amazon's row under `raw`. */
+/**
+ * The item of one return line: what a person looks for first (when in store time, which store, order,
+ * SKU, quantity, why), then Amazon's statuses and ids, Amazon's row under `raw`.
+ */
 export function returnLineJson(line: ReturnLine, reasons: ReadonlyMap<string, ReasonLookup>): IDataObject {
 	const row = line.row;
 	const reason = reasonTextFor(reasons, line.marketplace.id, row?.reason);
 	return withoutUndefined<IDataObject>({
+		returnDateLocal: line.date?.local,
+		marketplaceName: marketplaceOfEvent(line.marketplace.id, undefined).name,
 		amazonOrderId: row?.amazonOrderId,
 		sellerSku: row?.sellerSku,
-		asin: row?.asin,
-		fnSku: line.fnSku,
-		productName: line.productName,
 		quantity: row?.quantity,
 		reasonCode: row?.reason,
 		reasonDescription: reason.text?.description,
 		reasonTranslated: reason.text?.translatedDescription,
 		reasonLookupError: reason.error,
+		productName: line.productName,
+		customerComments: row?.customerComments,
 		status: row?.status,
 		disposition: row?.disposition,
+		channel: line.channel,
 		returnDate: line.date?.iso ?? row?.returnDate,
-		returnDateLocal: line.date?.local,
 		returnDateHasTime: line.date?.hasTime,
 		marketplaceId: line.marketplace.id,
-		marketplaceName: marketplaceOfEvent(line.marketplace.id, undefined).name,
-		customerComments: row?.customerComments,
-		channel: line.channel,
+		asin: row?.asin,
+		fnSku: line.fnSku,
 		fulfillmentCenterId: row?.fulfillmentCenterId,
 		licensePlateNumber: row?.licensePlateNumber,
 		rmaId: row?.rmaId,

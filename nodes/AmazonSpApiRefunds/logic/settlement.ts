@@ -7,7 +7,8 @@
  */
 import { addDecimals, parseDecimal, type Decimal, type Money, money } from '../../sp-api/money';
 import { chargePartOf, type RefundKind, type RefundPart, type RefundRecord } from '../../sp-api/finances/refunds';
-import { normaliseDecimal, ReportError, toIsoDate, type ReportRow } from '../../sp-api/reports';
+import type { Marketplace } from '../../sp-api/marketplaces';
+import { FileDateOrder, normaliseDecimal, ReportError, type ReportRow } from '../../sp-api/reports';
 
 /** The refund kinds a settlement report lists per order, so they can be compared line by line. */
 export type ComparableKind = Extract<RefundKind, 'refund' | 'guaranteeClaim' | 'chargeback'>;
@@ -30,6 +31,8 @@ export interface RefundEntry {
 	ids: string[];
 	/** How many refund lines (events) or amount lines (settlement) make the entry. */
 	lines: number;
+	/** Settlement: the posting date as written, when it could not be read (then postedDate is empty). */
+	postedDateUnreadable?: string;
 }
 
 /** The first data row of a settlement report: the settlement as a whole. */
@@ -40,11 +43,26 @@ export interface SettlementSummary {
 	end?: string;
 	depositDate?: string;
 	total?: Money;
+	/** Date columns of the settlement line that could not be read: column → the text as written. */
+	unreadableDates?: Record<string, string>;
+	/** Set when start and end are the report's dataStartTime / dataEndTime, because the file's could not be read. */
+	periodFrom?: 'report';
 }
 
-function postedKey(entry: Pick<RefundEntry, 'postedMs' | 'postedHasTime' | 'postedDate'>): string {
+/** The date columns of a settlement flat file (both layouts). */
+export const SETTLEMENT_DATE_COLUMNS = ['settlement-start-date', 'settlement-end-date', 'deposit-date', 'posted-date', 'posted-date-time'] as const;
+
+/** The date texts of a settlement row, for the file's day/month order. */
+export function* settlementDateTexts(row: ReportRow): Generator<string> {
+	for (const column of SETTLEMENT_DATE_COLUMNS) {
+		const value = row.values[column];
+		if (typeof value === 'string' && value.trim() !== '') yield value;
+	}
+}
+
+function postedKey(entry: Pick<RefundEntry, 'postedMs' | 'postedHasTime' | 'postedDate' | 'postedDateUnreadable'>): string {
 	if (entry.postedHasTime && entry.postedMs !== undefined) return String(Math.floor(entry.postedMs / 1000));
-	return `day:${entry.postedDate ?? ''}`;
+	return `day:${entry.postedDate ?? entry.postedDateUnreadable ?? ''}`;
 }
 
 /** Kind, order and SKU: a refund regardless of when it was posted. */
@@ -146,8 +164,24 @@ export class SettlementReader {
 	refundLines = 0;
 	rows = 0;
 	private readonly entries = new Map<string, RefundEntry>();
+	/** The day/month order of this file: feed rows through withFileDateOrder(…, reader.dates, settlementDateTexts). */
+	readonly dates: FileDateOrder;
 
-	constructor(private readonly kinds: ReadonlySet<ComparableKind>) {}
+	constructor(
+		private readonly kinds: ReadonlySet<ComparableKind>,
+		marketplace?: Marketplace,
+	) {
+		this.dates = new FileDateOrder(marketplace);
+	}
+
+	/** A date of the file as ISO, or undefined (then `unreadable` gets the text) when it cannot be read. */
+	private date(text: string, column: string, unreadable?: Record<string, string>): string | undefined {
+		if (text === '') return undefined;
+		const reading = this.dates.read(text);
+		if (reading.ok) return reading.iso;
+		if (unreadable) unreadable[column] = text;
+		return undefined;
+	}
 
 	private amount(text: string, row: ReportRow, column: string): Decimal {
 		const normalised = normaliseDecimal(text);
@@ -168,14 +202,16 @@ export class SettlementReader {
 		const text = (name: string) => (typeof values[name] === 'string' ? values[name].trim() : '');
 		if (!this.summary && text('total-amount') !== '' && text('transaction-type') === '') {
 			const currency = text('currency').toUpperCase();
+			const unreadable: Record<string, string> = {};
 			this.summary = {
 				settlementId: text('settlement-id'),
 				currency,
-				start: toIsoDate(text('settlement-start-date')),
-				end: toIsoDate(text('settlement-end-date')),
-				depositDate: toIsoDate(text('deposit-date')),
+				start: this.date(text('settlement-start-date'), 'settlement-start-date', unreadable),
+				end: this.date(text('settlement-end-date'), 'settlement-end-date', unreadable),
+				depositDate: this.date(text('deposit-date'), 'deposit-date', unreadable),
 				total: currency ? money(this.amount(text('total-amount'), row, 'total-amount'), currency) : undefined,
 			};
+			if (Object.keys(unreadable).length > 0) this.summary.unreadableDates = unreadable;
 			return;
 		}
 		const kind = settlementKind(text('transaction-type'));
@@ -192,7 +228,8 @@ export class SettlementReader {
 		}
 		if (amounts.length === 0) return;
 		this.refundLines += 1;
-		const posted = toIsoDate(text('posted-date-time') || text('posted-date'));
+		const postedText = text('posted-date-time') || text('posted-date');
+		const posted = this.date(postedText, 'posted-date');
 		const hasTime = posted?.includes('T') === true;
 		const parts = new Map<RefundPart, Decimal>();
 		for (const { part, value } of amounts) parts.set(part, addDecimals(parts.get(part) ?? parseDecimal(0), value));
@@ -209,6 +246,7 @@ export class SettlementReader {
 			parts,
 			ids: text('adjustment-id') ? [text('adjustment-id')] : [],
 			lines: 1,
+			postedDateUnreadable: posted === undefined && postedText !== '' ? postedText : undefined,
 		});
 	}
 

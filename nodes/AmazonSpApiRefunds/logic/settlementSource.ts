@@ -16,9 +16,9 @@ import { SpApiError } from '../../sp-api/errors';
 import { readAmazonMoney, type Money } from '../../sp-api/money';
 import { InputError } from '../../sp-api/n8n/nodeErrors';
 import { paginateItems } from '../../sp-api/pagination';
-import { findSettlementReports, getReport, isSettlementReportType, streamReportRows, type AmazonReport, type SettlementReportType } from '../../sp-api/reports';
+import { findSettlementReports, getReport, isSettlementReportType, openReportDocument, rowBatchesOf, toIsoDate, withFileDateOrder, type AmazonReport, type SettlementReportType } from '../../sp-api/reports';
 import { findMarketplace } from '../../sp-api/marketplaces';
-import { SettlementReader, type ComparableKind, type SettlementSummary } from './settlement';
+import { SettlementReader, settlementDateTexts, type ComparableKind, type SettlementSummary } from './settlement';
 
 const DAY_MS = 86_400_000;
 /** How far the start and end of a group and a settlement may differ and still be the same period. */
@@ -127,17 +127,33 @@ export interface ReadSettlement {
 	metadata?: ResponseMetadata;
 }
 
-/** Reads a whole settlement report: its summary row and its refund lines of the compared kinds. */
+/**
+ * Reads a whole settlement report: its summary row and its refund lines of the compared kinds. When the
+ * settlement line's start or end date cannot be read, the report's own dataStartTime / dataEndTime
+ * (which Amazon sets to the settlement period) stand in, and the summary says so (periodFrom 'report').
+ */
 export async function readSettlement(client: SpApiClient, report: AmazonReport, kinds: ReadonlySet<ComparableKind>, metadata?: ResponseMetadata): Promise<ReadSettlement> {
 	if (!report.reportDocumentId) throw new InputError(`Settlement report ${report.reportId} has no document to download (status ${report.processingStatus}).`);
-	const reader = new SettlementReader(kinds);
 	const marketplace = report.marketplaceIds?.length ? findMarketplace(report.marketplaceIds[0]) : undefined;
-	// a malformed line would make every total after it uncertain: stop there
-	for await (const row of streamReportRows(client, report.reportDocumentId, { reportType: report.reportType, marketplace, onMalformed: 'error' })) reader.add(row);
+	const reader = new SettlementReader(kinds, marketplace);
+	const opened = await openReportDocument(client, report.reportDocumentId, { marketplace });
+	try {
+		// a malformed line would make every total after it uncertain: stop there
+		const batches = rowBatchesOf(opened, { reportType: report.reportType, marketplace, onMalformed: 'error' });
+		for await (const batch of withFileDateOrder(batches, reader.dates, settlementDateTexts)) for (const row of batch) reader.add(row);
+	} finally {
+		opened.close();
+	}
 	if (!reader.summary) {
 		throw new InputError(`Settlement report ${report.reportId} has no settlement line (settlement-id, total-amount, currency): it does not look like a flat-file settlement report.`);
 	}
-	return { report, summary: reader.summary, reader, metadata };
+	const summary = reader.summary;
+	if ((!summary.start || !summary.end) && (report.dataStartTime || report.dataEndTime)) {
+		summary.start ??= report.dataStartTime ? (toIsoDate(report.dataStartTime) ?? report.dataStartTime) : undefined;
+		summary.end ??= report.dataEndTime ? (toIsoDate(report.dataEndTime) ?? report.dataEndTime) : undefined;
+		summary.periodFrom = 'report';
+	}
+	return { report, summary, reader, metadata };
 }
 
 /** Flat-file layouts Reconcile reads; the XML layout holds the same money. */

@@ -1,3 +1,4 @@
+import { tr } from '../i18n/translate';
 import { buildQuery, NetworkError, send } from '../transport';
 import { registerSecrets } from '../redact';
 
@@ -29,27 +30,39 @@ export type LwaFailure =
 	| 'unreachable'
 	| 'unexpected';
 
+/**
+ * A refusal or failure of Login with Amazon. `message` is ACORN's explanation; `amazonSaid` is exactly
+ * what Amazon wrote (its error_description), kept apart so it is never mixed into ACORN's words.
+ */
 export class LwaError extends Error {
 	constructor(
 		readonly failure: LwaFailure,
 		message: string,
 		readonly status?: number,
 		readonly lwaCode?: string,
+		readonly amazonSaid?: string,
+		/** Technical detail (e.g. the network error), for the error's details only. */
+		readonly details?: string,
 	) {
 		super(message);
 		this.name = 'LwaError';
 	}
 }
 
-const PLAIN_WORDS: Record<Exclude<LwaFailure, 'unexpected'>, string> = {
-	invalidClient:
-		'Amazon did not accept the LWA Client ID or Client Secret. Copy both again from Seller Central → Apps and Services → Develop Apps → View (LWA credentials); client secrets must be rotated every 180 days.',
-	invalidGrant:
-		'Amazon did not accept the refresh token: it was revoked, has expired, or belongs to a different app. Authorise the app again (Seller Central → Develop Apps → Authorize) and paste the new refresh token.',
-	unauthorizedClient:
-		'This app is not allowed to request that kind of token (grantless scope). Check the app registration in the Developer Console.',
-	unreachable: 'Could not reach the Login with Amazon token service.',
-};
+function plainWordsFor(failure: LwaFailure, status: number | undefined, host: string): string {
+	switch (failure) {
+		case 'invalidClient':
+			return tr`Amazon did not accept the LWA Client ID or Client Secret. Copy both again from Seller Central → Apps and Services → Develop Apps → View (LWA credentials); client secrets must be rotated every 180 days.`;
+		case 'invalidGrant':
+			return tr`Amazon did not accept the refresh token: it was revoked, has expired, or belongs to a different app. Authorise the app again (Seller Central → Develop Apps → Authorize) and paste the new refresh token.`;
+		case 'unauthorizedClient':
+			return tr`This app is not allowed to request that kind of token (grantless scope). Check the app registration in the Developer Console.`;
+		case 'unreachable':
+			return tr`Could not reach the Login with Amazon token service (${host}). Check the internet connection, the proxy settings (HTTPS_PROXY) and, if set, the LWA Token URL of the credential.`;
+		default:
+			return tr`Login with Amazon answered HTTP ${status} instead of an access token. Try again later.`;
+	}
+}
 
 function failureFor(status: number, code: string | undefined): LwaFailure {
 	if (code === 'invalid_client' || status === 401) return 'invalidClient';
@@ -80,8 +93,8 @@ export async function requestAccessToken(
 		});
 	} catch (error) {
 		if (error instanceof NetworkError && error.failure === 'aborted') throw error;
-		const detail = error instanceof Error ? ` ${error.message}` : '';
-		throw new LwaError('unreachable', `${PLAIN_WORDS.unreachable} (${safeHost(app.tokenUrl)})${detail}`);
+		const details = error instanceof NetworkError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+		throw new LwaError('unreachable', plainWordsFor('unreachable', undefined, safeHost(app.tokenUrl)), undefined, undefined, undefined, details);
 	}
 	const body = typeof response.data === 'object' && response.data !== null ? response.data : {};
 	if (response.status === 200 && typeof body.access_token === 'string') {
@@ -91,12 +104,9 @@ export async function requestAccessToken(
 	}
 	const code = typeof body.error === 'string' ? body.error : undefined;
 	const failure = failureFor(response.status, code);
-	const amazonText = typeof body.error_description === 'string' ? ` (Amazon: ${body.error_description})` : '';
-	const message =
-		failure === 'unexpected'
-			? `Login with Amazon answered HTTP ${response.status}${code ? ` ${code}` : ''}${amazonText}.`
-			: `${PLAIN_WORDS[failure]}${amazonText}`;
-	throw new LwaError(failure, message, response.status, code);
+	const amazonSaid =
+		typeof body.error_description === 'string' ? body.error_description : typeof response.data === 'string' && response.data.trim() ? response.data.slice(0, 2000) : undefined;
+	throw new LwaError(failure, plainWordsFor(failure, response.status, safeHost(app.tokenUrl)), response.status, code, amazonSaid);
 }
 
 function safeHost(url: string): string {

@@ -18,7 +18,9 @@ export type SqsAction =
 	| 'ChangeMessageVisibility'
 	| 'ChangeMessageVisibilityBatch'
 	| 'GetQueueAttributes'
-	| 'GetQueueUrl';
+	| 'GetQueueUrl'
+	| 'CreateQueue'
+	| 'SetQueueAttributes';
 
 export interface SqsClientOptions {
 	credentials: AwsCredentials;
@@ -153,6 +155,26 @@ export class SqsClient {
 	async getQueueAttributes(queueUrl: string, names: string[], options: { signal?: AbortSignal } = {}): Promise<Record<string, string>> {
 		const answer = await this.call<{ Attributes?: Record<string, string> }>('GetQueueAttributes', { QueueUrl: queueUrl, AttributeNames: names }, { signal: options.signal, queueUrl });
 		return answer.Attributes ?? {};
+	}
+
+	/**
+	 * Creates a standard queue and answers its URL. SQS answers the URL of an existing queue of that name
+	 * only when every attribute given matches it (otherwise QueueNameExists): callers that adopt a queue
+	 * look it up with getQueueUrl first and create it without attributes.
+	 */
+	async createQueue(queueName: string, attributes: Record<string, string> = {}, options: { signal?: AbortSignal } = {}): Promise<string> {
+		const input: Record<string, unknown> = { QueueName: queueName };
+		if (Object.keys(attributes).length) input.Attributes = attributes;
+		const answer = await this.call<{ QueueUrl?: string }>('CreateQueue', input, { signal: options.signal, queueUrl: queueName });
+		if (!answer.QueueUrl) {
+			throw new SqsError({ kind: 'invalidRequest', action: 'CreateQueue', message: 'SQS CreateQueue answered without a QueueUrl', hint: 'SQS did not return the new queue URL; try again.' });
+		}
+		return answer.QueueUrl;
+	}
+
+	/** Changes queue attributes (here: the access policy). SQS may take up to a minute to show the change everywhere. */
+	async setQueueAttributes(queueUrl: string, attributes: Record<string, string>, options: { signal?: AbortSignal } = {}): Promise<void> {
+		await this.call('SetQueueAttributes', { QueueUrl: queueUrl, Attributes: attributes }, { signal: options.signal, queueUrl });
 	}
 
 	async getQueueUrl(queueName: string, options: { signal?: AbortSignal } = {}): Promise<string> {

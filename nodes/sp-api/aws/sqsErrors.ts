@@ -1,3 +1,4 @@
+import { tr } from '../i18n/translate';
 import { redact } from '../redact';
 
 /**
@@ -15,6 +16,10 @@ export type SqsErrorKind =
 	/** temporary credentials (session token) expired */
 	| 'expiredToken'
 	| 'queueNotFound'
+	/** CreateQueue: a queue of that name exists with other attributes */
+	| 'queueExists'
+	/** CreateQueue: a queue of that name was deleted less than 60 seconds ago */
+	| 'queueDeletedRecently'
 	| 'accessDenied'
 	/** SQS refused the request itself (a bug or an unsupported setting) */
 	| 'invalidRequest'
@@ -25,7 +30,17 @@ export type SqsErrorKind =
 	| 'aborted';
 
 /** Kinds that will not go away by waiting: the workflow needs a fixed credential or queue. */
-const PERMANENT: ReadonlySet<SqsErrorKind> = new Set(['unknownKey', 'badSecret', 'clockSkew', 'expiredToken', 'queueNotFound', 'accessDenied', 'invalidRequest']);
+const PERMANENT: ReadonlySet<SqsErrorKind> = new Set([
+	'unknownKey',
+	'badSecret',
+	'clockSkew',
+	'expiredToken',
+	'queueNotFound',
+	'queueExists',
+	'queueDeletedRecently',
+	'accessDenied',
+	'invalidRequest',
+]);
 
 export class SqsError extends Error {
 	readonly kind: SqsErrorKind;
@@ -56,7 +71,7 @@ export class SqsError extends Error {
 	}
 }
 
-const HINTS: Record<Exclude<SqsErrorKind, 'network' | 'aborted' | 'serverError' | 'throttled' | 'invalidRequest' | 'queueNotFound'>, string> = {
+const HINTS: Record<Exclude<SqsErrorKind, 'network' | 'aborted' | 'serverError' | 'throttled' | 'invalidRequest' | 'queueNotFound' | 'queueExists' | 'queueDeletedRecently'>, string> = {
 	unknownKey:
 		'AWS does not recognise the Access Key ID. Copy it again from the AWS console (IAM → Users → your user → Security credentials); a deleted or deactivated key gives this error too.',
 	badSecret:
@@ -76,6 +91,8 @@ function classify(code: string | undefined, status: number, message: string): Sq
 	if (c === 'RequestExpired' || c === 'RequestTimeTooSkewed') return 'clockSkew';
 	if (c === 'ExpiredToken' || c === 'ExpiredTokenException') return 'expiredToken';
 	if (c === 'NonExistentQueue' || c === 'QueueDoesNotExist') return 'queueNotFound';
+	if (c === 'QueueNameExists' || c === 'QueueAlreadyExists') return 'queueExists';
+	if (c === 'QueueDeletedRecently') return 'queueDeletedRecently';
 	if (/AccessDenied/.test(c)) return 'accessDenied';
 	if (c === 'RequestThrottled' || c === 'ThrottlingException' || c === 'Throttling' || status === 429) return 'throttled';
 	if (status >= 500 || c === 'InternalFailure' || c === 'ServiceUnavailable' || c === 'KmsThrottled') return 'serverError';
@@ -95,6 +112,12 @@ export function sqsHttpError(action: string, status: number, headers: Record<str
 	switch (kind) {
 		case 'queueNotFound':
 			hint = `The queue ${queueUrl ? `${queueUrl} ` : ''}does not exist${region ? ` in ${region}` : ''}. Check the queue URL (or name and region) in the credential.`;
+			break;
+		case 'queueExists':
+			hint = tr`A queue named ${queueUrl ?? ''} already exists with other settings. ACORN uses an existing queue as it is: run it again.`;
+			break;
+		case 'queueDeletedRecently':
+			hint = tr`A queue named ${queueUrl ?? ''} was deleted less than a minute ago. AWS lets you create it again 60 seconds after deleting it: wait a minute and run it again.`;
 			break;
 		case 'throttled':
 			hint = 'AWS is throttling requests to the queue; ACORN waits and tries again.';

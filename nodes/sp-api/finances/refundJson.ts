@@ -1,47 +1,61 @@
 /**
- * Refund lines as n8n items: one currency field and every amount as exact decimal text ("-12.99",
- * "-1500" in yen), flat so a Google Sheets row gets one column per part. Reading them back (for
- * Enrich and Detect over input items) checks that what came in really is a refund line.
+ * Refund lines as n8n items, flat so a Google Sheets row gets one column per field, in the order a person
+ * reads them: when (store time), which store, order, SKU, quantity, total and currency first; the parts of
+ * the total next; Amazon's kinds and internal ids after.
+ *
+ * Every amount is there twice: as a number (`total`, `principal`, …) that Google Sheets and Excel can sum,
+ * and as exact decimal text with the currency's decimals (`totalExact` "-12.30", yen "-1500") for
+ * reconciliation (nodes saved at version 1 keep the exact text in `total` too: n8n/amountStyle.ts). The
+ * breakdowns by fee type keep exact text. Reading a line back (Enrich and Detect over
+ * input items) takes the exact text when it is there and checks that what came in really is a refund line.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { money, parseDecimal, type Money } from '../money';
+import { amountValue, money, parseDecimal, type AmountStyle, type Money } from '../money';
 import { REFUND_PARTS, type RefundKind, type RefundRecord } from './refunds';
 
 const BREAKDOWNS = ['feeBreakdown', 'otherChargeBreakdown', 'taxWithheldBreakdown'] as const;
+
+/** The name of the field holding an amount's exact decimal text. */
+export function exactField(name: string): string {
+	return `${name}Exact`;
+}
 
 function amountsOf(map: Record<string, Money>): IDataObject {
 	return Object.fromEntries(Object.entries(map).map(([type, value]) => [type, value.amount]));
 }
 
-export function refundToJson(record: RefundRecord): IDataObject {
+export function refundToJson(record: RefundRecord, style: AmountStyle = 'number'): IDataObject {
 	const out: IDataObject = {
-		kind: record.kind,
-		kindLabel: record.kindLabel,
+		postedDateLocal: record.postedDateLocal,
+		marketplaceName: record.marketplaceName,
 		amazonOrderId: record.amazonOrderId,
+		sellerSku: record.sellerSku,
+		quantity: record.quantity,
+		total: amountValue(record.total, style),
+		currency: record.currency,
+		kindLabel: record.kindLabel,
+		asin: record.asin,
+	};
+	for (const part of REFUND_PARTS) out[part] = amountValue(record[part], style);
+	if (record.costOfPointsReturned) out.costOfPointsReturned = amountValue(record.costOfPointsReturned, style);
+	Object.assign(out, {
+		reason: record.reason,
+		postedDate: record.postedDate,
+		marketplaceId: record.marketplaceId,
+		kind: record.kind,
 		sellerOrderId: record.sellerOrderId,
 		orderAdjustmentItemId: record.orderAdjustmentItemId,
-		sellerSku: record.sellerSku,
-		asin: record.asin,
-		quantity: record.quantity,
-		marketplaceId: record.marketplaceId,
-		marketplaceName: record.marketplaceName,
-		postedDate: record.postedDate,
-		postedDateLocal: record.postedDateLocal,
-		currency: record.currency,
-	};
-	for (const part of REFUND_PARTS) out[part] = record[part].amount;
-	out.total = record.total.amount;
-	for (const name of BREAKDOWNS) out[name] = amountsOf(record[name]);
-	Object.assign(out, {
-		costOfPointsReturned: record.costOfPointsReturned?.amount,
 		financialEventGroupId: record.financialEventGroupId,
-		reason: record.reason,
 		transactionId: record.transactionId,
 		transactionStatus: record.transactionStatus,
 		source: record.source,
 		breakdownComplete: record.breakdownComplete,
 		refundKey: record.refundKey,
+		[exactField('total')]: record.total.amount,
 	});
+	for (const part of REFUND_PARTS) out[exactField(part)] = record[part].amount;
+	if (record.costOfPointsReturned) out[exactField('costOfPointsReturned')] = record.costOfPointsReturned.amount;
+	for (const name of BREAKDOWNS) out[name] = amountsOf(record[name]);
 	for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
 	return out;
 }
@@ -89,11 +103,13 @@ export function looksLikeRefund(json: IDataObject): boolean {
 export function readRefund(json: IDataObject): RefundInput | string {
 	const currency = text(json.currency)?.toUpperCase();
 	if (!currency || !/^[A-Z]{3}$/.test(currency)) return 'it has no "currency" (a three-letter code such as USD)';
-	const total = amount(json.total, currency);
+	// the exact text when the item has it (ACORN's own items); a number or text otherwise (older or edited items)
+	const exactOr = (name: string) => json[exactField(name)] ?? json[name];
+	const total = amount(exactOr('total'), currency);
 	if (!total) return 'it has no "total" amount';
 	const parts: RefundInput['parts'] = {};
 	for (const part of REFUND_PARTS) {
-		const value = amount(json[part], currency);
+		const value = amount(exactOr(part), currency);
 		if (value) parts[part] = value;
 	}
 	const quantity = Number(json.quantity);

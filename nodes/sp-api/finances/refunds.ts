@@ -191,6 +191,13 @@ export function byRefundPostedDate(a: RefundRecord, b: RefundRecord): number {
 	return ta - tb;
 }
 
+/** Newest first (what a person looks at first); lines without a posted date last. */
+export function byRefundPostedDateNewestFirst(a: RefundRecord, b: RefundRecord): number {
+	const ta = a.postedDate ? Date.parse(a.postedDate) : Number.NEGATIVE_INFINITY;
+	const tb = b.postedDate ? Date.parse(b.postedDate) : Number.NEGATIVE_INFINITY;
+	return tb - ta || 0;
+}
+
 /** Leaves out undefined fields: n8n would show them as empty columns. */
 export function withoutUndefined<T extends object>(value: T): T {
 	for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];

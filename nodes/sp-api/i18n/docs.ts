@@ -19,6 +19,7 @@ export const CHINESE_README_ANCHORS: Readonly<Record<string, string>> = {
 	'reports-node': 'reports-节点报告',
 	'notifications-triggers-and-settings': '通知触发器和设置',
 	'seller-wallet-node': 'seller-wallet-节点卖家钱包',
+	'vendor-node': 'vendor-节点供应商',
 };
 
 /** A README link in the chosen language; any other address is returned as it is. */

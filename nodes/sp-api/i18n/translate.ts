@@ -83,8 +83,8 @@ function copy<T>(value: T): T {
 /**
  * Visits every person-readable text of a node or credential description, in place: property labels,
  * descriptions, hints, placeholders, notices, option names/descriptions/actions, fixed-collection group
- * labels, "add" button texts, resource-locator modes and their validation messages, output names, a fixed
- * subtitle and node-level hints. Exported for the completeness test.
+ * labels, "add" button texts, resource-locator modes and their validation messages, output names, labels
+ * of a node's credential fields, a fixed subtitle and node-level hints. Exported for the completeness test.
  */
 export function visitDescriptionTexts(node: unknown, visit: (text: string) => string): void {
 	if (Array.isArray(node)) {
@@ -108,8 +108,9 @@ export function visitDescriptionTexts(node: unknown, visit: (text: string) => st
 	for (const names of ['inputNames', 'outputNames']) {
 		if (Array.isArray(node[names])) node[names] = node[names].map((name: unknown) => (typeof name === 'string' && name ? visit(name) : name));
 	}
-	// `modes` of a resource locator ("From List", "By Name", their placeholders and validation messages).
-	for (const nested of ['properties', 'options', 'values', 'modes']) {
+	// `modes` of a resource locator ("From List", "By Name", their placeholders and validation messages);
+	// `credentials`: a node's credential fields may carry their own label (displayName).
+	for (const nested of ['properties', 'options', 'values', 'modes', 'credentials']) {
 		if (Array.isArray(node[nested])) visitDescriptionTexts(node[nested], visit);
 	}
 	if (Array.isArray(node.validation)) {

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { includeResponseMetadataOption } from './responseMetadata';
 
+/** What an empty marketplace picker means where it filters: shown under the field, not only on hover. */
+export const EVERY_STORE_HINT = 'Empty: every store of the credential’s region';
+
+/** The same where Amazon needs the stores named: ACORN asks Amazon which stores the seller sells in. */
+export const SELLER_STORES_HINT = 'Empty: every store you sell in, in the credential’s region (ACORN asks Amazon which)';
+
 /** Marketplace picker: only the credential's region is offered; expressions may give ids or country codes. */
 export function marketplacesProperty(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -12,6 +18,8 @@ export function marketplacesProperty(overrides: Partial<INodeProperties> = {}): 
 		default: [],
 		description:
 			'Amazon stores to include; in an expression, country codes (e.g. US, DE, JP) work too. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		// what empty means, under the field (n8n's list shows no placeholder of its own)
+		hint: EVERY_STORE_HINT,
 		...overrides,
 	};
 }

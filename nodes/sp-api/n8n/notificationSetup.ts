@@ -34,7 +34,7 @@ export function conflictMessage(conflicts: readonly SubscriptionConflict[]): str
 	const list = conflicts.map((c) => `${c.notificationType} (subscription ${c.subscriptionId} → destination ${c.destinationId})`).join(', ');
 	return (
 		`Amazon already sends ${list} for this store and app to another destination. Amazon allows one subscription per type, so this trigger cannot subscribe its own. ` +
-		'Delete that subscription with the "Amazon SP-API Notifications" node (Subscription → Delete) if it is no longer used, or switch off "Manage Subscriptions" if that destination is this same queue.'
+		'Delete that subscription with the "Amazon SP-API Notification Settings" node (Subscription → Delete) if it is no longer used, or switch off "Manage Subscriptions" if that destination is this same queue.'
 	);
 }
 
@@ -59,7 +59,7 @@ export function adoptLedgerAccount(ledger: SubscriptionLedger, client: SpApiClie
 		warn(
 			`The Amazon SP-API credential of this trigger now belongs to another app or store. Subscriptions it had made before (${ledger.subscriptions
 				.map((s) => `${s.notificationType} ${s.subscriptionId}`)
-				.join(', ') || 'none'}) were not removed; delete them with the "Amazon SP-API Notifications" node if they are no longer wanted.`,
+				.join(', ') || 'none'}) were not removed; delete them with the "Amazon SP-API Notification Settings" node if they are no longer wanted.`,
 		);
 		ledger.subscriptions = [];
 		ledger.destinationId = undefined;

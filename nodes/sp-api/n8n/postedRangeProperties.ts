@@ -14,6 +14,7 @@ export function postedRangeProperties(displayOptions: INodeProperties['displayOp
 			type: 'dateTime',
 			default: '',
 			description: `Only money Amazon posted at or after this time. Empty means ${defaultLookbackDays === 1 ? 'one day' : `${defaultLookbackDays} days`} ago.`,
+			hint: defaultLookbackDays === 1 ? 'Empty: one day ago' : `Empty: ${defaultLookbackDays} days ago`,
 			displayOptions,
 		},
 		{
@@ -23,6 +24,7 @@ export function postedRangeProperties(displayOptions: INodeProperties['displayOp
 			default: '',
 			description:
 				'Only money Amazon posted before this time. Empty means now. Amazon needs it at least two minutes in the past; a later time is moved back for you. Ranges longer than 180 days are split into several calls.',
+			hint: 'Empty: now (Amazon needs two minutes ago at the latest)',
 			displayOptions,
 		},
 	];

@@ -21,9 +21,12 @@ import {
 	ReportError,
 	type OpenedReportDocument,
 	type ReportFormat,
+	splitList,
 	type ReportRow,
+	type RowFilterSpec,
 	type RowOptions,
 } from '../reports';
+import { tr } from '../i18n/translate';
 
 type DisplayOptions = INodeProperties['displayOptions'];
 
@@ -103,6 +106,7 @@ export const downloadOptions: INodeProperties[] = [
 		placeholder: 'e.g. windows-1252',
 		description:
 			"Leave empty: ACORN uses the one Amazon names, else UTF-8 when the file is valid UTF-8, else the marketplace's (windows-1252 in Europe and America, windows-31j in Japan)",
+		hint: 'Empty: the one Amazon names, else UTF-8, else the store’s usual one',
 	},
 	{
 		displayName: 'Lines Before the Header',
@@ -113,12 +117,65 @@ export const downloadOptions: INodeProperties[] = [
 		description: 'Flat files: how many description lines come before the column names (some CSV reports have a few)',
 	},
 	{
+		displayName: 'Only Rows Where',
+		name: 'onlyRowsWhere',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add condition',
+		default: {},
+		description:
+			'Keep only the lines you need, checked while the file is read: lines left out never become items, so a huge settlement costs memory only for what is kept. With several conditions a line must meet all of them.',
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				values: [
+					{
+						displayName: 'Column',
+						name: 'column',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. transaction-type',
+						description: 'A column name from the first line of the report (upper/lower case, spaces and dashes do not matter)',
+					},
+					{
+						displayName: 'Keep Lines Whose Value',
+						name: 'operator',
+						type: 'options',
+						default: 'isOneOf',
+						options: [
+							{ name: 'Is One Of', value: 'isOneOf' },
+							{ name: 'Is None Of', value: 'isNoneOf' },
+						],
+					},
+					{
+						displayName: 'Values',
+						name: 'values',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Refund, Chargeback Refund',
+						description: 'Separated by commas; upper/lower case does not matter',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Only These Columns',
+		name: 'onlyColumns',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. sku, amount-type, amount-description, amount, posted-date-time',
+		description: 'Column names separated by commas: each line keeps only these columns (in this order). Empty: all columns.',
+	},
+	{
 		displayName: 'XML Row Element',
 		name: 'xmlRecordElement',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Order',
 		description: 'XML reports: the element that becomes one item each. Empty: the usual one for the report type.',
+		hint: 'Empty: the usual one for the report type',
 	},
 ];
 
@@ -162,8 +219,24 @@ export function downloadSettingsFrom(values: DownloadFieldValues, reportType: st
 			charset: typeof options.charset === 'string' && options.charset.trim() ? options.charset.trim() : undefined,
 			skipLines: typeof options.skipLines === 'number' && options.skipLines > 0 ? options.skipLines : undefined,
 			xmlRecordElement: typeof options.xmlRecordElement === 'string' && options.xmlRecordElement.trim() ? options.xmlRecordElement.trim() : undefined,
+			filter: rowFilterFrom(options),
 		},
 	};
+}
+
+/** "Only Rows Where" and "Only These Columns" as a filter for the stream; an incomplete condition is an InputError. */
+export function rowFilterFrom(options: IDataObject): RowFilterSpec | undefined {
+	const raw = options.onlyRowsWhere as { condition?: Array<{ column?: unknown; operator?: unknown; values?: unknown }> } | undefined;
+	const where = (raw?.condition ?? []).map((condition) => {
+		const column = String(condition.column ?? '').trim();
+		const values = Array.isArray(condition.values) ? condition.values.map((value) => String(value).trim()).filter(Boolean) : splitList(String(condition.values ?? ''));
+		if (!column) throw new InputError(tr`A condition in "Only Rows Where" has no column name.`);
+		if (values.length === 0) throw new InputError(tr`The condition on column "${column}" in "Only Rows Where" has no values.`);
+		return { column, values, exclude: condition.operator === 'isNoneOf' };
+	});
+	const columns = Array.isArray(options.onlyColumns) ? options.onlyColumns.map(String).filter(Boolean) : splitList(String(options.onlyColumns ?? ''));
+	if (where.length === 0 && columns.length === 0) return undefined;
+	return { where, columns: columns.length > 0 ? columns : undefined };
 }
 
 /** The item of one row: the report's columns at the top level, ACORN's notes prefixed with "_". */
@@ -176,6 +249,7 @@ export function rowItem(row: ReportRow): IDataObject {
 		json._problem = row.problem;
 		if (row.raw !== undefined) json._raw = row.raw;
 	}
+	if (row.dateProblems !== undefined) json._unreadableDates = row.dateProblems;
 	return json;
 }
 

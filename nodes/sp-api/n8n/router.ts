@@ -1,8 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { SpApiClient, SpApiClientOptions } from '../client';
+import { tr } from '../i18n/translate';
 import { createSpApiClient } from './createClient';
+import { hintWhenNothingCameOut } from './emptyOutput';
 import { errorItemJson, InputError, toNodeError } from './nodeErrors';
 import { runPerItem, type ItemResult } from './runPerItem';
+import { declareSecretParameters } from './secretParameters';
 
 /** One `actions/<resource>/<operation>.operation.ts` file: its fields and what it does per item. */
 export interface PerItemOperationModule {
@@ -47,13 +50,16 @@ async function runBatch(context: IExecuteFunctions, module: BatchOperationModule
 /**
  * Shared router for ACORN's action nodes: picks the operation module from `resource` + `operation`,
  * builds one SP-API client for the execution and runs the module per item (or once, for batch operations).
+ * When nothing comes out, the output pane says why (emptyOutput.ts).
  */
 export async function routeToOperation(context: IExecuteFunctions, resources: ResourceMap, options: RouteOptions = {}): Promise<INodeExecutionData[][]> {
+	// before anything can fail: errors must carry the node without its password fields
+	for (const operations of Object.values(resources)) for (const module of Object.values(operations)) declareSecretParameters(module.description);
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const module = resources[resource]?.[operation];
 	if (!module) {
-		throw toNodeError(context.getNode(), new InputError(`The operation "${operation}" of "${resource}" is not supported.`));
+		throw toNodeError(context.getNode(), new InputError(tr`The operation "${operation}" of "${resource}" is not supported.`));
 	}
 	let client: SpApiClient;
 	try {
@@ -61,6 +67,7 @@ export async function routeToOperation(context: IExecuteFunctions, resources: Re
 	} catch (error) {
 		throw toNodeError(context.getNode(), error);
 	}
-	if (isBatch(module)) return [await runBatch(context, module, client)];
-	return [await runPerItem(context, (itemIndex) => module.execute.call(context, itemIndex, client))];
+	const output = isBatch(module) ? await runBatch(context, module, client) : await runPerItem(context, (itemIndex) => module.execute.call(context, itemIndex, client));
+	hintWhenNothingCameOut(context, output);
+	return [output];
 }

@@ -11,6 +11,6 @@ interface CredentialReader {
 	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string, itemIndex?: number): Promise<T>;
 }
 
-export async function loadSqsSettings(context: CredentialReader): Promise<SqsQueueSettings> {
-	return normalizeSqsCredentials(await context.getCredentials(SQS_CREDENTIAL));
+export async function loadSqsSettings(context: CredentialReader, itemIndex?: number): Promise<SqsQueueSettings> {
+	return normalizeSqsCredentials(await context.getCredentials(SQS_CREDENTIAL, itemIndex));
 }

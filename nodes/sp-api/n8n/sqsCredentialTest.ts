@@ -4,6 +4,7 @@ import { SP_API_NOTIFICATIONS_ACCOUNT, spApiMaySend, spApiPolicyStatement } from
 import { SqsClient } from '../aws/sqs';
 import { SqsError } from '../aws/sqsErrors';
 import { CredentialConfigError } from '../credentials';
+import { tr } from '../i18n/translate';
 
 function fail(message: string): INodeCredentialTestResult {
 	return { status: 'Error', message };
@@ -32,7 +33,7 @@ export async function amazonSqsConnectionTest(this: ICredentialTestFunctions, cr
 			const why = verdict === 'noPolicy' ? 'has no access policy' : verdict === 'unreadable' ? 'has an access policy ACORN cannot read' : 'has an access policy that does not allow it';
 			return fail(
 				`The AWS key works and the queue exists, but the queue ${why}: Amazon SP-API (AWS account ${SP_API_NOTIFICATIONS_ACCOUNT}) could not send notifications to it. ` +
-					`In the SQS console open the queue → Access policy → Edit, and add this statement: ${JSON.stringify(spApiPolicyStatement(queueArn))}`,
+					tr`Turn on "Prepare Queue" in the trigger (or run Amazon SP-API Notification Settings → Queue → Prepare) and ACORN adds the statement, or add it yourself in the SQS console (queue → Access policy → Edit): ${JSON.stringify(spApiPolicyStatement(queueArn))}`,
 			);
 		}
 		const waiting = Number(attributes.ApproximateNumberOfMessages ?? 0);
@@ -41,6 +42,12 @@ export async function amazonSqsConnectionTest(this: ICredentialTestFunctions, cr
 			message: `Connected to queue ${queueArn.split(':').pop()} in ${settings.region}: Amazon SP-API may send to it; ${waiting} message(s) waiting${attributes.RedrivePolicy ? '' : ' (tip: a dead-letter queue keeps unreadable messages from coming back forever)'}.`,
 		};
 	} catch (error) {
+		// a queue named in the credential that ACORN is to prepare does not exist before its first activation
+		if (error instanceof SqsError && error.kind === 'queueNotFound' && settings.queueName && !settings.queueUrl) {
+			return fail(
+				tr`The AWS key works, but there is no queue ${settings.queueName} in ${settings.region} yet. Turn on "Prepare Queue" in the trigger (or run Amazon SP-API Notification Settings → Queue → Prepare) and ACORN creates it.`,
+			);
+		}
 		if (error instanceof SqsError) return fail(error.hint);
 		return fail('The SQS test failed unexpectedly.');
 	}

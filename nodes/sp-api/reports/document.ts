@@ -10,6 +10,7 @@ import type { ResponseMetadata, SpApiClient } from '../client';
 import type { Marketplace } from '../marketplaces';
 import { NetworkError, type HttpStreamResponse } from '../transport';
 import { charsetFromContentType, defaultCharsetFor, ReportTextDecoder } from './charset';
+import { tr } from '../i18n/translate';
 import { ReportError } from './errors';
 import type { CharsetSource } from './types';
 
@@ -138,16 +139,47 @@ function s3Message(body: string): string {
 }
 
 const MAX_DOWNLOAD_ATTEMPTS = 3;
+/** A difference between this computer's clock and the storage's above this is worth mentioning. */
+const CLOCK_SKEW_WORTH_SAYING_MS = 15 * 60_000;
 
-/** GETs the document, renewing the URL once when it is old or Amazon's storage says it expired. */
+/** Minutes between this computer's clock and the time in S3's error answer (<ServerTime>), when it says one. */
+function clockSkewMinutes(body: string, nowMs: number): number | undefined {
+	const serverTime = /<ServerTime>([^<]+)<\/ServerTime>/.exec(body)?.[1];
+	const serverMs = serverTime ? Date.parse(serverTime) : Number.NaN;
+	if (!Number.isFinite(serverMs) || Math.abs(nowMs - serverMs) < CLOCK_SKEW_WORTH_SAYING_MS) return undefined;
+	return Math.round((nowMs - serverMs) / 60_000);
+}
+
+/** The download address expired although ACORN had just renewed it. */
+function expiredAgainError(ref: ReportDocumentRef, status: number, body: string, nowMs: number): ReportError {
+	const skew = clockSkewMinutes(body, nowMs);
+	return new ReportError({
+		kind: 'download',
+		reportDocumentId: ref.reportDocumentId,
+		httpStatus: status,
+		message: tr`Amazon's storage refused report document ${ref.reportDocumentId} twice as "expired" (HTTP ${status}), also with the new download address ACORN asked for after the first refusal.`,
+		amazonSaid: s3Message(body) || undefined,
+		hint:
+			skew !== undefined
+				? skew > 0
+					? tr`The download address expired again right after ACORN asked Amazon for a new one: this computer's clock is ${skew} minutes ahead of Amazon's storage. Set the clock right (automatic time), then run the node again.`
+					: tr`The download address expired again right after ACORN asked Amazon for a new one: this computer's clock is ${-skew} minutes behind Amazon's storage. Set the clock right (automatic time), then run the node again.`
+				: tr`The download address expired again right after ACORN asked Amazon for a new one. Run the node again in a few minutes; if it keeps failing, download the report in Seller Central.`,
+	});
+}
+
+/**
+ * GETs the document. The address is renewed (getReportDocument) before the download when it is older
+ * than DOCUMENT_URL_MAX_AGE_MS, and once more when Amazon's storage answers that it expired, whether
+ * this is the first download with the address or not; a second "expired" answer is an error.
+ */
 async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | string, options: OpenDocumentOptions): Promise<{ ref: ReportDocumentRef; response: HttpStreamResponse }> {
 	let ref = typeof start === 'string' ? await getReportDocument(client, start, options) : start;
-	let renewed = typeof start === 'string';
+	let renewedAfterExpiry = false;
 	for (let attempt = 1; ; attempt++) {
 		if (client.nowMs() - ref.fetchedAt > DOCUMENT_URL_MAX_AGE_MS) {
 			client.logger.debug(`Report document ${ref.reportDocumentId}: the download address is older than ${DOCUMENT_URL_MAX_AGE_MS / 60_000} minutes; asking Amazon for a new one`);
 			ref = await getReportDocument(client, ref.reportDocumentId, options);
-			renewed = true;
 		}
 		let response: HttpStreamResponse;
 		try {
@@ -170,10 +202,12 @@ async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | str
 		}
 		if (response.status >= 200 && response.status < 300) return { ref, response };
 		const body = await readSmall(response.stream);
-		if (looksExpired(response.status, body) && !renewed) {
+		if (looksExpired(response.status, body)) {
+			if (renewedAfterExpiry) throw expiredAgainError(ref, response.status, body, client.nowMs());
 			client.logger.debug(`Report document ${ref.reportDocumentId}: the download address expired; asking Amazon for a new one`);
 			ref = await getReportDocument(client, ref.reportDocumentId, options);
-			renewed = true;
+			renewedAfterExpiry = true;
+			attempt -= 1;
 			continue;
 		}
 		if (response.status >= 500 && attempt < MAX_DOWNLOAD_ATTEMPTS) {
@@ -184,10 +218,9 @@ async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | str
 			kind: 'download',
 			reportDocumentId: ref.reportDocumentId,
 			httpStatus: response.status,
-			message: `Downloading report document ${ref.reportDocumentId} failed with HTTP ${response.status}: ${s3Message(body) || 'no explanation'}`,
-			hint: looksExpired(response.status, body)
-				? 'The download address expired again right after it was renewed. Check that the computer clock is correct, then run the node again.'
-				: 'Amazon refused the download. Run the node again; if it keeps failing, download the report in Seller Central.',
+			message: tr`Downloading report document ${ref.reportDocumentId} failed with HTTP ${response.status}.`,
+			amazonSaid: s3Message(body) || undefined,
+			hint: tr`Amazon's storage refused the download. Run the node again; if it keeps failing, download the report in Seller Central.`,
 		});
 	}
 }

@@ -24,8 +24,10 @@ export interface ReportErrorInit {
 	reportDocumentId?: string;
 	reportType?: string;
 	processingStatus?: string;
-	/** FATAL: the text of Amazon's error document. */
+	/** FATAL: the text of Amazon's error document, as Amazon wrote it (raw, for the details). */
 	errorDocument?: string;
+	/** What Amazon said, when Amazon said something (shown as plain words after "Amazon said:"). */
+	amazonSaid?: string;
 	/** parse errors: the line where reading stopped. */
 	line?: number;
 	httpStatus?: number;
@@ -42,6 +44,7 @@ export class ReportError extends Error {
 	readonly reportType?: string;
 	readonly processingStatus?: string;
 	readonly errorDocument?: string;
+	readonly amazonSaid?: string;
 	readonly line?: number;
 	readonly httpStatus?: number;
 	readonly rowsRead?: number;
@@ -56,6 +59,7 @@ export class ReportError extends Error {
 		this.reportType = init.reportType;
 		this.processingStatus = init.processingStatus;
 		this.errorDocument = init.errorDocument;
+		this.amazonSaid = init.amazonSaid;
 		this.line = init.line;
 		this.httpStatus = init.httpStatus;
 		this.rowsRead = init.rowsRead;

@@ -41,5 +41,19 @@ export {
 	type SettlementReportType,
 	type ColumnKind,
 } from './reportTypes';
-export { typedValues, toIsoDate, normaliseDecimal } from './typed';
+export { defaultDataPeriodDays, effectiveDataStart, type DataPeriodDays } from './dataPeriod';
+export { typedValues, typedRow, localColumnName, toIsoDate, normaliseDecimal } from './typed';
+export {
+	readReportDate,
+	FileDateOrder,
+	withFileDateOrder,
+	localDate,
+	marketplaceDayOrder,
+	DATE_ORDER_LOOKAHEAD,
+	type DateReading,
+	type DayOrder,
+	type DayOrderDecision,
+	type DayOrderBasis,
+} from './dates';
+export { RowFilter, filteredBatches, splitList, type RowFilterSpec, type RowCondition } from './rowFilter';
 export { reportFileName, reportMimeType, fileExtensionFor } from './files';

@@ -6,6 +6,8 @@
  */
 import type { SpApiClient, SpApiResponse } from '../client';
 import { toUtcIso } from '../dates';
+import { plainWords } from '../errors';
+import { tr } from '../i18n/translate';
 import { readReportDocumentText } from './document';
 import { inputError, ReportError } from './errors';
 import { findReportType, isSettlementReportType, REPORT_TYPE_PATTERN } from './reportTypes';
@@ -34,7 +36,11 @@ export const DEFAULT_MAX_POLL_MS = 60_000;
 /** Amazon requires a date range to be in the past; it accepts at most a few seconds of clock skew. */
 const FUTURE_TOLERANCE_MS = 60_000;
 
-export function validateCreateRequest(request: CreateReportRequest, nowMs: number): void {
+/**
+ * Checks a report request before it is sent. `storesLater`: the marketplaces are still to be filled in
+ * ("every store" is asked of Amazon after everything else was found right).
+ */
+export function validateCreateRequest(request: CreateReportRequest, nowMs: number, options: { storesLater?: boolean } = {}): void {
 	const type = request.reportType?.trim() ?? '';
 	if (!type) throw inputError('Choose a report type.');
 	if (!REPORT_TYPE_PATTERN.test(type)) {
@@ -46,8 +52,8 @@ export function validateCreateRequest(request: CreateReportRequest, nowMs: numbe
 				'Use "Settlement Report → Get Many" to find the ones Amazon has made, then download one.',
 		);
 	}
-	if (!request.marketplaceIds?.length) throw inputError('Choose at least one marketplace for the report.');
-	if (request.marketplaceIds.length > 25) throw inputError('Amazon accepts at most 25 marketplaces per report.');
+	if (!request.marketplaceIds?.length && !options.storesLater) throw inputError('Choose at least one marketplace for the report.');
+	if ((request.marketplaceIds?.length ?? 0) > 25) throw inputError('Amazon accepts at most 25 marketplaces per report.');
 	const { dataStartTime: start, dataEndTime: end } = request;
 	if (start && start.getTime() > nowMs + FUTURE_TOLERANCE_MS) throw inputError('"Data Start" is in the future: Amazon only reports on the past.');
 	if (end && end.getTime() > nowMs + FUTURE_TOLERANCE_MS) throw inputError('"Data End" is in the future: Amazon only reports on the past.');
@@ -81,27 +87,35 @@ export async function getReport(client: SpApiClient, reportId: string): Promise<
 	return await client.call<AmazonReport>('getReport', { params: { reportId: id } });
 }
 
-/** FATAL → an error with Amazon's explanation (its error document), when there is one. */
+/**
+ * FATAL → an error saying so in plain words; Amazon's explanation (its error document, often JSON such
+ * as {"errorDetails": "…"}) is quoted as plain text and kept raw in `errorDocument`.
+ */
 async function fatalError(client: SpApiClient, report: AmazonReport, maxChars: number): Promise<ReportError> {
-	let explanation: string | undefined;
+	let errorDocument: string | undefined;
+	let unreadable: string | undefined;
 	if (report.reportDocumentId) {
 		try {
-			explanation = (await readReportDocumentText(client, report.reportDocumentId, maxChars)).trim();
+			errorDocument = (await readReportDocumentText(client, report.reportDocumentId, maxChars)).trim();
 		} catch (error) {
-			explanation = `(the error document ${report.reportDocumentId} could not be read: ${(error as Error).message})`;
+			unreadable = (error as Error).message;
 		}
 	}
+	const explanation = errorDocument ? plainWords(errorDocument) : '';
 	return new ReportError({
 		kind: 'fatal',
 		reportId: report.reportId,
 		reportType: report.reportType,
 		reportDocumentId: report.reportDocumentId,
 		processingStatus: 'FATAL',
-		errorDocument: explanation,
-		message: `Amazon could not create report ${report.reportId} (${report.reportType}): processing ended with FATAL. ${
-			explanation ? `Amazon's explanation: ${explanation}` : 'Amazon gave no explanation (no error document).'
-		}`,
-		hint: 'Check the report type, marketplaces, dates and report options against Amazon\'s documentation for this report type, then request it again.',
+		errorDocument: errorDocument ?? unreadable,
+		amazonSaid: explanation || undefined,
+		message: explanation
+			? tr`Amazon could not create report ${report.reportId} (${report.reportType}): it ended with FATAL.`
+			: unreadable
+				? tr`Amazon could not create report ${report.reportId} (${report.reportType}): it ended with FATAL, and its error document ${report.reportDocumentId} could not be read.`
+				: tr`Amazon could not create report ${report.reportId} (${report.reportType}): it ended with FATAL and gave no explanation.`,
+		hint: tr`Check the report type, marketplaces, dates and report options against Amazon's documentation for this report type, then request it again.`,
 	});
 }
 

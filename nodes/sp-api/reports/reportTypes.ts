@@ -21,7 +21,8 @@ export type ReportCategory =
 	| 'Inventory'
 	| 'Listings'
 	| 'Performance & analytics'
-	| 'Tax & invoices';
+	| 'Tax & invoices'
+	| 'Vendor (1P)';
 
 /** How a column is converted when "typed values" is on. Money stays exact: a decimal string. */
 export type ColumnKind = 'integer' | 'number' | 'money' | 'date' | 'boolean';
@@ -48,6 +49,8 @@ const FINANCE = 'Finance and Accounting';
 const FBA = 'Amazon Fulfillment';
 const ORDERS = 'Inventory and Order Tracking';
 const ANALYTICS = 'Selling Partner Insights';
+/** Vendor analytics reports: Amazon's role mappings list Brand Analytics for them. */
+const VENDOR_ANALYTICS = 'Brand Analytics';
 
 const SETTLEMENT_V2_COLUMNS: Record<string, ColumnKind> = {
 	'settlement-start-date': 'date',
@@ -209,6 +212,15 @@ const ROWS: Row[] = [
 	['GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT', 'Performance & analytics', 'Brand Analytics search terms (JSON)', 'Top search terms and the products customers clicked (brand owners only).', 'json', 'Brand Analytics'],
 	['GET_PROMOTION_PERFORMANCE_REPORT', 'Performance & analytics', 'Promotion performance (JSON)', 'Sales and units of your promotions.', 'json', ANALYTICS],
 	['GET_COUPON_PERFORMANCE_REPORT', 'Performance & analytics', 'Coupon performance (JSON)', 'Redemptions, budget and sales of your coupons.', 'json', ANALYTICS],
+	// Vendor (1P): JSON, one flat row per element with exact money (nodes/sp-api/reports/jsonShapes.ts)
+	['GET_VENDOR_SALES_REPORT', 'Vendor (1P)', 'Vendor sales (JSON)', 'Shipped revenue, cost of goods, units and customer returns, in total and per ASIN. Report options: reportPeriod, distributorView, sellingProgram.', 'json', VENDOR_ANALYTICS],
+	['GET_VENDOR_TRAFFIC_REPORT', 'Vendor (1P)', 'Vendor traffic (JSON)', 'Detail page views (glance views), in total and per ASIN. Report option: reportPeriod.', 'json', VENDOR_ANALYTICS],
+	['GET_VENDOR_INVENTORY_REPORT', 'Vendor (1P)', 'Vendor inventory (JSON)', 'Units and cost received, on hand, aged and open on POs, fill and confirmation rates, in total and per ASIN. Report options: reportPeriod, distributorView, sellingProgram.', 'json', VENDOR_ANALYTICS],
+	['GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT', 'Vendor (1P)', 'Vendor net pure product margin (JSON)', "Amazon's margin on your products, in total and per ASIN. Report option: reportPeriod.", 'json', VENDOR_ANALYTICS],
+	['GET_VENDOR_FORECASTING_REPORT', 'Vendor (1P)', 'Vendor demand forecast (JSON)', "Amazon's forecast of customer demand per ASIN and week (mean, P70, P80, P90). Report option: sellingProgram.", 'json', VENDOR_ANALYTICS],
+	['GET_VENDOR_REAL_TIME_SALES_REPORT', 'Vendor (1P)', 'Vendor real-time sales (JSON)', 'Ordered units and revenue per ASIN and hour.', 'json', VENDOR_ANALYTICS],
+	['GET_VENDOR_REAL_TIME_INVENTORY_REPORT', 'Vendor (1P)', 'Vendor real-time inventory (JSON)', 'Highly available inventory per ASIN and hour.', 'json', VENDOR_ANALYTICS],
+	['GET_VENDOR_REAL_TIME_TRAFFIC_REPORT', 'Vendor (1P)', 'Vendor real-time traffic (JSON)', 'Glance views per ASIN and hour.', 'json', VENDOR_ANALYTICS],
 	// Tax and invoices
 	['GET_FLAT_FILE_SALES_TAX_DATA', 'Tax & invoices', 'Sales tax report', 'Sales tax calculated on orders (US).', 'tsv', 'Tax Invoicing'],
 	['SC_VAT_TAX_REPORT', 'Tax & invoices', 'VAT calculation report', 'VAT on sales, refunds and fees (Europe).', 'csv', 'Tax Invoicing'],

@@ -1,6 +1,6 @@
 /**
  * Report rows as a stream: document → text → parser → rows, one chunk at a time, so a settlement
- * file of hundreds of MB never sits in memory. Malformed rows keep their line number and are either
+ * file of hundreds of MB never sits in memory (and with a filter, only the rows kept reach the caller). Malformed rows keep their line number and are either
  * yielded with `problem` set (default) or stop the stream with an error, never dropped.
  */
 import type { SpApiClient } from '../client';
@@ -8,8 +8,11 @@ import type { Marketplace } from '../marketplaces';
 import { openReportDocument, type OpenedReportDocument, type OpenDocumentOptions, type ReportDocumentRef } from './document';
 import { ReportError } from './errors';
 import { createParser, formatFromContentType, sniffFormat, type RowParser } from './parsers';
+import { jsonShapeOf, JsonRowShaper } from './jsonShapes';
 import { findReportType } from './reportTypes';
-import { typedValues } from './typed';
+import { FileDateOrder, withFileDateOrder } from './dates';
+import { filteredBatches, isActive, RowFilter, type RowFilterSpec } from './rowFilter';
+import { typedRow } from './typed';
 import type { ReportFormat, ReportRow } from './types';
 
 export interface RowOptions {
@@ -29,6 +32,8 @@ export interface RowOptions {
 	/** XML: the element whose occurrences become rows (overrides the report type's default). */
 	xmlRecordElement?: string;
 	enableContentEncodingUrlHeader?: boolean;
+	/** Rows and columns to keep, applied while reading (rows left out never reach the caller). */
+	filter?: RowFilterSpec;
 }
 
 export interface RowSource {
@@ -56,9 +61,38 @@ function parserFor(format: ReportFormat, options: RowOptions): RowParser {
 /**
  * Rows from text chunks in batches (one batch per chunk of text): the parsing half of the pipeline.
  * Batches spare large reports a promise per row; parseReportRows gives the same rows one by one.
+ * In order: parse (strict mode stops at the first malformed row), filter ("only rows where …", "only
+ * these columns": rows left out are dropped here, before anything keeps them), then typed values,
+ * whose dates wait for the file's day/month order when a date needs it (reports core, dates.ts).
  */
 export async function* parseReportRowBatches(source: RowSource, options: RowOptions = {}): AsyncGenerator<ReportRow[]> {
+	let batches = parsedBatches(source, options);
+	if (isActive(options.filter)) batches = filteredBatches(batches, new RowFilter(options.filter, source.reportDocumentId));
 	const columns = options.typed ? findReportType(options.reportType)?.columns : undefined;
+	if (!columns) {
+		yield* batches;
+		return;
+	}
+	const dateColumns = Object.keys(columns).filter((column) => columns[column] === 'date');
+	const dates = new FileDateOrder(options.marketplace);
+	const timeZone = options.marketplace?.timeZone;
+	const datesOf = function* (row: ReportRow): Generator<string> {
+		if (row.problem) return;
+		for (const column of dateColumns) {
+			const value = row.values[column];
+			if (typeof value === 'string') yield value;
+		}
+	};
+	for await (const batch of withFileDateOrder(batches, dates, datesOf)) {
+		yield batch.map((row) => (row.problem ? row : typedRow(row, columns, dates, timeZone)));
+	}
+}
+
+/** The parser's rows, in batches; strict mode yields the rows before the first malformed one, then its error. */
+async function* parsedBatches(source: RowSource, options: RowOptions): AsyncGenerator<ReportRow[]> {
+	// JSON reports with a known schema (vendor analytics) become flat rows a person can read
+	const shape = jsonShapeOf(options.reportType);
+	const shaper = shape ? new JsonRowShaper(shape) : undefined;
 	const strict = options.onMalformed === 'error';
 	let parser: RowParser | undefined;
 	let rowsRead = 0;
@@ -67,20 +101,21 @@ export async function* parseReportRowBatches(source: RowSource, options: RowOpti
 	const take = (): { batch: ReportRow[]; error?: ReportError } => {
 		const batch = out;
 		out = [];
-		for (let i = 0; i < batch.length; i++) {
-			const row = batch[i];
-			if (row.problem && strict) {
+		if (shaper) for (let i = 0; i < batch.length; i++) batch[i] = shaper.apply(batch[i]);
+		if (strict) {
+			const bad = batch.findIndex((row) => row.problem);
+			if (bad >= 0) {
+				const row = batch[bad];
 				const error = new ReportError({
 					kind: 'parse',
 					line: row.line,
 					reportDocumentId: source.reportDocumentId,
-					rowsRead: rowsRead + i,
+					rowsRead: rowsRead + bad,
 					message: `The report has a malformed row at line ${row.line}: ${row.problem}.`,
 					hint: 'Turn the option "On Malformed Rows" to "Output With a Problem Note" to get such rows flagged instead, or download the file to inspect it.',
 				});
-				return { batch: batch.slice(0, i), error };
+				return { batch: batch.slice(0, bad), error };
 			}
-			if (columns && !row.problem) batch[i] = { ...row, values: typedValues(row.values, columns) };
 		}
 		rowsRead += batch.length;
 		return { batch };

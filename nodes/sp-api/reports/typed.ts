@@ -1,42 +1,18 @@
 /**
  * Optional typed values for known report types: quantities become numbers, dates become ISO-8601
- * (UTC when the text has a time), Y/N and true/false become booleans. Money stays a decimal string
+ * (UTC when the text has a time; read by the reports core's date module, the day/month order decided
+ * for the whole file), Y/N and true/false become booleans. Money stays a decimal string
  * (never a floating-point number), only normalised: no thousands separators, a dot as decimal mark.
  * A value that does not parse is left as Amazon wrote it.
  */
+import { localDate, readReportDate, type FileDateOrder } from './dates';
 import type { ColumnKind } from './reportTypes';
+import type { ReportRow } from './types';
 
-const MONTHS: Record<string, string> = {
-	jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
-};
-
-function pad(value: string): string {
-	return value.length === 1 ? `0${value}` : value;
-}
-
-/** Amazon's date spellings to ISO-8601; undefined when the text is not one of them. */
+/** A date of a report file as UTC ISO-8601 (or the day), when it reads one way only; undefined otherwise. Files go through FileDateOrder. */
 export function toIsoDate(text: string): string | undefined {
-	const value = text.trim();
-	if (value === '') return undefined;
-	let match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i.exec(value);
-	if (match) {
-		const [, y, mo, d, h, mi, s = '00', , zone] = match;
-		const offset = !zone || /^(Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-		const parsed = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
-		return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString().replace(/\.000Z$/, 'Z');
-	}
-	match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (match) return value;
-	// 10-Jul-2025 (returns reports)
-	match = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})$/.exec(value);
-	if (match && MONTHS[match[2].toLowerCase()]) return `${match[3]}-${MONTHS[match[2].toLowerCase()]}-${pad(match[1])}`;
-	// 15.05.2021 (European flat files)
-	match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-	if (match) return `${match[3]}-${pad(match[2])}-${pad(match[1])}`;
-	// 15.05.2021 19:33:11 UTC (European settlement flat files): day first, then the time
-	match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})[ T](\d{2}:\d{2}(?::\d{2})?)(.*)$/.exec(value);
-	if (match) return toIsoDate(`${match[3]}-${pad(match[2])}-${pad(match[1])}T${match[4]}${match[5]}`);
-	return undefined;
+	const reading = readReportDate(text);
+	return reading.ok ? reading.iso : undefined;
 }
 
 /** "1.234,56" / "1,234.56" / "-4,49" / "12" → "1234.56" / "1234.56" / "-4.49" / "12"; undefined if not a number. */
@@ -58,7 +34,7 @@ export function normaliseDecimal(text: string): string | undefined {
 	return value.replace(/^\+/, '');
 }
 
-export function convertValue(kind: ColumnKind, text: string): unknown {
+export function convertValue(kind: ColumnKind, text: string, dates?: FileDateOrder): unknown {
 	if (text.trim() === '') return text;
 	switch (kind) {
 		case 'integer': {
@@ -71,8 +47,10 @@ export function convertValue(kind: ColumnKind, text: string): unknown {
 		}
 		case 'money':
 			return normaliseDecimal(text) ?? text;
-		case 'date':
-			return toIsoDate(text) ?? text;
+		case 'date': {
+			const reading = dates ? dates.read(text) : readReportDate(text);
+			return reading.ok ? reading.iso : text;
+		}
 		case 'boolean': {
 			const value = text.trim().toLowerCase();
 			if (value === 'y' || value === 'yes' || value === 'true') return true;
@@ -82,7 +60,7 @@ export function convertValue(kind: ColumnKind, text: string): unknown {
 	}
 }
 
-/** A copy of `values` with the listed columns converted. */
+/** A copy of `values` with the listed columns converted (dates without a file's order: only those that read one way). */
 export function typedValues(values: Record<string, unknown>, columns: Readonly<Record<string, ColumnKind>>): Record<string, unknown> {
 	const out: Record<string, unknown> = { ...values };
 	for (const [column, kind] of Object.entries(columns)) {
@@ -90,4 +68,38 @@ export function typedValues(values: Record<string, unknown>, columns: Readonly<R
 		if (typeof value === 'string') out[column] = convertValue(kind, value);
 	}
 	return out;
+}
+
+/** The column that carries a date's local time: posted-date-time → posted-date-time-local, "Order date" → "Order date (local)". */
+export function localColumnName(column: string): string {
+	return /^[a-z0-9]+(-[a-z0-9]+)+$/i.test(column) ? `${column}-local` : `${column} (local)`;
+}
+
+/**
+ * A row with the listed columns converted; dates read with the file's day/month order. A date with a
+ * time gets a second column with the marketplace's local time; one that cannot be read keeps its
+ * text and is named in `dateProblems`.
+ */
+export function typedRow(row: ReportRow, columns: Readonly<Record<string, ColumnKind>>, dates: FileDateOrder, timeZone: string | undefined): ReportRow {
+	const values: Record<string, unknown> = { ...row.values };
+	let problems: Record<string, string> | undefined;
+	for (const [column, kind] of Object.entries(columns)) {
+		const value = values[column];
+		if (typeof value !== 'string') continue;
+		if (kind !== 'date') {
+			values[column] = convertValue(kind, value);
+			continue;
+		}
+		if (value.trim() === '') continue;
+		const reading = dates.read(value);
+		if (!reading.ok) {
+			(problems ??= {})[column] = `"${value}" is not read as a date: ${reading.why}`;
+			continue;
+		}
+		values[column] = reading.iso;
+		if (reading.hasTime && timeZone) values[localColumnName(column)] = localDate(reading, timeZone);
+	}
+	const typed: ReportRow = { ...row, values };
+	if (problems) typed.dateProblems = problems;
+	return typed;
 }

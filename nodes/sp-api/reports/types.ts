@@ -65,6 +65,8 @@ export interface ReportRow<V = Record<string, unknown>> {
 	problem?: string;
 	/** The original text of a malformed row (flat files, JSON Lines). */
 	raw?: string;
+	/** Typed values: date columns whose text could not be read (column → why); the text stays in the row. */
+	dateProblems?: Record<string, string>;
 }
 
 export type FlatReportRow = ReportRow<Record<string, string>>;

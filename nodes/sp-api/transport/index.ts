@@ -2,6 +2,7 @@ import axios, { type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
+import { tr } from '../i18n/translate';
 import { HttpsOverHttpProxyAgent, proxyForUrl } from './proxy';
 
 /**
@@ -99,23 +100,25 @@ function flattenHeaders(headers: AxiosResponse['headers']): Record<string, strin
 	return out;
 }
 
+/** Classifies a failure without an answer. The message names no error code: n8n would replace such a message by its own generic text. */
 function classify(error: unknown, url: string): NetworkError {
 	const e = error as { code?: string; message?: string; name?: string };
 	const code = e.code ?? e.name ?? 'UNKNOWN';
 	const host = safeHost(url);
 	if (code === 'ERR_CANCELED' || e.name === 'CanceledError' || e.name === 'AbortError') {
-		return new NetworkError('aborted', code, url, 'The request was cancelled because the execution stopped.');
+		return new NetworkError('aborted', code, url, tr`The request was cancelled because the execution stopped.`);
 	}
 	if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
-		return new NetworkError('timeout', code, url, `No answer from ${host} in time.`);
+		return new NetworkError('timeout', code, url, tr`No answer from ${host} in time.`);
 	}
 	if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(e.message ?? '')) {
-		return new NetworkError('reset', code, url, `The connection to ${host} was closed before an answer arrived.`);
+		return new NetworkError('reset', code, url, tr`The connection to ${host} was closed before an answer arrived.`);
 	}
-	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EPROXY') {
-		return new NetworkError('unreachable', code, url, `Could not connect to ${host} (${code}). ${e.code === 'EPROXY' ? e.message : 'Check the address, your internet connection or proxy settings.'}`);
+	if (code === 'EPROXY') return new NetworkError('unreachable', code, url, e.message ?? tr`Could not connect to ${host}.`);
+	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+		return new NetworkError('unreachable', code, url, tr`Could not connect to ${host}.`);
 	}
-	return new NetworkError('reset', code, url, `Request to ${host} failed: ${e.message ?? code}`);
+	return new NetworkError('reset', code, url, tr`The request to ${host} failed before an answer arrived.`);
 }
 
 function safeHost(url: string): string {

@@ -3,6 +3,7 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
+import { tr } from '../i18n/translate';
 
 /**
  * Standard proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, lower case too). Sellers in China often
@@ -72,7 +73,7 @@ export class HttpsOverHttpProxyAgent extends https.Agent {
 		connect.once('connect', (response, socket) => {
 			if (response.statusCode !== 200) {
 				socket.destroy();
-				failWith(new ProxyTunnelError(`The proxy ${this.proxy.host} refused to connect to ${targetHost}:${targetPort} (HTTP ${response.statusCode}).`));
+				failWith(new ProxyTunnelError(tr`The proxy ${this.proxy.host} refused to connect to ${targetHost}:${targetPort} (HTTP ${response.statusCode}).`));
 				return;
 			}
 			// `path` here is the HTTP request path; tls.connect would read it as a unix socket
@@ -86,7 +87,7 @@ export class HttpsOverHttpProxyAgent extends https.Agent {
 			});
 			callback(null, secure);
 		});
-		connect.once('error', (error) => failWith(new ProxyTunnelError(`Could not reach the proxy ${this.proxy.host}: ${error.message}`)));
+		connect.once('error', (error) => failWith(new ProxyTunnelError(tr`Could not reach the proxy ${this.proxy.host}: ${error.message}`)));
 		connect.end();
 		return undefined;
 	}

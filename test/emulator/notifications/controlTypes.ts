@@ -1,5 +1,6 @@
 /** Control API of the emulated SQS and of the notifications part (emulator.control.sqs / .notifications). */
 import type { AwsKey, AwsKeyName } from '../sqs/accounts';
+import type { QueueAttributes } from '../sqs/queue';
 import type { CreateQueueOptions, SqsCredentialData, SqsFault, SqsRequestLogEntry } from '../sqs/service';
 import type { DeliveryRecord, DestinationRecord, EventBridgeDelivery, SubscriptionRecord } from './service';
 
@@ -16,7 +17,8 @@ export interface SqsControl {
 	/** Base URL of the SQS endpoint (use as the credential's endpoint override). */
 	readonly url: string;
 	readonly accountId: string;
-	readonly keys: Record<AwsKeyName, AwsKey>;
+	/** The fixed keys (consumer, temporary, noPermissions) and those added with addKey. */
+	readonly keys: Record<AwsKeyName, AwsKey> & Record<string, AwsKey>;
 	createQueue(options: CreateQueueOptions): QueueInfo;
 	/** Messages waiting (visible), received but not deleted (inFlight), and delayed. */
 	depth(queue: string): { visible: number; inFlight: number; delayed: number };
@@ -25,7 +27,13 @@ export interface SqsControl {
 	/** Puts any body into a queue (an arbitrary envelope, a broken message, ...); returns the message id. */
 	send(queue: string, body: string | Record<string, unknown>): string;
 	/** n8n `amazonSqsApi` credential data for a queue. */
-	credentialsFor(queue: string, key?: AwsKeyName, by?: 'url' | 'name'): SqsCredentialData;
+	credentialsFor(queue: string, key?: AwsKeyName | string, by?: 'url' | 'name'): SqsCredentialData;
+	/** Credential data naming a queue by region and name, which need not exist yet (Queue → Prepare creates it). */
+	credentialsForName(queue: string, options?: { key?: AwsKeyName | string; region?: string }): SqsCredentialData;
+	/** A new access key whose IAM user has this identity policy (JSON; none = may do nothing). */
+	addKey(name: string, identityPolicy?: string): AwsKey;
+	/** The queue's attributes as stored (Policy, RedrivePolicy, VisibilityTimeout, …). */
+	attributes(queue: string): QueueAttributes;
 	injectFault(fault: SqsFault): void;
 	clearFaults(): void;
 	requests(): SqsRequestLogEntry[];

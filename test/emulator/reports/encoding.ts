@@ -4,6 +4,7 @@
  * published table, windows-31j is built by enumerating every cp932 byte pair once.
  */
 import { TextDecoder } from 'node:util';
+import { findMarketplace } from '../../../nodes/sp-api/marketplaces';
 
 export type DocumentCharset = 'UTF-8' | 'Cp1252' | 'windows-31j';
 
@@ -91,4 +92,12 @@ export function encodeText(text: string, charset: DocumentCharset): Buffer {
 		case 'windows-31j':
 			return encodeCp932(text);
 	}
+}
+
+/** The charset of a flat file for a marketplace (id or country code): windows-31j in Japan, Cp1252 in Europe, else UTF-8. */
+export function documentCharsetFor(marketplaceId: string | undefined): DocumentCharset {
+	const marketplace = findMarketplace(marketplaceId ?? '');
+	if (marketplace?.countryCode === 'JP') return 'windows-31j';
+	if (marketplace?.region === 'EU' && marketplace.reportCharset === 'windows-1252') return 'Cp1252';
+	return 'UTF-8';
 }

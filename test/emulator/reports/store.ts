@@ -20,8 +20,11 @@ import { fbaReturnsFile, mfnReturnsFile, mfnReturnsXml, returnsOf, type ReturnRe
 import { reimbursementEvents, reimbursementsFile } from './content/reimbursements';
 import { settlementLines, settlementV1, settlementV2, settlementXml, type SettlementLine } from './content/settlement';
 import { planSyntheticSettlement, syntheticSettlementText } from './content/synthetic';
+import { vendorSalesDocument } from './content/vendorSales';
+import { vendorStore } from '../data/vendorStore';
 import { isoOffset, stableId } from './content/format';
-import type { DocumentCharset } from './encoding';
+import { documentCharsetFor, type DocumentCharset } from './encoding';
+import { dateSpelling, type DateSpellingStyle } from './content/dateSpellings';
 
 export type ProcessingStatus = 'IN_QUEUE' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED' | 'FATAL';
 
@@ -33,6 +36,7 @@ export const GENERATED_TYPES = [
 	'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE',
 	'GET_XML_RETURNS_DATA_BY_RETURN_DATE',
 	'GET_FBA_REIMBURSEMENTS_DATA',
+	'GET_VENDOR_SALES_REPORT',
 ] as const;
 
 /** Amazon keeps reports 90 days. */
@@ -94,6 +98,8 @@ export interface DocumentStyle {
 	charset?: DocumentCharset;
 	/** Default gzip, as Amazon serves nearly every report. */
 	compression: 'gzip' | 'none';
+	/** How flat files spell dates (default 'standard'; 'marketplace': each marketplace's own spellings). */
+	dates?: DateSpellingStyle;
 }
 
 export interface DownloadFault {
@@ -116,6 +122,17 @@ export interface GeneratedReportOptions {
 export interface ReportsControl {
 	/** How documents are served from now on (charset in the header or not, forced charset, compression). */
 	setDocumentStyle(style: Partial<DocumentStyle>): void;
+	/**
+	 * The next `count` (default 1) download addresses getReportDocument hands out are already expired
+	 * (signed more than five minutes ago), so the first download with them answers 403 "Request has expired".
+	 */
+	expireNextDocumentUrls(count?: number): void;
+	/**
+	 * While on, reports created from now on stay IN_QUEUE (as on a busy day at Amazon), so a test can
+	 * look at or cancel a queued report however slow the machine is; turning it off starts their
+	 * processing from that moment.
+	 */
+	holdNewReportsInQueue(hold: boolean): void;
 	/** The next `count` (default 1) document downloads are cut after `afterBytes` bytes. */
 	cutNextDownload(options: { afterBytes: number; mode?: DownloadFault['mode']; count?: number }): void;
 	/**
@@ -185,6 +202,9 @@ export class ReportStore {
 	private readonly settlementEdits = new Map<string, (lines: SettlementLine[]) => SettlementLine[]>();
 	private style: DocumentStyle = { charsetInHeader: true, compression: 'gzip' };
 	private faults: DownloadFault[] = [];
+	private expiredUrlsToHandOut = 0;
+	/** Reports created while holding; undefined when not holding. */
+	private held: ReportRecord[] | undefined;
 	private sequence = 0;
 	private readonly signingKey: string;
 	readonly control: ReportsControl;
@@ -194,6 +214,8 @@ export class ReportStore {
 		this.control = {
 			setDocumentStyle: (style) => void (this.style = { ...this.style, ...style }),
 			cutNextDownload: ({ afterBytes, mode = 'connectionReset', count = 1 }) => void this.faults.push({ afterBytes, mode, remaining: count }),
+			expireNextDocumentUrls: (count = 1) => void (this.expiredUrlsToHandOut += count),
+			holdNewReportsInQueue: (hold) => this.holdNewReportsInQueue(hold),
 			addGeneratedSettlementReport: (options) => this.addGeneratedSettlement(options),
 			reports: (seller) => this.allReports(this.sellerOf(seller)),
 			returns: (seller) => this.returnsFor(this.sellerOf(seller)),
@@ -250,16 +272,18 @@ export class ReportStore {
 		return this.documentsByKey.get(key);
 	}
 
-	/** The charset of a flat file for these marketplaces: windows-31j in Japan, Cp1252 in Europe, else UTF-8. */
+	/** The charset of a flat file for these marketplaces (the first one's). */
 	private charsetFor(marketplaceIds: string[]): DocumentCharset {
-		const marketplace = findMarketplace(marketplaceIds[0] ?? '');
-		if (marketplace?.countryCode === 'JP') return 'windows-31j';
-		if (marketplace?.region === 'EU' && marketplace.reportCharset === 'windows-1252') return 'Cp1252';
-		return 'UTF-8';
+		return documentCharsetFor(marketplaceIds[0]);
 	}
 
 	presign(document: DocumentRecord, contentEncodingGzip: boolean): string {
-		const date = new Date(this.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+		let signedAt = this.now();
+		if (this.expiredUrlsToHandOut > 0) {
+			this.expiredUrlsToHandOut -= 1;
+			signedAt -= (URL_LIFETIME_SECONDS + 60) * 1000;
+		}
+		const date = new Date(signedAt).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 		const awsRegion = { NA: 'us-east-1', EU: 'eu-west-1', FE: 'us-west-2' }[document.region];
 		const encoding = contentEncodingGzip && this.style.compression === 'gzip' ? 'gzip' : 'identity';
 		const query = new URLSearchParams({
@@ -308,8 +332,28 @@ export class ReportStore {
 		const list = this.created.get(seller.sellerId) ?? [];
 		list.push(record);
 		this.created.set(seller.sellerId, list);
-		this.scheduleSync(record.endAt);
+		if (this.held) {
+			record.startAt = record.endAt = Number.POSITIVE_INFINITY;
+			this.held.push(record);
+		} else {
+			this.scheduleSync(record.endAt);
+		}
 		return record;
+	}
+
+	private holdNewReportsInQueue(hold: boolean): void {
+		if (hold) {
+			this.held ??= [];
+			return;
+		}
+		const released = this.held ?? [];
+		this.held = undefined;
+		const now = this.now();
+		for (const record of released) {
+			record.startAt = now + Math.round(this.deps.processingMs * 0.3);
+			record.endAt = now + this.deps.processingMs;
+			this.scheduleSync(record.endAt);
+		}
 	}
 
 	private decideContents(seller: SellerFixture, record: ReportRecord): void {
@@ -320,6 +364,8 @@ export class ReportStore {
 		const inRange = (ms: number): boolean => ms >= start && ms <= end && ms <= now;
 		const inMarketplaces = (id: string): boolean => record.marketplaceIds.includes(id);
 		const charset = this.charsetFor(record.marketplaceIds);
+		// the spelling in force when the document is downloaded
+		const dates = () => dateSpelling(this.style.dates, record.marketplaceIds[0]);
 		const flat = (render: () => Iterable<string>): void => {
 			record.outcome = 'DONE';
 			record.documentId = this.newDocument(seller, `${record.reportId}|doc`, { mediaType: 'text/plain', charset, generated: false, gzipLevel: 6, render }).documentId;
@@ -327,7 +373,7 @@ export class ReportStore {
 		switch (record.reportType) {
 			case 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA': {
 				const rows = this.returnsFor(seller).filter((r) => r.channel === 'AFN' && inMarketplaces(r.marketplaceId) && inRange(r.returnedAt));
-				if (rows.length > 0) flat(() => fbaReturnsFile(rows));
+				if (rows.length > 0) flat(() => fbaReturnsFile(rows, dates()));
 				return;
 			}
 			case 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE':
@@ -340,13 +386,19 @@ export class ReportStore {
 				if (record.reportType === 'GET_XML_RETURNS_DATA_BY_RETURN_DATE') {
 					record.outcome = 'DONE';
 					record.documentId = this.newDocument(seller, `${record.reportId}|doc`, { mediaType: 'text/xml', charset: 'UTF-8', generated: false, gzipLevel: 6, render: () => mfnReturnsXml(rows) }).documentId;
-				} else flat(() => mfnReturnsFile(rows));
+				} else flat(() => mfnReturnsFile(rows, dates()));
 				return;
 			}
 			case 'GET_FBA_REIMBURSEMENTS_DATA': {
 				const all = reimbursementEvents(this.data(seller));
 				const rows = all.filter((event) => inMarketplaces(event.marketplaceId) && inRange(event.postedAt) && event.visibleAt <= now);
-				if (rows.length > 0) flat(() => reimbursementsFile(rows, all));
+				if (rows.length > 0) flat(() => reimbursementsFile(rows, all, dates()));
+				return;
+			}
+			case 'GET_VENDOR_SALES_REPORT': {
+				const text = vendorSalesDocument(vendorStore(this.deps.state).dataOf(seller.sellerId), { start, end, marketplaceIds: record.marketplaceIds, reportOptions: record.reportOptions ?? {}, createdAt: now });
+				record.outcome = 'DONE';
+				record.documentId = this.newDocument(seller, `${record.reportId}|doc`, { mediaType: 'application/json', charset: 'UTF-8', generated: false, gzipLevel: 6, render: () => [text] }).documentId;
 				return;
 			}
 			default:
@@ -434,8 +486,8 @@ export class ReportStore {
 			const render = xml
 				? () => settlementXml(group, seller.sellerId)
 				: reportType === 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2'
-					? () => settlementV2(group, { lines: this.editedLines(group) })
-					: () => settlementV1(group, { lines: this.editedLines(group) });
+					? () => settlementV2(group, { lines: this.editedLines(group), dates: dateSpelling(this.style.dates, group.marketplaceIds[0]) })
+					: () => settlementV1(group, { lines: this.editedLines(group), dates: dateSpelling(this.style.dates, group.marketplaceIds[0]) });
 			const document = this.newDocument(seller, idSeed, {
 				mediaType: xml ? 'text/xml' : 'text/plain',
 				charset: xml ? 'UTF-8' : this.charsetFor(group.marketplaceIds),

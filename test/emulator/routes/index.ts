@@ -8,6 +8,7 @@ import { sellersRoutes } from './sellers';
 import { sellerWalletRoutes } from './sellerWallet';
 import { transfersRoutes } from './transfers';
 import type { RouteTable } from './types';
+import { vendorRoutes } from './vendor';
 
 export const ROUTES: RouteTable = {
 	...sellersRoutes,
@@ -18,4 +19,5 @@ export const ROUTES: RouteTable = {
 	...fulfillmentOutboundRoutes,
 	...notificationsRoutes,
 	...reportsRoutes,
+	...vendorRoutes,
 };

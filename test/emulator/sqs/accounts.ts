@@ -16,9 +16,15 @@ export interface AwsKey {
 	expiresAtMs?: number;
 	/** IAM user ARN, used in AccessDenied messages. */
 	userArn: string;
-	/** Whether the user's IAM policy allows the SQS actions a consumer needs on every queue of the account. */
-	canUseQueues: boolean;
+	/**
+	 * The IAM (identity-based) policy of the key's user, as JSON: which SQS actions it may call on which
+	 * queues (see policy.ts identityPolicyAllows). None: the user may do nothing with SQS.
+	 */
+	identityPolicy?: string;
 }
+
+/** Every SQS action on every queue of the account (what the emulator's default keys may do). */
+export const ALL_SQS = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }] });
 
 export type AwsKeyName = 'consumer' | 'temporary' | 'noPermissions';
 
@@ -28,20 +34,19 @@ export function createAwsKeys(): Record<AwsKeyName, AwsKey> {
 			accessKeyId: 'AKIAEMULATORACORN001',
 			secretAccessKey: 'emulator/aws+secret-acorn-consumer-NOT-REAL-0001',
 			userArn: `arn:aws:iam::${EMULATOR_AWS_ACCOUNT}:user/acorn-n8n`,
-			canUseQueues: true,
+			identityPolicy: ALL_SQS,
 		},
 		temporary: {
 			accessKeyId: 'ASIAEMULATORACORN002',
 			secretAccessKey: 'emulator/aws+secret-acorn-temporary-NOT-REAL-0002',
 			sessionToken: 'emulator-session-token-acorn-NOT-REAL-0002',
 			userArn: `arn:aws:sts::${EMULATOR_AWS_ACCOUNT}:assumed-role/acorn-n8n/session`,
-			canUseQueues: true,
+			identityPolicy: ALL_SQS,
 		},
 		noPermissions: {
 			accessKeyId: 'AKIAEMULATORACORN003',
 			secretAccessKey: 'emulator/aws+secret-acorn-readonly-NOT-REAL-0003',
 			userArn: `arn:aws:iam::${EMULATOR_AWS_ACCOUNT}:user/acorn-no-sqs`,
-			canUseQueues: false,
 		},
 	};
 }

@@ -26,6 +26,7 @@ export interface QueueAttributes {
 	DelaySeconds: number;
 	Policy?: string;
 	RedrivePolicy?: string;
+	KmsMasterKeyId?: string;
 }
 
 export class EmulatedQueue {

@@ -1,16 +1,19 @@
 /**
  * Amazon SQS on loopback, speaking the JSON protocol (POST /, `Content-Type: application/x-amz-json-1.0`,
  * `X-Amz-Target: AmazonSQS.<Action>`): ReceiveMessage with long polling and visibility timeouts,
- * DeleteMessage(Batch), ChangeMessageVisibility(Batch), GetQueueAttributes, GetQueueUrl, SendMessage.
- * Every request must carry a valid SigV4 signature (checked with AWS's own signer, see sigv4.ts), and
- * errors use AWS's status codes, `__type`s, `x-amzn-query-error` codes and wording.
+ * DeleteMessage(Batch), ChangeMessageVisibility(Batch), GetQueueAttributes, GetQueueUrl, SendMessage,
+ * CreateQueue (SQS's rule for an existing name: its URL when every given attribute matches, else
+ * QueueNameExists) and SetQueueAttributes (the access policy is kept and read by the notifications part).
+ * Every request must carry a valid SigV4 signature (checked with AWS's own signer, see sigv4.ts), every
+ * action is checked against the IAM policy of the key's user (accounts.ts, policy.ts), and errors use
+ * AWS's status codes, `__type`s, `x-amzn-query-error` codes and wording.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createAwsKeys, EMULATOR_AWS_ACCOUNT, type AwsKey, type AwsKeyName } from './accounts';
 import { EmulatedQueue, type QueueAttributes, type StoredMessage } from './queue';
-import { spApiSendPolicy } from './policy';
+import { identityPolicyAllows, spApiSendPolicy } from './policy';
 import { SP_API_NOTIFICATIONS_PRINCIPAL } from './accounts';
 import { verifySigV4 } from './sigv4';
 
@@ -42,6 +45,8 @@ export interface CreateQueueOptions {
 	allowSpApi?: boolean;
 	/** A policy document of your own (overrides allowSpApi). */
 	policy?: string;
+	/** Encrypt with a customer managed KMS key (its id or ARN) instead of SSE-SQS. */
+	kmsMasterKeyId?: string;
 	visibilityTimeout?: number;
 	/** Move messages to this queue (created if needed) after maxReceiveCount receives. */
 	deadLetter?: { name: string; maxReceiveCount: number };
@@ -98,7 +103,8 @@ class AwsFailure extends Error {
 }
 
 export class EmulatedSqs {
-	readonly keys: Record<AwsKeyName, AwsKey> = createAwsKeys();
+	/** The fixed keys (accounts.ts) plus any a test adds with addKey. */
+	readonly keys: Record<AwsKeyName, AwsKey> & Record<string, AwsKey> = createAwsKeys();
 	readonly accountId = EMULATOR_AWS_ACCOUNT;
 	private readonly queues = new Map<string, EmulatedQueue>();
 	private readonly faults: Array<SqsFault & { remaining: number }> = [];
@@ -154,6 +160,7 @@ export class EmulatedSqs {
 		};
 		const queue = new EmulatedQueue(this.accountId, region, options.name, url, attributes, () => this.scale);
 		attributes.Policy = options.policy ?? (options.allowSpApi === false ? undefined : spApiSendPolicy(queue.arn, SP_API_NOTIFICATIONS_PRINCIPAL));
+		if (options.kmsMasterKeyId) attributes.KmsMasterKeyId = options.kmsMasterKeyId;
 		if (options.deadLetter) {
 			const dlqUrl = `${this.url}/${this.accountId}/${options.deadLetter.name}`;
 			const dlq = this.queues.get(dlqUrl) ?? this.createQueue({ name: options.deadLetter.name, region, allowSpApi: false });
@@ -172,7 +179,40 @@ export class EmulatedSqs {
 		return undefined;
 	}
 
-	credentialsFor(queueName: string, key: AwsKeyName = 'consumer', by: 'url' | 'name' = 'url'): SqsCredentialData {
+	/**
+	 * A new access key of an IAM user of the account whose identity policy is `identityPolicy` (JSON): what
+	 * a seller makes in IAM → Users → Create access key after attaching a policy.
+	 */
+	addKey(name: string, identityPolicy?: string): AwsKey {
+		if (this.keys[name]) throw new Error(`key ${name} exists`);
+		const serial = String(Object.keys(this.keys).length + 1).padStart(4, '0');
+		const key: AwsKey = {
+			accessKeyId: `AKIAEMULATORACN${serial}`.slice(0, 20),
+			secretAccessKey: `emulator/aws+secret-${name}-NOT-REAL-${randomBytes(6).toString('hex')}`,
+			userArn: `arn:aws:iam::${this.accountId}:user/${name}`,
+			identityPolicy,
+		};
+		this.keys[name] = key;
+		return key;
+	}
+
+	/** Credential data that names a queue by region and name, whether or not it exists yet (for "Prepare"). */
+	credentialsForName(queueName: string, options: { key?: string; region?: string } = {}): SqsCredentialData {
+		const k = this.keys[options.key ?? 'consumer'];
+		if (!k) throw new Error(`no key ${options.key}`);
+		return {
+			accessKeyId: k.accessKeyId,
+			secretAccessKey: k.secretAccessKey,
+			...(k.sessionToken ? { sessionToken: k.sessionToken } : {}),
+			queueBy: 'name',
+			queueName,
+			region: options.region ?? 'us-east-1',
+			useCustomEndpoint: true,
+			sqsEndpoint: this.url,
+		};
+	}
+
+	credentialsFor(queueName: string, key: AwsKeyName | string = 'consumer', by: 'url' | 'name' = 'url'): SqsCredentialData {
 		const queue = this.queue(queueName);
 		if (!queue) throw new Error(`no queue ${queueName}`);
 		const k = this.keys[key];
@@ -333,14 +373,45 @@ export class EmulatedSqs {
 		return queue;
 	}
 
+	/** IAM: may the key's user call this action on this queue? (The batch calls need the single call's permission.) */
 	private authorize(key: AwsKey, action: string, resource: string): void {
-		if (key.canUseQueues) return;
-		const verb = `sqs:${action.replace(/Batch$/, '').toLowerCase()}`;
+		const verb = `sqs:${action.replace(/Batch$/, '')}`;
+		if (identityPolicyAllows(key.identityPolicy, verb, resource)) return;
+		const shown = verb.toLowerCase();
 		throw new AwsFailure(
-			awsError(403, 'com.amazon.coral.service#AccessDeniedException', 'AccessDenied', `User: ${key.userArn} is not authorized to perform: ${verb} on resource: ${resource} because no identity-based policy allows the ${verb} action`),
+			awsError(403, 'com.amazon.coral.service#AccessDeniedException', 'AccessDenied', `User: ${key.userArn} is not authorized to perform: ${shown} on resource: ${resource} because no identity-based policy allows the ${shown} action`),
 		);
 	}
 
+	private queueByName(name: string, region: string): EmulatedQueue | undefined {
+		return [...this.queues.values()].find((q) => q.name === name && q.region === region);
+	}
+
+	/** CreateQueue: a new standard queue, or the URL of an existing one when every given attribute matches it. */
+	private createQueueAction(input: Record<string, unknown>, key: AwsKey, region: string): { status: number; body: unknown } {
+		const name = typeof input.QueueName === 'string' ? input.QueueName : '';
+		if (!name) throw new AwsFailure(awsError(400, 'com.amazonaws.sqs#MissingParameter', 'MissingParameter', 'The request must contain the parameter QueueName.'));
+		this.authorize(key, 'CreateQueue', `arn:aws:sqs:${region}:${this.accountId}:${name}`);
+		if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) {
+			throw new AwsFailure(awsError(400, 'com.amazonaws.sqs#InvalidParameterValue', 'InvalidParameterValue', 'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length'));
+		}
+		const given = queueAttributesInput(input.Attributes);
+		const existing = this.queueByName(name, region);
+		if (existing) {
+			const differs = Object.entries(given).find(([attribute, value]) => currentAttribute(existing, attribute) !== value);
+			if (differs) {
+				throw new AwsFailure(awsError(400, 'com.amazonaws.sqs#QueueNameExists', 'QueueAlreadyExists', `A queue already exists with the same name and a different value for attribute ${differs[0]}`));
+			}
+			return { status: 200, body: { QueueUrl: existing.url } };
+		}
+		// one emulated endpoint serves every region, so a queue URL cannot tell regions apart
+		if ([...this.queues.values()].some((q) => q.name === name)) {
+			throw new AwsFailure(awsError(400, 'com.amazonaws.sqs#InvalidParameterValue', 'InvalidParameterValue', `(emulator) a queue named ${name} exists in another region; use another name`));
+		}
+		const queue = this.createQueue({ name, region, allowSpApi: false });
+		applyAttributes(queue, given);
+		return { status: 200, body: { QueueUrl: queue.url } };
+	}
 	private async dispatch(
 		action: string,
 		input: Record<string, unknown>,
@@ -387,11 +458,18 @@ export class EmulatedSqs {
 			case 'GetQueueAttributes':
 				return { status: 200, body: { Attributes: this.attributesOf(this.queueOf(input, key, region, action), input.AttributeNames) } };
 			case 'GetQueueUrl': {
-				const name = String(input.QueueName ?? '');
-				const queue = [...this.queues.values()].find((q) => q.name === name && q.region === region);
+				const queue = this.queueByName(String(input.QueueName ?? ''), region);
 				if (!queue) throw new AwsFailure(nonExistentQueue());
 				this.authorize(key, action, queue.arn);
 				return { status: 200, body: { QueueUrl: queue.url } };
+			}
+			case 'CreateQueue':
+				return this.createQueueAction(input, key, region);
+			case 'SetQueueAttributes': {
+				const queue = this.queueOf(input, key, region, action);
+				applyAttributes(queue, queueAttributesInput(input.Attributes));
+				queue.lastModifiedMs = Date.now();
+				return { status: 200, body: {} };
 			}
 			case 'SendMessage': {
 				const queue = this.queueOf(input, key, region, action);
@@ -463,7 +541,8 @@ export class EmulatedSqs {
 			LastModifiedTimestamp: String(Math.floor(queue.lastModifiedMs / 1000)),
 			Policy: queue.attributes.Policy,
 			RedrivePolicy: queue.attributes.RedrivePolicy,
-			SqsManagedSseEnabled: 'true',
+			KmsMasterKeyId: queue.attributes.KmsMasterKeyId,
+			SqsManagedSseEnabled: queue.attributes.KmsMasterKeyId ? 'false' : 'true',
 		};
 		const out: Record<string, string> = {};
 		const keys = wanted.includes('All') ? Object.keys(all) : wanted;
@@ -472,6 +551,48 @@ export class EmulatedSqs {
 			if (all[name] !== undefined) out[name] = all[name]!;
 		}
 		return out;
+	}
+}
+
+/** Attributes CreateQueue and SetQueueAttributes take here, with AWS's checks of their values. */
+const SETTABLE = ['VisibilityTimeout', 'MessageRetentionPeriod', 'ReceiveMessageWaitTimeSeconds', 'DelaySeconds', 'Policy', 'RedrivePolicy', 'KmsMasterKeyId'] as const;
+type Settable = (typeof SETTABLE)[number];
+
+function invalidAttribute(name: string): AwsErrorAnswer {
+	return awsError(400, 'com.amazonaws.sqs#InvalidAttributeValue', 'InvalidAttributeValue', `Invalid value for the parameter ${name}.`);
+}
+
+function queueAttributesInput(value: unknown): Partial<Record<Settable, string>> {
+	if (value === undefined) return {};
+	if (!value || typeof value !== 'object' || Array.isArray(value)) throw new AwsFailure(awsError(400, 'com.amazon.coral.service#SerializationException', 'SerializationException', 'Attributes must be a map.'));
+	const out: Partial<Record<Settable, string>> = {};
+	for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+		if (!(SETTABLE as readonly string[]).includes(name)) throw new AwsFailure(awsError(400, 'com.amazonaws.sqs#InvalidAttributeName', 'InvalidAttributeName', `Unknown Attribute ${name}.`));
+		if (typeof raw !== 'string') throw new AwsFailure(invalidAttribute(name));
+		if (name === 'Policy' || name === 'RedrivePolicy') {
+			try {
+				const parsed = JSON.parse(raw) as unknown;
+				if (!parsed || typeof parsed !== 'object' || (name === 'Policy' && !('Statement' in parsed))) throw new Error('not a policy');
+			} catch {
+				throw new AwsFailure(invalidAttribute(name));
+			}
+		} else if (name !== 'KmsMasterKeyId' && !/^\d+$/.test(raw)) {
+			throw new AwsFailure(invalidAttribute(name));
+		}
+		out[name as Settable] = raw;
+	}
+	return out;
+}
+
+function currentAttribute(queue: EmulatedQueue, name: string): string | undefined {
+	const value = queue.attributes[name as keyof QueueAttributes];
+	return value === undefined ? undefined : String(value);
+}
+
+function applyAttributes(queue: EmulatedQueue, attributes: Partial<Record<Settable, string>>): void {
+	for (const [name, value] of Object.entries(attributes) as Array<[Settable, string]>) {
+		if (name === 'Policy' || name === 'RedrivePolicy' || name === 'KmsMasterKeyId') queue.attributes[name] = value || undefined;
+		else queue.attributes[name] = Number(value);
 	}
 }
 

@@ -93,14 +93,15 @@ describe('report pipeline against the emulator', () => {
 		expect(outcome).toMatchObject({ status: 'CANCELLED', reportId: expect.any(String), report: { processingStatus: 'CANCELLED' } });
 	});
 
-	it('FATAL is an error carrying the text of Amazon\'s error document', async () => {
+	it('FATAL is an error in plain words, with Amazon\'s error document quoted as text and kept raw', async () => {
 		const run = createAndWaitForReport(client('na'), { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [US] }, { timeoutMs: 3_600_000, initialIntervalMs: 60_000 });
 		await expect(run).rejects.toBeInstanceOf(ReportError);
 		await expect(run).rejects.toMatchObject({
 			kind: 'fatal',
 			reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
-			message: expect.stringMatching(/FATAL\. Amazon's explanation: \{"errorDetails":"The SP-API emulator does not generate GET_MERCHANT_LISTINGS_ALL_DATA/),
-			errorDocument: expect.stringContaining('errorDetails'),
+			message: expect.stringMatching(/^Amazon could not create report \S+ \(GET_MERCHANT_LISTINGS_ALL_DATA\): it ended with FATAL\.$/),
+			amazonSaid: expect.stringMatching(/^The SP-API emulator does not generate GET_MERCHANT_LISTINGS_ALL_DATA/),
+			errorDocument: expect.stringContaining('{"errorDetails":'),
 		});
 	});
 
@@ -203,6 +204,46 @@ describe('report pipeline against the emulator', () => {
 		expect(count()).toBe(afterExpiry + 1);
 		const downloads = emulator.control.requests().filter((r) => r.path.startsWith('/s3/'));
 		expect(downloads.slice(-2).map((r) => r.status)).toEqual([403, 200]);
+	});
+
+	it('an address that is expired on its FIRST download is renewed once, from an id or from a fresh getReportDocument answer', async () => {
+		const report = await settlementReport('na');
+		const api = client('na');
+		const count = () => emulator.control.requests().filter((r) => r.operation === 'getReportDocument').length;
+		const storage = () => emulator.control.requests().filter((r) => r.path.startsWith('/s3/'));
+		const expected = (await collect(streamReportRows(api, report.reportDocumentId!))).length;
+
+		emulator.control.reports.expireNextDocumentUrls(1);
+		let before = count();
+		expect(await collect(streamReportRows(api, report.reportDocumentId!))).toHaveLength(expected);
+		expect(count()).toBe(before + 2);
+		expect(storage().slice(-2).map((r) => r.status)).toEqual([403, 200]);
+
+		emulator.control.reports.expireNextDocumentUrls(1);
+		const ref = await getReportDocument(api, report.reportDocumentId!);
+		before = count();
+		expect(await collect(streamReportRows(api, ref))).toHaveLength(expected);
+		expect(count()).toBe(before + 1);
+		expect(storage().slice(-2).map((r) => r.status)).toEqual([403, 200]);
+	});
+
+	it('a second "expired" answer is a clear error whose hint does not blame the clock when the clocks agree', async () => {
+		const report = await settlementReport('na');
+		const api = client('na');
+		emulator.control.reports.expireNextDocumentUrls(2);
+		const error = await collect(streamReportRows(api, report.reportDocumentId!)).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ReportError);
+		expect(error).toMatchObject({ kind: 'download', httpStatus: 403, reportDocumentId: report.reportDocumentId });
+		expect((error as ReportError).message).toMatch(/refused report document .* twice as "expired" \(HTTP 403\)/);
+		expect((error as ReportError).hint).not.toMatch(/clock/i);
+		expect((error as ReportError).message).not.toMatch(/X-Amz|Signature|https?:/);
+		expect(emulator.control.requests().filter((r) => r.path.startsWith('/s3/')).slice(-2).map((r) => r.status)).toEqual([403, 403]);
+
+		// a computer clock an hour ahead of Amazon's storage: then (and only then) the hint says so
+		emulator.control.reports.expireNextDocumentUrls(2);
+		const skewed = client('na', { now: () => emulator.control.now().getTime() + 3_600_000 });
+		const skewError = (await collect(streamReportRows(skewed, report.reportDocumentId!)).catch((e: unknown) => e)) as ReportError;
+		expect(skewError.hint).toMatch(/clock is 60 minutes ahead of Amazon's storage/);
 	});
 
 	it('a truncated gzip file or a dropped connection is a clear error, never a complete result', async () => {

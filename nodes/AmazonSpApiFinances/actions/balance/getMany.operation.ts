@@ -33,12 +33,13 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'The balance at the end of this day. Empty means the balance right now.',
+		hint: 'Empty: the balance right now',
 		displayOptions,
 	},
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
 	optionsProperty(displayOptions, [
-		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type' },
+		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type', hint: 'Empty: every account type' },
 	]),
 ];
 

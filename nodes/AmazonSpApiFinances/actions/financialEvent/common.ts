@@ -6,6 +6,8 @@ import { byPostedDate, eventsOf, flattenEvent, unknownEventLists, type FlatFinan
 import type { Marketplace } from '../../../sp-api/marketplaces';
 import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
+import { tr } from '../../../sp-api/i18n/translate';
+import { explainEmptyResult, readableTime, storesInWords } from '../../../sp-api/n8n/emptyOutput';
 
 export const outputOption: INodeProperties = {
 	displayName: 'Output',
@@ -26,6 +28,7 @@ export function eventFilterProperties(displayOptions: INodeProperties['displayOp
 			type: 'multiOptions',
 			default: [],
 			description: 'Only events of these types. Empty means every type.',
+			hint: 'Empty: every type',
 			options: FINANCE_EVENT_LISTS.map((spec) => ({ name: eventTypeLabel(spec.eventType), value: spec.list, description: spec.description })),
 			displayOptions,
 		},
@@ -78,7 +81,9 @@ export async function listFinancialEvents(
 	const wanted = new Set(context.getNodeParameter('eventTypes', itemIndex, []) as string[]);
 	const includeMetadata = options.includeResponseMetadata === true;
 	const out: IDataObject[] = [];
+	let pages = 0;
 	for await (const page of financialEventPages(client, selection)) {
+		pages += 1;
 		if (options.output === 'rawPages') {
 			out.push(withResponseMetadata({ page: out.length + 1, ...(page.body as IDataObject) }, page.metadata, includeMetadata));
 			if (limit !== undefined && out.length >= limit) break;
@@ -94,5 +99,15 @@ export async function listFinancialEvents(
 			if (limit !== undefined && out.length >= limit) return out;
 		}
 	}
+	if (out.length === 0) explainEmptyResult(context, noEventsSentence(selection, marketplaces, client.credentials.region, wanted, pages));
 	return out;
+}
+
+/** Why no money event came out: which selection, stores and types were read, and how many pages. */
+function noEventsSentence(selection: EventSelection, marketplaces: readonly Marketplace[], region: string, wanted: ReadonlySet<string>, pages: number): string {
+	const types = wanted.size > 0 ? tr` of the chosen types (${[...wanted].map((list) => list.replace(/EventList$/, '')).join(', ')})` : '';
+	if (selection.by === 'order') return tr`No money events${types} for order ${selection.amazonOrderId} (${pages} pages read).`;
+	if (selection.by === 'group') return tr`No money events${types} in settlement period ${selection.financialEventGroupId} (${pages} pages read).`;
+	const { start, end } = selection.range;
+	return tr`No money events${types} to output. Checked ${storesInWords(marketplaces, region)}, posted ${readableTime(start)} to ${readableTime(end)} (${pages} pages read). Amazon publishes money events minutes to 48 hours after they happen.`;
 }

@@ -5,6 +5,8 @@ import { readAmazonMoney } from '../../../sp-api/money';
 import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
+import { tr } from '../../../sp-api/i18n/translate';
+import { explainEmptyResult, readableTime } from '../../../sp-api/n8n/emptyOutput';
 import { paginateItems } from '../../../sp-api/pagination';
 
 const displayOptions = { show: { resource: ['financialEventGroup'], operation: ['getMany'] } };
@@ -20,6 +22,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: `Settlement periods that opened at or after this time. Empty means ${DEFAULT_LOOKBACK_DAYS} days ago.`,
+		hint: 'Empty: 90 days ago',
 		displayOptions,
 	},
 	{
@@ -28,6 +31,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Settlement periods that opened before this time. Empty means now.',
+		hint: 'Empty: now',
 		displayOptions,
 	},
 	returnAllProperty(displayOptions),
@@ -108,6 +112,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		for await (const { item, page } of pages) {
 			out.push(withResponseMetadata(flattenEventGroup(item), page.metadata, options.includeResponseMetadata === true));
 		}
+	}
+	if (out.length === 0) {
+		explainEmptyResult(this, tr`No settlement periods to output. Checked periods that opened ${readableTime(after)} to ${readableTime(before)}. Amazon opens one about every 14 days; for older ones set an earlier "Started After".`);
 	}
 	return out;
 }

@@ -18,6 +18,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Only summaries with money on or after this day. Empty means no lower limit.',
+		hint: 'Empty: no lower limit',
 		displayOptions,
 	},
 	{
@@ -26,6 +27,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Only summaries with money on or before this day. Empty means no upper limit.',
+		hint: 'Empty: no upper limit',
 		displayOptions,
 	},
 	{
@@ -35,12 +37,13 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 12345678901',
 		description: 'Only the summary of this settlement (the number in settlement reports)',
+		hint: 'Empty: every settlement',
 		displayOptions,
 	},
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
 	optionsProperty(displayOptions, [
-		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type' },
+		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'e.g. Standard Orders', description: 'Only this account type', hint: 'Empty: every account type' },
 	]),
 ];
 

@@ -3,14 +3,17 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { parseDateInput } from '../../../sp-api/dates';
 import { fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
 import { resolvePostedRange } from '../../../sp-api/finances/postedRange';
-import { isIsoCurrencyCode, parseDecimal, type Decimal } from '../../../sp-api/money';
+import { formatDecimal, isIsoCurrencyCode, parseDecimal, type Decimal } from '../../../sp-api/money';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
-import { detectAnomalies, type AmountBasis, type GroupBy, type IndexedRefund, type SentenceLanguage } from '../../logic/anomalies';
+import { detectAnomalies, type AmountBasis, type AnomalyCheck, type AnomalySettings, type GroupBy, type IndexedRefund, type SentenceLanguage } from '../../logic/anomalies';
+import { tr } from '../../../sp-api/i18n/translate';
+import { explainEmptyResult, readableTime } from '../../../sp-api/n8n/emptyOutput';
+import { amountStyleOf } from '../../../sp-api/n8n/amountStyle';
 import { readRefund, refundToJson, type RefundInput } from '../../../sp-api/finances/refundJson';
 import { kindsProperty, readRefundQuery, sourceProperty } from './fetchProperties';
 import { sortInputItems } from './inputItems';
-import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
-import { messageLanguageProperty } from '../messageLanguage';
+import { EVERY_STORE_HINT, marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import { messageLanguageProperty } from '../../../sp-api/n8n/messageLanguage';
 
 const show = { resource: ['refund'], operation: ['detectAnomalies'] };
 const displayOptions = { show };
@@ -33,6 +36,7 @@ export const description: INodeProperties[] = [
 	marketplacesProperty({
 		displayOptions: { show: fetchShow },
 		description: 'Amazon stores to check, several at once. Empty means every store of the credential’s region.',
+		hint: EVERY_STORE_HINT,
 	}),
 	kindsProperty(fetchShow),
 	{
@@ -52,7 +56,8 @@ export const description: INodeProperties[] = [
 		displayName: 'Period (Days)',
 		name: 'currentDays',
 		type: 'number',
-		typeOptions: { minValue: 0.05, numberPrecision: 2 },
+		// no fixed decimals: 1 shows as "1", half a day can still be typed as 0.5
+		typeOptions: { minValue: 0.05 },
 		default: 1,
 		description: 'The period to check: the last this many days before "Period Ends At"',
 		displayOptions,
@@ -61,7 +66,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Compare With (Days Before)',
 		name: 'baselineDays',
 		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 2 },
+		typeOptions: { minValue: 1 },
 		default: 28,
 		description: 'The normal pace is measured over this many days just before the period',
 		displayOptions,
@@ -72,13 +77,14 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Empty means now (Amazon’s data lags a few minutes to 48 hours, so the newest refunds may still come)',
+		hint: 'Empty: now',
 		displayOptions,
 	},
 	{
 		displayName: 'Spike Factor',
 		name: 'spikeFactor',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: 0 },
 		default: 3,
 		description: 'Alert when a group has at least this many times its usual number of refunds (0 = off)',
 		displayOptions,
@@ -134,6 +140,27 @@ export const description: INodeProperties[] = [
 	},
 	messageLanguageProperty(displayOptions, { name: 'language' }),
 ];
+
+const GROUP_WORDS: Record<GroupBy, () => string> = {
+	sku: () => tr`SKU`,
+	marketplace: () => tr`store`,
+	order: () => tr`order`,
+	reason: () => tr`return reason`,
+};
+
+/** "Nothing unusual": how many refunds were compared, in how many groups, against which rules. */
+function nothingUnusualSentence(check: AnomalyCheck, settings: AnomalySettings, spikeFactor: number): string {
+	const rules = [
+		spikeFactor > 0 ? tr`a spike of ${spikeFactor}× the usual pace with at least ${settings.spikeMinCount} refunds` : undefined,
+		settings.minCount > 0 ? tr`${settings.minCount} refunds in the period` : undefined,
+		...[...settings.amountThresholds].map(([currency, limit]) => tr`${formatDecimal(limit)} ${currency} refunded in the period`),
+	].filter(Boolean);
+	const days = (ms: number) => Number((ms / 86_400_000).toFixed(2));
+	const counted = tr`Nothing unusual: ${check.considered} refunds compared (${check.inCurrent} in the checked period of ${days(settings.currentMs)} day(s) up to ${readableTime(new Date(settings.endMs))}, ${check.considered - check.inCurrent} in the ${days(settings.baselineMs)} day(s) before), in ${check.groups} groups by ${GROUP_WORDS[settings.groupBy]()}.`;
+	const verdict = rules.length > 0 ? tr`No group reached ${rules.join(tr` or `)}.` : tr`No alert rule is switched on: set "Spike Factor", "Alert at Refund Count" or "Alert at Amount".`;
+	const outside = check.outside + check.undated > 0 ? tr`${check.outside + check.undated} input refunds lie outside both periods.` : '';
+	return [counted, verdict, outside].filter(Boolean).join(' ');
+}
 
 function readPositive(context: IExecuteFunctions, name: string, label: string, minimum: number): number {
 	const value = Number(context.getNodeParameter(name, 0));
@@ -192,7 +219,7 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 		refunds = sortInputItems(this.getInputData(), { refunds: true, returns: false }).refunds;
 	}
 
-	const { anomalies } = detectAnomalies(refunds, {
+	const settings: AnomalySettings = {
 		groupBy: this.getNodeParameter('groupBy', 0, 'sku') as GroupBy,
 		endMs,
 		currentMs,
@@ -203,6 +230,9 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 		spikeMinCount: Math.max(1, Math.floor(readPositive(this, 'spikeMinCount', 'Minimum Refunds for a Spike', 1))),
 		amountBasis: this.getNodeParameter('amountBasis', 0, 'net') as AmountBasis,
 		language: this.getNodeParameter('language', 0, 'en') as SentenceLanguage,
-	});
-	return anomalies.map(({ json, itemIndexes }) => ({ json, pairedItem: [...new Set(itemIndexes.length ? itemIndexes : [0])].map((item) => ({ item })) }));
+		amountStyle: amountStyleOf(this.getNode()),
+	};
+	const check = detectAnomalies(refunds, settings);
+	if (check.anomalies.length === 0) explainEmptyResult(this, nothingUnusualSentence(check, settings, spikeFactorNumber));
+	return check.anomalies.map(({ json, itemIndexes }) => ({ json, pairedItem: [...new Set(itemIndexes.length ? itemIndexes : [0])].map((item) => ({ item })) }));
 }

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import type { SpApiClient } from '../../../sp-api/client';
-import { fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
+import { emptyFetchStats, fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
+import { tr } from '../../../sp-api/i18n/translate';
+import { amountStyleOf } from '../../../sp-api/n8n/amountStyle';
+import { explainEmptyResult } from '../../../sp-api/n8n/emptyOutput';
 import { byRefundPostedDate } from '../../../sp-api/finances/refunds';
 import { findMarketplace, type Marketplace } from '../../../sp-api/marketplaces';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
@@ -11,7 +14,7 @@ import { fetchReturnLines, type MfnLayout, type ReturnReport, type ReturnsQuery 
 import { lookUpReasonTexts, type ReasonLookup } from '../../logic/reasonTexts';
 import type { ReturnRow } from '../../logic/returnRows';
 import { mfnLayoutOption, readReturnReports, returnReportsProperty, returnsWaitOptions } from '../return/fields';
-import { refundFetchProperties, readRefundQuery } from './fetchProperties';
+import { noRefundsSentence, refundFetchProperties, readRefundQuery } from './fetchProperties';
 import { sortInputItems } from './inputItems';
 
 const show = { resource: ['refund'], operation: ['enrichWithReturnReasons'] };
@@ -83,6 +86,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. zh_CN, de_DE, ja_JP',
 		description: 'Also give the reason text in this language (returnReasonTranslated), where Amazon has a translation',
+		hint: 'Empty: no translation',
 		displayOptions: { show: { ...show, lookUpReasons: [true] } },
 	},
 	{
@@ -159,10 +163,12 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 	}
 	const sorted = expectRefunds || expectReturns ? sortInputItems(items, { refunds: expectRefunds, returns: expectReturns }) : { refunds: [], returns: [] };
 	let refunds = sorted.refunds;
+	const stats = emptyFetchStats();
 	if (refundQuery) {
 		const fetched = [];
-		for await (const { refund } of fetchRefunds(client, refundQuery)) fetched.push(refund);
-		refunds = fetched.sort(byRefundPostedDate).map((record) => ({ refund: readRefund(refundToJson(record)) as RefundInput, itemIndex: -1 }));
+		for await (const { refund } of fetchRefunds(client, refundQuery, stats)) fetched.push(refund);
+		const style = amountStyleOf(this.getNode());
+		refunds = fetched.sort(byRefundPostedDate).map((record) => ({ refund: readRefund(refundToJson(record, style)) as RefundInput, itemIndex: -1 }));
 	}
 	const returnRows = plan
 		? await fetchReturnsFor(
@@ -173,6 +179,15 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 				now,
 			)
 		: sorted.returns;
+	if (refunds.length === 0) {
+		explainEmptyResult(
+			this,
+			refundQuery
+				? noRefundsSentence(refundQuery, client, stats)
+				: tr`No refund lines came in: the input held ${items.length} items, none of them a refund line from "Get Refunds" or the New Refund Trigger.`,
+		);
+		return [];
+	}
 	const joined = joinRefundsToReturns(
 		refunds.map((entry) => entry.refund),
 		returnRows,
@@ -198,5 +213,14 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 		const pairedItem: IPairedItemData[] = (sources.length > 0 ? [...new Set(sources)] : [0]).map((item) => ({ item }));
 		out.push({ json, pairedItem });
 	});
+	if (out.length === 0) {
+		const matched = joined.filter((entry) => entry.returns.length > 0).length;
+		explainEmptyResult(
+			this,
+			filter === 'matched'
+				? tr`None of the ${joined.length} refunds has a matching return among ${returnRows.length} return lines, and "Output" asks for refunds with a return only.`
+				: tr`All ${matched} refunds have a matching return, and "Output" asks for refunds without a return only.`,
+		);
+	}
 	return out;
 }

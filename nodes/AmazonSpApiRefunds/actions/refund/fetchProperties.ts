@@ -6,10 +6,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SpApiClient } from '../../../sp-api/client';
 import type { EventSelection } from '../../../sp-api/finances/fetch';
-import type { RefundQuery, RefundSource } from '../../../sp-api/finances/fetchRefunds';
+import type { FetchStats, RefundQuery, RefundSource } from '../../../sp-api/finances/fetchRefunds';
 import { assertAmazonOrderId, type PostedRange } from '../../../sp-api/finances/postedRange';
-import { REFUND_KINDS, type RefundKind } from '../../../sp-api/finances/refunds';
-import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import { REFUND_KINDS, refundKindLabel, type RefundKind } from '../../../sp-api/finances/refunds';
+import { tr, translateText } from '../../../sp-api/i18n/translate';
+import { EVERY_STORE_HINT, marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import { readableTime, storesInWords } from '../../../sp-api/n8n/emptyOutput';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { postedRangeProperties, readPostedRange } from '../../../sp-api/n8n/postedRangeProperties';
@@ -94,6 +96,7 @@ export function refundFetchProperties(show: Show, options: { findBy: boolean }):
 		...postedRangeProperties({ show: rangeShow }, DEFAULT_LOOKBACK_DAYS),
 		marketplacesProperty({
 			displayOptions: { show },
+			hint: EVERY_STORE_HINT,
 			description:
 				'Amazon stores to include, several at once. Empty means every store of the credential’s region. Choose from the list, or specify IDs or country codes (e.g. US, DE, JP) using an expression.',
 		}),
@@ -127,4 +130,19 @@ export function readRefundQuery(context: IExecuteFunctions, itemIndex: number, c
 		selection = { by: 'range', range: range ?? readPostedRange(context, itemIndex, DEFAULT_LOOKBACK_DAYS) };
 	}
 	return { source, selection, kinds, marketplaces };
+}
+
+/** Why a fetch gave no refund line: what was read, how much of it, and what to try. */
+export function noRefundsSentence(query: RefundQuery, client: SpApiClient, stats: FetchStats): string {
+	const kinds = [...(query.kinds ?? new Set(REFUND_KINDS.map((kind) => kind.value)))].map((kind) => translateText(refundKindLabel(kind))).join(' / ');
+	const found = tr`Amazon listed ${stats.records} money events there (${stats.pages} pages); none was a ${kinds}.`;
+	const { selection } = query;
+	if (selection.by === 'order') {
+		return tr`No refunds to output. Checked order ${selection.amazonOrderId}. ${found} The order may not be refunded yet, or it was placed in a store of another region.`;
+	}
+	if (selection.by === 'group') {
+		return tr`No refunds to output. Checked settlement period ${selection.financialEventGroupId}. ${found}`;
+	}
+	const stores = storesInWords(query.marketplaces, client.credentials.region);
+	return tr`No refunds to output. Checked ${stores}, posted ${readableTime(selection.range.start)} to ${readableTime(selection.range.end)}. ${found} Amazon publishes a refund minutes to 48 hours after it happens; to look further back, set an earlier "Posted After".`;
 }

@@ -4,7 +4,8 @@ import { toLocalIso } from '../../../sp-api/dates';
 import { fetchRefunds } from '../../../sp-api/finances/fetchRefunds';
 import { REFUND_KINDS, withoutUndefined, type RefundKind, type RefundRecord } from '../../../sp-api/finances/refunds';
 import { findMarketplace } from '../../../sp-api/marketplaces';
-import { money } from '../../../sp-api/money';
+import { amountValue, money, type AmountStyle } from '../../../sp-api/money';
+import { amountStyleOf } from '../../../sp-api/n8n/amountStyle';
 import { marketplacesProperty, optionsProperty } from '../../../sp-api/n8n/commonProperties';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
@@ -25,7 +26,7 @@ import {
 	type MappedBy,
 	type ReadSettlement,
 } from '../../logic/settlementSource';
-import { messageLanguageProperty } from '../messageLanguage';
+import { messageLanguageProperty } from '../../../sp-api/n8n/messageLanguage';
 
 const show = { resource: ['refund'], operation: ['reconcileWithSettlement'] };
 const displayOptions = { show };
@@ -72,6 +73,7 @@ export const description: INodeProperties[] = [
 	},
 	marketplacesProperty({
 		displayOptions: { show: { ...show, settlementFrom: ['latest'] } },
+		hint: 'Empty: the latest settlement of any store',
 		description:
 			'Only settlements of these Amazon stores (each currency has its own settlement); empty means any. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	}),
@@ -126,6 +128,7 @@ interface Settings {
 	output: 'all' | 'differences' | 'summary';
 	language: MessageLanguage;
 	includeResponseMetadata: boolean;
+	amountStyle: AmountStyle;
 }
 
 /** Everything checked before the first call. */
@@ -140,6 +143,7 @@ function readSettings(context: IExecuteFunctions, client: SpApiClient): Settings
 		output: context.getNodeParameter('outputRows', 0, 'all') as Settings['output'],
 		language: context.getNodeParameter('messageLanguage', 0, 'en') as MessageLanguage,
 		includeResponseMetadata: (context.getNodeParameter('options', 0, {}) as IDataObject).includeResponseMetadata === true,
+		amountStyle: amountStyleOf(context.getNode()),
 	};
 	if (from === 'reportId') {
 		const reportId = String(context.getNodeParameter('settlementReportId', 0, '')).trim();
@@ -197,14 +201,25 @@ function summaryMessage(resolved: Resolved, rows: readonly ReconcileRow[], langu
 	if (language === 'zh') {
 		const head = `结算 ${summary.settlementId}（${period}，${summary.currency}）：比对 ${rows.length} 笔退款，${counts.matched} 笔一致`;
 		const tail = differences === 0 ? '，全部一致。' : `，${counts.amountDiffers} 笔金额不同，${counts.missingInSettlement} 笔不在结算中，${counts.missingInEvents} 笔不在财务事件中。`;
-		return `${head}${tail}退款合计（财务事件 / 结算）：${money || '0'}。`;
+		return `${head}${tail}退款合计（财务事件 / 结算）：${money || '0'}。${periodNote(summary, language)}`;
 	}
 	const head = `Settlement ${summary.settlementId} (${period}, ${summary.currency}): ${rows.length} refund${rows.length === 1 ? '' : 's'} compared, ${counts.matched} matched`;
 	const tail =
 		differences === 0
 			? ', no differences.'
 			: `, ${counts.amountDiffers} with a different amount, ${counts.missingInSettlement} missing in the settlement, ${counts.missingInEvents} missing in the financial events.`;
-	return `${head}${tail} Refund totals (financial events / settlement): ${money || 'none'}.`;
+	return `${head}${tail} Refund totals (financial events / settlement): ${money || 'none'}.${periodNote(summary, language)}`;
+}
+
+/** Said when the settlement line's dates could not be read and the report's own period stood in. */
+function periodNote(summary: ReadSettlement['summary'], language: MessageLanguage): string {
+	if (summary.periodFrom !== 'report') return '';
+	const written = Object.entries(summary.unreadableDates ?? {})
+		.map(([column, text]) => `${column} "${text}"`)
+		.join(', ');
+	return language === 'zh'
+		? ` 结算报告中的日期无法识别（${written}），结算期间取自报告本身的 dataStartTime / dataEndTime。`
+		: ` The settlement's dates could not be read (${written}), so the settlement period is the report's own dataStartTime / dataEndTime.`;
 }
 
 function summaryJson(resolved: Resolved, rows: readonly ReconcileRow[], eventLines: number, settings: Settings): IDataObject {
@@ -215,34 +230,52 @@ function summaryJson(resolved: Resolved, rows: readonly ReconcileRow[], eventLin
 	const own = totals.find((total) => total.currency === summary.currency);
 	const timeZone = report.marketplaceIds?.length ? findMarketplace(report.marketplaceIds[0])?.timeZone : undefined;
 	const groupTotal = group.originalTotal;
+	const zero = money(0, summary.currency).amount;
+	const exact = {
+		eventsRefundTotal: own ? String(own.eventsRefundTotal) : zero,
+		settlementRefundTotal: own ? String(own.settlementRefundTotal) : zero,
+		difference: own ? String(own.difference) : zero,
+		settlementTotalAmount: summary.total?.amount,
+		groupOriginalTotal: groupTotal?.currency === summary.currency ? groupTotal.amount : undefined,
+	};
+	const asNumber = (text: string | undefined) => (text === undefined ? undefined : amountValue(text, settings.amountStyle));
+	// the sentence and the verdict first, then the period, counts and totals (numbers a sheet can sum), ids, exact text last
 	const json = withoutUndefined<IDataObject>({
 		recordType: 'summary',
+		message: summaryMessage(resolved, rows, settings.language),
+		allMatched: counts.amountDiffers + counts.missingInSettlement + counts.missingInEvents === 0,
+		settlementStartLocal: timeZone && summary.start?.includes('T') ? toLocalIso(summary.start, timeZone) : undefined,
+		settlementEndLocal: timeZone && summary.end?.includes('T') ? toLocalIso(summary.end, timeZone) : undefined,
+		currency: summary.currency,
+		compared: rows.length,
+		...counts,
+		eventsRefundTotal: asNumber(exact.eventsRefundTotal),
+		settlementRefundTotal: asNumber(exact.settlementRefundTotal),
+		difference: asNumber(exact.difference),
+		settlementTotalAmount: asNumber(exact.settlementTotalAmount),
+		groupOriginalTotal: asNumber(exact.groupOriginalTotal),
+		settlementTotalMatchesGroup: summary.total && groupTotal?.currency === summary.currency ? summary.total.amount === groupTotal.amount : undefined,
+		depositDate: summary.depositDate,
+		settlementStart: summary.start,
+		settlementEnd: summary.end,
 		settlementId: summary.settlementId,
 		financialEventGroupId: group.financialEventGroupId,
 		mappedBy: resolved.mappedBy,
 		mappingNote: resolved.mappingNote,
 		settlementReportId: report.reportId,
 		settlementReportType: report.reportType,
-		settlementStart: summary.start,
-		settlementEnd: summary.end,
-		settlementStartLocal: timeZone && summary.start?.includes('T') ? toLocalIso(summary.start, timeZone) : undefined,
-		settlementEndLocal: timeZone && summary.end?.includes('T') ? toLocalIso(summary.end, timeZone) : undefined,
-		depositDate: summary.depositDate,
-		currency: summary.currency,
-		settlementTotalAmount: summary.total?.amount,
-		groupOriginalTotal: groupTotal?.currency === summary.currency ? groupTotal.amount : undefined,
+		// when the settlement line's dates could not be read and the report's own period stood in
+		settlementPeriodFrom: summary.periodFrom === 'report' ? 'reportDataTimes' : undefined,
+		unreadableDates: summary.unreadableDates,
 		groupProcessingStatus: group.processingStatus,
-		settlementTotalMatchesGroup: summary.total && groupTotal?.currency === summary.currency ? summary.total.amount === groupTotal.amount : undefined,
-		compared: rows.length,
-		...counts,
-		allMatched: counts.amountDiffers + counts.missingInSettlement + counts.missingInEvents === 0,
-		eventsRefundTotal: own?.eventsRefundTotal ?? money(0, summary.currency).amount,
-		settlementRefundTotal: own?.settlementRefundTotal ?? money(0, summary.currency).amount,
-		difference: own?.difference ?? money(0, summary.currency).amount,
 		totals,
 		refundLinesInEvents: eventLines,
 		amountLinesInSettlement: settlement.reader.refundLines,
-		message: summaryMessage(resolved, rows, settings.language),
+		eventsRefundTotalExact: exact.eventsRefundTotal,
+		settlementRefundTotalExact: exact.settlementRefundTotal,
+		differenceExact: exact.difference,
+		settlementTotalAmountExact: exact.settlementTotalAmount,
+		groupOriginalTotalExact: exact.groupOriginalTotal,
 	});
 	if (settings.includeResponseMetadata && resolved.metadata) json.responseMetadata = responseMetadataJson(resolved.metadata);
 	return json;
@@ -266,6 +299,7 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 		financialEventGroupId: resolved.group.financialEventGroupId,
 		currency: resolved.settlement.summary.currency,
 		language: settings.language,
+		amountStyle: settings.amountStyle,
 	};
 	const shown = settings.output === 'summary' ? [] : settings.output === 'differences' ? rows.filter((row) => row.status !== 'matched') : rows;
 	const inputs = this.getInputData();

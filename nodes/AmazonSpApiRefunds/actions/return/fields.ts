@@ -6,11 +6,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { SpApiClient } from '../../../sp-api/client';
 import type { DateRange } from '../../../sp-api/dates';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
-import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import { marketplacesProperty, SELLER_STORES_HINT } from '../../../sp-api/n8n/commonProperties';
+import { chosenOrEveryStore } from '../../../sp-api/sellerStores';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { readWaitOptions, reportWaitOptions } from '../../../sp-api/n8n/reportWaitOptions';
-import type { Marketplace } from '../../../sp-api/marketplaces';
-import { checkReturnsQuery, type MfnLayout, type ReturnReport, type ReturnsQuery } from '../../logic/fetchReturns';
+import { checkReturnsQuery, type MfnLayout, type ReturnReport, type ReturnsQuery, type ReturnsStats } from '../../logic/fetchReturns';
+import { tr } from '../../../sp-api/i18n/translate';
+import { readableTime, storesInWords } from '../../../sp-api/n8n/emptyOutput';
 
 type Show = Record<string, Array<string | number | boolean>>;
 
@@ -39,8 +41,8 @@ export function returnReportsProperty(show: Show): INodeProperties {
 
 export function returnMarketplacesProperty(show: Show): INodeProperties {
 	return marketplacesProperty({
-		required: true,
 		displayOptions: { show },
+		hint: SELLER_STORES_HINT,
 		description:
 			'Amazon stores to include (one report per store); in an expression, country codes (e.g. US, DE, JP) work too. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	});
@@ -64,6 +66,7 @@ export function reasonTextProperties(show: Show): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. zh_CN, de_DE, ja_JP',
 			description: 'Also give the reason text in this language, where Amazon has a translation',
+			hint: 'Empty: no translation',
 			displayOptions: { show: { ...show, lookUpReasons: [true] } },
 		},
 	];
@@ -96,31 +99,37 @@ export function readReturnReports(context: IExecuteFunctions, itemIndex: number)
 	return reports as ReturnReport[];
 }
 
-export function readReturnMarketplaces(context: IExecuteFunctions, itemIndex: number, client: SpApiClient): Marketplace[] {
-	const marketplaces = readMarketplaces(context, 'marketplaceIds', itemIndex, client.credentials.region);
-	if (marketplaces.length === 0) throw new InputError('Pick at least one marketplace: Amazon makes the returns reports per store.');
-	return marketplaces;
-}
-
-/** The query of Get Returns / Awaiting Action, checked before any call. */
-export function readReturnsQuery(
+/**
+ * The query of Get Returns / Awaiting Action, checked before any call. No marketplace chosen means every
+ * store the seller sells in within the credential's region: those are asked of Amazon only after every
+ * field was found right.
+ */
+export async function readReturnsQuery(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	client: SpApiClient,
 	range: DateRange,
 	defaults: { reports?: ReturnReport[]; mfnLayout: MfnLayout },
-): ReturnsQuery {
+): Promise<ReturnsQuery> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const layout = (options.mfnLayout as MfnLayout | undefined) ?? defaults.mfnLayout;
 	if (layout !== 'flatFile' && layout !== 'xml') throw new InputError(`"${String(layout)}" is not a report layout (flatFile or xml).`);
-	return checkReturnsQuery(
+	const checked = checkReturnsQuery(
 		{
 			reports: defaults.reports ?? readReturnReports(context, itemIndex),
 			mfnLayout: layout,
-			marketplaces: readReturnMarketplaces(context, itemIndex, client),
+			marketplaces: readMarketplaces(context, 'marketplaceIds', itemIndex, client.credentials.region),
 			range,
 			wait: readWaitOptions(context, itemIndex),
 		},
 		Date.now(),
 	);
+	return { ...checked, marketplaces: await chosenOrEveryStore(client, checked.marketplaces) };
+}
+
+/** Why no return line came out: which reports of which stores and days were read, and what Amazon said. */
+export function noReturnsSentence(query: ReturnsQuery, stats: ReturnsStats): string {
+	const reports = query.reports.map((report) => (report === 'fba' ? tr`FBA customer returns` : tr`seller-fulfilled returns`)).join(' + ');
+	const stores = storesInWords(query.marketplaces, '');
+	return tr`No returns to output. Checked ${reports} of ${stores}, dated ${readableTime(query.range.start)} to ${readableTime(query.range.end)}: ${stats.reports} reports requested, ${stats.noData} of them without data (Amazon cancels a report that has nothing in it), ${stats.lines} lines read.`;
 }

@@ -4,11 +4,13 @@ import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '..
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { awaitingFields, awaitingRequests, type AwaitingSettings, type MessageLanguage } from '../../logic/awaiting';
-import { fetchReturnLines, type FetchedReturnLine } from '../../logic/fetchReturns';
+import { emptyReturnsStats, fetchReturnLines, type FetchedReturnLine } from '../../logic/fetchReturns';
+import { tr } from '../../../sp-api/i18n/translate';
+import { explainEmptyResult, storesInWords } from '../../../sp-api/n8n/emptyOutput';
 import { lookUpReasonTexts, reasonTextFor } from '../../logic/reasonTexts';
 import { returnLineJson } from '../../logic/returnLines';
 import { mfnLayoutOption, readReturnsQuery, reasonTextProperties, returnMarketplacesProperty, returnsWaitOptions } from './fields';
-import { messageLanguageProperty } from '../messageLanguage';
+import { messageLanguageProperty } from '../../../sp-api/n8n/messageLanguage';
 
 const show = { resource: ['return'], operation: ['getAwaitingAction'] };
 const displayOptions = { show };
@@ -36,7 +38,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Response Window (Hours)',
 		name: 'responseWindowHours',
 		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 2 },
+		typeOptions: { minValue: 1 },
 		default: 48,
 		description:
 			'How long you have to answer a return request, counted from the request. Check Amazon’s current rule for your store (Amazon’s US help asks for an answer within 24 hours for requests that need manual authorisation).',
@@ -74,7 +76,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const windowHours = Number(this.getNodeParameter('responseWindowHours', itemIndex, 48));
 	if (!(windowHours > 0)) throw new InputError('"Response Window (Hours)" must be more than zero.');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const query = readReturnsQuery(this, itemIndex, client, { start: new Date(now - days * 86_400_000), end: new Date(now) }, { reports: ['mfn'], mfnLayout: 'xml' });
+	const query = await readReturnsQuery(this, itemIndex, client, { start: new Date(now - days * 86_400_000), end: new Date(now) }, { reports: ['mfn'], mfnLayout: 'xml' });
 	const settings: AwaitingSettings = {
 		nowMs: now,
 		windowHours,
@@ -89,13 +91,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 
 	// every line is read: the most urgent request may be the last line of the last report
 	const fetched: FetchedReturnLine[] = [];
-	for await (const entry of fetchReturnLines(client, query)) fetched.push(entry);
+	const stats = emptyReturnsStats();
+	for await (const entry of fetchReturnLines(client, query, stats)) fetched.push(entry);
 	const metadataOf = new Map(fetched.map(({ line, metadata }) => [line, metadata]));
 	const waiting = awaitingRequests(
 		fetched.map(({ line }) => line),
 		settings,
 	);
 	const selected = limit === undefined ? waiting : waiting.slice(0, limit);
+	if (selected.length === 0) {
+		explainEmptyResult(
+			this,
+			tr`No return request waits for you. Checked ${stats.lines} seller-fulfilled return lines of ${storesInWords(query.marketplaces, '')} requested in the last ${days} days: none has a "Pending…" status${settings.includeOverdue ? '' : tr` within its response window`}.`,
+		);
+	}
 	const reasons = (this.getNodeParameter('lookUpReasons', itemIndex, true) as boolean)
 		? await lookUpReasonTexts(
 				this.getNode(),
@@ -108,7 +117,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		const reasonText = reasonTextFor(reasons, request.line.marketplace.id, request.line.row?.reason).text;
 		const line = returnLineJson(request.line, reasons);
 		const { raw, ...fields } = line;
-		const json: IDataObject = { ...fields, ...awaitingFields(request, settings, reasonText?.description), raw };
+		const awaiting = awaitingFields(request, settings, reasonText?.description);
+		// how urgent first, then which return (store, order, SKU, …), Amazon's row last
+		const json: IDataObject = { respondByLocal: awaiting.respondByLocal, hoursLeft: awaiting.hoursLeft, overdue: awaiting.overdue, ...fields, ...awaiting, raw };
 		const metadata = metadataOf.get(request.line);
 		return metadata ? withResponseMetadata(json, metadata, options.includeResponseMetadata === true) : json;
 	});

@@ -3,10 +3,11 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { parseDateInput } from '../../../sp-api/dates';
 import { limitProperty, optionsProperty, readLimit, returnAllProperty } from '../../../sp-api/n8n/commonProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
-import { fetchReturnLines, type FetchedReturnLine } from '../../logic/fetchReturns';
+import { emptyReturnsStats, fetchReturnLines, type FetchedReturnLine } from '../../logic/fetchReturns';
+import { explainEmptyResult } from '../../../sp-api/n8n/emptyOutput';
 import { lookUpReasonTexts } from '../../logic/reasonTexts';
 import { byReturnDate, returnLineJson } from '../../logic/returnLines';
-import { mfnLayoutOption, readReturnsQuery, reasonTextProperties, returnMarketplacesProperty, returnReportsProperty, returnsWaitOptions } from './fields';
+import { mfnLayoutOption, noReturnsSentence, readReturnsQuery, reasonTextProperties, returnMarketplacesProperty, returnReportsProperty, returnsWaitOptions } from './fields';
 
 const show = { resource: ['return'], operation: ['getMany'] };
 const displayOptions = { show };
@@ -21,6 +22,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: `Only returns dated at or after this time (FBA: when the item reached Amazon; seller-fulfilled: when the buyer asked). Empty means ${DEFAULT_LOOKBACK_DAYS} days ago.`,
+		hint: 'Empty: 30 days ago',
 		displayOptions,
 	},
 	{
@@ -29,6 +31,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Only returns dated before this time. Empty means now.',
+		hint: 'Empty: now',
 		displayOptions,
 	},
 	...reasonTextProperties(show),
@@ -42,16 +45,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const timeZone = this.getTimezone();
 	const after = parseDateInput(this.getNodeParameter('returnedAfter', itemIndex, ''), 'Returned After', timeZone) ?? new Date(now - DEFAULT_LOOKBACK_DAYS * 86_400_000);
 	const before = parseDateInput(this.getNodeParameter('returnedBefore', itemIndex, ''), 'Returned Before', timeZone) ?? new Date(now);
-	const query = readReturnsQuery(this, itemIndex, client, { start: after, end: before }, { mfnLayout: 'flatFile' });
+	const query = await readReturnsQuery(this, itemIndex, client, { start: after, end: before }, { mfnLayout: 'flatFile' });
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeResponseMetadata?: boolean };
 	const lookUp = this.getNodeParameter('lookUpReasons', itemIndex, true) as boolean;
 
 	const fetched: FetchedReturnLine[] = [];
-	for await (const entry of fetchReturnLines(client, query)) {
+	const stats = emptyReturnsStats();
+	for await (const entry of fetchReturnLines(client, query, stats)) {
 		fetched.push(entry);
 		if (limit !== undefined && fetched.length >= limit) break;
 	}
+	if (fetched.length === 0) explainEmptyResult(this, noReturnsSentence(query, stats));
 	const reasons = lookUp
 		? await lookUpReasonTexts(
 				this.getNode(),

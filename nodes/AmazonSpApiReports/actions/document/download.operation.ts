@@ -20,6 +20,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getMarketplaces' },
 		default: '',
 		description: 'Optional: the report\'s marketplace, for the character set when Amazon names none (windows-31j for Japan). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'Empty: the character set Amazon names, else UTF-8 or windows-1252',
 		displayOptions,
 	},
 	...outputProperties(displayOptions),

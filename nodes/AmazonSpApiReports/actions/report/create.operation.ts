@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
-	const request = readCreateRequest(this, itemIndex, client.credentials.region);
+	const request = await readCreateRequest(this, itemIndex, client);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeResponseMetadata?: boolean };
 	const { reportId, response } = await createReport(client, request);
 	const json: IDataObject = {

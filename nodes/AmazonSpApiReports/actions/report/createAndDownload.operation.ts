@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<INodeExecutionData[]> {
-	const request = readCreateRequest(this, itemIndex, client.credentials.region);
+	const request = await readCreateRequest(this, itemIndex, client);
 	const wait = readWaitOptions(this, itemIndex);
 	const outcome = await createAndWaitForReport(client, request, wait);
 	return await outcomeItems(this, client, itemIndex, outcome);

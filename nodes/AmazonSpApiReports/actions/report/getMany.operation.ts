@@ -5,6 +5,8 @@ import { limitProperty, marketplacesProperty, readLimit, returnAllProperty } fro
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
+import { tr } from '../../../sp-api/i18n/translate';
+import { explainEmptyResult, readableTime } from '../../../sp-api/n8n/emptyOutput';
 import { findReports, PROCESSING_STATUSES, type ProcessingStatus } from '../../../sp-api/reports';
 
 const displayOptions = { show: { resource: ['report'], operation: ['getMany'] } };
@@ -38,9 +40,12 @@ export const description: INodeProperties[] = [
 				options: PROCESSING_STATUSES.map((status) => ({ name: status, value: status })),
 				description: 'Only reports in these states (DONE = ready to download, CANCELLED = no data or cancelled, FATAL = failed)',
 			},
-			marketplacesProperty({ description: 'Only reports for at least one of these Amazon stores. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' }),
-			{ displayName: 'Created Since', name: 'createdSince', type: 'dateTime', default: '', description: 'Empty: 90 days ago (Amazon keeps reports 90 days)' },
-			{ displayName: 'Created Until', name: 'createdUntil', type: 'dateTime', default: '', description: 'Empty: now' },
+			marketplacesProperty({
+				hint: 'Empty: reports of any store',
+				description: 'Only reports for at least one of these Amazon stores. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			}),
+			{ displayName: 'Created Since', name: 'createdSince', type: 'dateTime', default: '', description: 'Empty: 90 days ago (Amazon keeps reports 90 days)', hint: 'Empty: 90 days ago' },
+			{ displayName: 'Created Until', name: 'createdUntil', type: 'dateTime', default: '', description: 'Empty: now', hint: 'Empty: now' },
 		],
 	},
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, displayOptions, options: [includeResponseMetadataOption] },
@@ -61,18 +66,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		? readMarketplacesFrom(this, itemIndex, client)
 		: undefined;
 	const out: IDataObject[] = [];
-	const found = findReports(
-		client,
-		{
-			reportTypes: readTypes(this, 'reportTypes', itemIndex),
-			processingStatuses: (filters.processingStatuses as ProcessingStatus[] | undefined)?.length ? (filters.processingStatuses as ProcessingStatus[]) : undefined,
-			marketplaceIds: marketplaces,
-			createdSince: parseDateInput(filters.createdSince, 'Created Since', timeZone),
-			createdUntil: parseDateInput(filters.createdUntil, 'Created Until', timeZone),
-		},
-		{ limit: readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback)) },
-	);
+	const filter = {
+		reportTypes: readTypes(this, 'reportTypes', itemIndex),
+		processingStatuses: (filters.processingStatuses as ProcessingStatus[] | undefined)?.length ? (filters.processingStatuses as ProcessingStatus[]) : undefined,
+		marketplaceIds: marketplaces,
+		createdSince: parseDateInput(filters.createdSince, 'Created Since', timeZone),
+		createdUntil: parseDateInput(filters.createdUntil, 'Created Until', timeZone),
+	};
+	const found = findReports(client, filter, { limit: readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback)) });
 	for await (const { report, page } of found) out.push(withResponseMetadata({ ...report } as IDataObject, page.metadata, options.includeResponseMetadata === true));
+	if (out.length === 0) {
+		const statuses = filter.processingStatuses ? tr` with status ${filter.processingStatuses.join(', ')}` : '';
+		const since = readableTime(filter.createdSince ?? new Date(client.nowMs() - 90 * 86_400_000));
+		explainEmptyResult(
+			this,
+			tr`No reports to output. Checked reports of type ${filter.reportTypes.join(', ')}${statuses} created ${since} to ${readableTime(filter.createdUntil ?? new Date(client.nowMs()))}. Amazon keeps reports for 90 days.`,
+		);
+	}
 	return out;
 }
 

@@ -7,7 +7,8 @@ import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp
 import { isSettlementReportType, REPORT_TYPE_PATTERN, type AmazonReportSchedule } from '../../../sp-api/reports';
 import { readReportOptions, readReportType, reportTypeProperty } from '../shared/fields';
 import { PERIODS } from './fields';
-import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import { marketplacesProperty, SELLER_STORES_HINT } from '../../../sp-api/n8n/commonProperties';
+import { chosenOrEveryStore } from '../../../sp-api/sellerStores';
 
 const displayOptions = { show: { resource: ['schedule'], operation: ['create'] } };
 
@@ -21,7 +22,11 @@ export const description: INodeProperties[] = [
 		displayOptions,
 	},
 	reportTypeProperty(displayOptions, 'The report Amazon should create on this schedule'),
-	marketplacesProperty({ required: true, displayOptions, description: 'Amazon stores the scheduled reports cover. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' }),
+	marketplacesProperty({
+		displayOptions,
+		hint: SELLER_STORES_HINT,
+		description: 'Amazon stores the scheduled reports cover. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	}),
 	{ displayName: 'How Often', name: 'period', type: 'options', default: 'P1D', options: PERIODS, description: 'How often Amazon creates the report', displayOptions },
 	{
 		displayName: 'First Report At',
@@ -29,6 +34,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'When Amazon should create the first report. Empty: Amazon decides.',
+		hint: 'Empty: Amazon decides',
 		displayOptions,
 	},
 	{
@@ -59,12 +65,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	if (isSettlementReportType(reportType)) {
 		throw new InputError(`${reportType} cannot be scheduled: Amazon creates settlement reports by itself for every settlement period. Use "Settlement Report → Get Many" to find them.`);
 	}
-	const marketplaceIds = readMarketplaces(this, 'marketplaceIds', itemIndex, client.credentials.region).map((marketplace) => marketplace.id);
-	if (marketplaceIds.length === 0) throw new InputError('Choose at least one marketplace.');
+	const chosen = readMarketplaces(this, 'marketplaceIds', itemIndex, client.credentials.region);
 	const period = String(this.getNodeParameter('period', itemIndex, 'P1D'));
 	const next = parseDateInput(this.getNodeParameter('nextReportCreationTime', itemIndex, ''), 'First Report At', this.getTimezone());
 	const reportOptions = readReportOptions(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeResponseMetadata?: boolean };
+	// empty: every store the seller sells in, asked of Amazon once every field was found right
+	const marketplaceIds = (await chosenOrEveryStore(client, chosen)).map((marketplace) => marketplace.id);
 
 	// Which schedule will be replaced: Amazon does it silently, the seller should see it.
 	const existing = await client.call<{ reportSchedules?: AmazonReportSchedule[] }>('getReportSchedules', { params: { reportTypes: [reportType] } });

@@ -3,8 +3,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { parseDateInput } from '../../../sp-api/dates';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
-import type { CreateReportRequest } from '../../../sp-api/reports';
-import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import type { SpApiClient } from '../../../sp-api/client';
+import { effectiveDataStart, validateCreateRequest, type CreateReportRequest } from '../../../sp-api/reports';
+import { marketplacesProperty, SELLER_STORES_HINT } from '../../../sp-api/n8n/commonProperties';
+import { chosenOrEveryStore } from '../../../sp-api/sellerStores';
 
 type DisplayOptions = INodeProperties['displayOptions'];
 
@@ -45,13 +47,17 @@ export function reportIdProperty(displayOptions: DisplayOptions, description = '
 	return { displayName: 'Report ID', name: 'reportId', type: 'string', default: '', required: true, description, displayOptions };
 }
 
+/** Under "Data Start": what empty means, per kind of report (reports/dataPeriod.ts). */
+const DATA_START_HINT =
+	'Empty: a period with data for the report type — the last 30 days for returns, reimbursements, payments, tax and analytics; the last 7 days for orders and FBA shipments; no dates for reports about now (inventory, listings). The output shows the period used.';
+
 export function createReportProperties(displayOptions: DisplayOptions): INodeProperties[] {
 	return [
 		reportTypeProperty(displayOptions),
 		marketplacesProperty({
-			required: true,
+			hint: SELLER_STORES_HINT,
 			description:
-				'Amazon stores the report covers; in an expression, country codes (e.g. US, DE, JP) work too. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Amazon stores the report covers (Amazon needs at least one; empty means every store you sell in); in an expression, country codes (e.g. US, DE, JP) work too. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions,
 		}),
 		{
@@ -59,7 +65,9 @@ export function createReportProperties(displayOptions: DisplayOptions): INodePro
 			name: 'dataStartTime',
 			type: 'dateTime',
 			default: '',
-			description: 'Start of the period the report covers. Empty: Amazon\'s default for the report type (for many types, no data).',
+			placeholder: 'Empty = last 30 days (orders: 7)',
+			description: 'Start of the period the report covers',
+			hint: DATA_START_HINT,
 			displayOptions,
 		},
 		{
@@ -67,7 +75,9 @@ export function createReportProperties(displayOptions: DisplayOptions): INodePro
 			name: 'dataEndTime',
 			type: 'dateTime',
 			default: '',
-			description: 'End of the period the report covers. Empty: now.',
+			placeholder: 'Empty = now',
+			description: 'End of the period the report covers',
+			hint: 'Empty: now',
 			displayOptions,
 		},
 		{
@@ -112,15 +122,25 @@ export function readReportOptions(context: IExecuteFunctions, itemIndex: number)
 	return Object.fromEntries(entries.map((entry) => [String(entry.key).trim(), String(entry.value ?? '')]));
 }
 
-/** The fields of create / create-and-download / schedule, checked before any call. */
-export function readCreateRequest(context: IExecuteFunctions, itemIndex: number, region: Parameters<typeof readMarketplaces>[3]): CreateReportRequest {
+/**
+ * The fields of create / create-and-download, checked before any call. Empty Data Start: the report type's
+ * period (reports/dataPeriod.ts); no marketplace: every store the seller sells in within the credential's
+ * region, asked of Amazon only once everything else was found right.
+ */
+export async function readCreateRequest(context: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<CreateReportRequest> {
 	const timeZone = context.getTimezone();
-	const marketplaces = readMarketplaces(context, 'marketplaceIds', itemIndex, region);
-	return {
-		reportType: readReportType(context, itemIndex),
-		marketplaceIds: marketplaces.map((marketplace) => marketplace.id),
-		dataStartTime: parseDateInput(context.getNodeParameter('dataStartTime', itemIndex, ''), 'Data Start', timeZone),
-		dataEndTime: parseDateInput(context.getNodeParameter('dataEndTime', itemIndex, ''), 'Data End', timeZone),
+	const reportType = readReportType(context, itemIndex);
+	const chosen = readMarketplaces(context, 'marketplaceIds', itemIndex, client.credentials.region);
+	const dataEndTime = parseDateInput(context.getNodeParameter('dataEndTime', itemIndex, ''), 'Data End', timeZone);
+	const given = parseDateInput(context.getNodeParameter('dataStartTime', itemIndex, ''), 'Data Start', timeZone);
+	const request: CreateReportRequest = {
+		reportType,
+		marketplaceIds: chosen.map((marketplace) => marketplace.id),
+		dataStartTime: effectiveDataStart(reportType, { start: given, end: dataEndTime }, client.nowMs()),
+		dataEndTime,
 		reportOptions: readReportOptions(context, itemIndex),
 	};
+	validateCreateRequest(request, client.nowMs(), { storesLater: true });
+	if (chosen.length === 0) request.marketplaceIds = (await chosenOrEveryStore(client, [])).map((marketplace) => marketplace.id);
+	return request;
 }

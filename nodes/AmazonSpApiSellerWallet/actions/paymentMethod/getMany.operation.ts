@@ -20,6 +20,7 @@ export const description: INodeProperties[] = [
 		],
 		default: [],
 		description: 'Which kinds to list. Empty means all. A Seller Wallet payment method ID is the Seller Wallet account ID.',
+		hint: 'Empty: every kind',
 		displayOptions: { show },
 	},
 	optionsField(show),

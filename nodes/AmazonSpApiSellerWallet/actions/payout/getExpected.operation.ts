@@ -12,11 +12,11 @@ const show = { resource: ['payout'], operation: ['getExpected'] };
 const displayOptions = { show };
 
 export const description: INodeProperties[] = [
-	marketplacesProperty({ displayOptions, description: 'Amazon stores whose coming payouts to list. Empty means all of them.' }),
+	marketplacesProperty({ displayOptions, hint: 'Empty: payouts of every store', description: 'Amazon stores whose coming payouts to list. Empty means all of them.' }),
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
 	optionsField(show, [
-		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'STANDARD_ORDERS', description: 'Only this account type' },
+		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'STANDARD_ORDERS', description: 'Only this account type', hint: 'Empty: every account type' },
 	]),
 ];
 

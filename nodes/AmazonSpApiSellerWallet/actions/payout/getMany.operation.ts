@@ -14,14 +14,14 @@ const show = { resource: ['payout'], operation: ['getMany'] };
 const displayOptions = { show };
 
 export const description: INodeProperties[] = [
-	marketplacesProperty({ displayOptions, description: 'Amazon stores whose payouts to list. Empty means all of them.' }),
-	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Only payouts created at or after this time', displayOptions },
-	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '', description: 'Only payouts created before this time', displayOptions },
+	marketplacesProperty({ displayOptions, hint: 'Empty: payouts of every store', description: 'Amazon stores whose payouts to list. Empty means all of them.' }),
+	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Only payouts created at or after this time', hint: 'Empty: no start date', displayOptions },
+	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '', description: 'Only payouts created before this time', hint: 'Empty: no end date', displayOptions },
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),
 	optionsField(show, [
-		{ displayName: 'Payout ID', name: 'payoutId', type: 'string', default: '', description: 'Only this payout' },
-		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'STANDARD_ORDERS', description: 'Only payouts of this account type' },
+		{ displayName: 'Payout ID', name: 'payoutId', type: 'string', default: '', description: 'Only this payout', hint: 'Empty: every payout' },
+		{ displayName: 'Account Type', name: 'accountType', type: 'string', default: '', placeholder: 'STANDARD_ORDERS', description: 'Only payouts of this account type', hint: 'Empty: every account type' },
 	]),
 ];
 

@@ -4,7 +4,7 @@ import { toUtcIso } from '../../../sp-api/dates';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { callWallet } from '../shared/calls';
 import { marketplaceField, optionsField, readMarketplace, readOptions, readText } from '../shared/fields';
-import { claimOncePerExecution } from '../shared/oncePerExecution';
+import { claimOncePerExecution } from '../../../sp-api/n8n/oncePerExecution';
 
 const show = { resource: ['payout'], operation: ['initiate'] };
 const displayOptions = { show };

@@ -39,6 +39,8 @@ export function destinationFields(show: Show, options: { withPayee: boolean }): 
 			displayName: 'Bank Account Number',
 			name: 'destinationAccountNumber',
 			type: 'string',
+			// masked in the editor; ACORN's errors carry the node without it (n8n logs a failing node's parameters)
+			typeOptions: { password: true },
 			required: true,
 			default: '',
 			placeholder: 'GB29 NWBK 6016 1331 9268 19',

@@ -4,36 +4,12 @@
  * its connection or got a 5xx/408) and never repeated it; here that becomes words about money: what to
  * check before running the item again. Nothing here ever says a transfer happened.
  */
-import type { IDataObject } from 'n8n-workflow';
-import { SpApiError, type AmazonErrorEntry } from '../../../sp-api/errors';
+import { isRejectedToken, SpApiError, unclearOutcomeError, withHint, type AmazonErrorEntry, type WriteDescription } from '../../../sp-api/errors';
 import { getOperation, isOperationKey } from '../../../sp-api/operations';
+import { tr } from '../../../sp-api/i18n/translate';
 import type { AccountNumberMask } from './bank';
 
-/** A write whose outcome is unknown, with the facts a person needs to look it up. */
-export class UnclearOutcomeError extends SpApiError {
-	readonly checkBeforeRetrying: IDataObject;
-
-	constructor(init: ConstructorParameters<typeof SpApiError>[0], checkBeforeRetrying: IDataObject) {
-		super({ ...init, mayHaveTakenEffect: true });
-		this.name = 'UnclearOutcomeError';
-		this.checkBeforeRetrying = checkBeforeRetrying;
-	}
-
-	toJSON(): Record<string, unknown> {
-		return { ...super.toJSON(), outcome: 'unknown', checkBeforeRetrying: this.checkBeforeRetrying };
-	}
-}
-
-export interface WriteDescription {
-	/** "the transfer of 100.00 EUR to the account ending 819" */
-	what: string;
-	/** What to look at before running the item again. */
-	check: string;
-	/** The same as data, for error items a workflow can route on. */
-	facts: IDataObject;
-	/** Said when Amazon clearly refused: nothing happened. */
-	refusedNothingDone?: string;
-}
+export type { WriteDescription };
 
 /** Which Amazon role each part of the node needs, for 403 answers. */
 export function roleHint(operationKey: string): string {
@@ -41,97 +17,72 @@ export function roleHint(operationKey: string): string {
 	const operation = getOperation(operationKey);
 	if (operation.api === 'sellerWallet') {
 		return operation.method === 'GET'
-			? 'Amazon refused access: reading the Seller Wallet needs the "Account Information Service Provider" (AISP) role for your app, and the seller must have authorised the app in this region.'
-			: 'Amazon refused access: moving Seller Wallet money needs the "Payment Initiation Service Provider" (PISP) role for your app (and a valid certificate behind the signatures), and the seller must have authorised the app in this region.';
+			? tr`Amazon refused access: reading the Seller Wallet needs the "Account Information Service Provider" (AISP) role for your app, and the seller must have authorised the app in this region.`
+			: tr`Amazon refused access: moving Seller Wallet money needs the "Payment Initiation Service Provider" (PISP) role for your app (and a valid certificate behind the signatures), and the seller must have authorised the app in this region.`;
 	}
-	return 'Amazon refused access: payouts and payment methods need the "Finance and Accounting" role for your app, and the seller must have authorised the app in this region.';
+	return tr`Amazon refused access: payouts and payment methods need the "Finance and Accounting" role for your app, and the seller must have authorised the app in this region.`;
 }
 
 function mentionsSignature(errors: readonly AmazonErrorEntry[]): boolean {
 	return errors.some((e) => /signature|certificate/i.test(`${e.code ?? ''} ${e.message ?? ''} ${e.details ?? ''}`));
 }
 
-function amazonWords(errors: readonly AmazonErrorEntry[]): string {
-	const text = errors.map((e) => [e.message, e.details].filter((part) => part && part.trim()).join(': ')).filter(Boolean).join('; ');
-	return text ? ` (Amazon said: ${text})` : '';
-}
-
-function rebuild(error: SpApiError, hint: string, mask?: AccountNumberMask): SpApiError {
-	const operation = isOperationKey(error.operation) ? getOperation(error.operation) : { key: error.operation, operationId: error.operation, method: error.method, path: error.path };
-	return new SpApiError({
-		kind: error.kind,
-		operation,
-		message: mask ? mask.text(error.message) : error.message,
-		hint: mask ? mask.text(hint) : hint,
-		httpStatus: error.httpStatus,
-		errors: mask ? mask.deep(error.errors) : error.errors,
-		requestId: error.requestId,
-		mayHaveTakenEffect: error.mayHaveTakenEffect,
-		attempts: error.attempts,
-	});
-}
-
 /**
- * The error to show for a failed Seller Wallet or Transfers call: Amazon's words kept, the advice made
- * specific (roles, balance, existing schedule, signatures), account numbers masked, and for a write
- * with an unknown outcome an UnclearOutcomeError that says exactly what to check.
+ * The error to show for a failed Seller Wallet or Transfers call: the advice made specific (roles,
+ * balance, existing schedule, signatures), Amazon's words kept apart as they were sent, account numbers
+ * masked, and for a write with an unknown outcome an UnclearOutcomeError that says exactly what to check.
  */
 export function walletError(error: unknown, write?: WriteDescription, mask?: AccountNumberMask): unknown {
 	if (!(error instanceof SpApiError)) return error;
-	if (write && error.mayHaveTakenEffect && error.kind !== 'aborted') {
-		const operation = isOperationKey(error.operation) ? getOperation(error.operation) : undefined;
-		const reason = error.kind === 'network' ? 'no answer came back' : `Amazon answered HTTP ${error.httpStatus}`;
-		const hint = `Unclear whether Amazon carried out ${write.what}: ${reason}, so it may or may not have happened. ACORN did not send it again. Before running this item again, ${write.check}`;
-		return new UnclearOutcomeError(
-			{
-				kind: error.kind,
-				operation: operation ?? { key: error.operation, operationId: error.operation, method: error.method, path: error.path },
-				message: mask ? mask.text(`${error.message} — outcome unknown`) : `${error.message} — outcome unknown`,
-				hint: mask ? mask.text(hint) : hint,
-				httpStatus: error.httpStatus,
-				errors: mask ? mask.deep(error.errors) : error.errors,
-				requestId: error.requestId,
-				attempts: error.attempts,
-			},
-			mask ? mask.deep(write.facts) : write.facts,
-		);
-	}
-	const refused = write?.refusedNothingDone ?? 'Nothing was changed.';
+	if (write && error.mayHaveTakenEffect && error.kind !== 'aborted') return unclearOutcomeError(error, write, mask);
+	// only Amazon's answers to the call itself (not Login with Amazon's refusals) get the node's own words
+	if (error.kind !== 'http') return mask ? withHint(error, error.hint, mask) : error;
+	const refused = write?.refusedNothingDone ?? tr`Nothing was changed.`;
 	switch (error.httpStatus) {
 		case 403:
-			if (error.kind === 'http') return rebuild(error, `${roleHint(error.operation)}${amazonWords(error.errors)}`, mask);
+			// a refused access token is not a missing role: the core's advice (authorise again) stays
+			if (!isRejectedToken(403, error.errors)) return withHint(error, roleHint(error.operation), mask);
 			break;
 		case 422:
-			return rebuild(
+			return withHint(
 				error,
-				`Amazon refused ${write?.what ?? 'the request'}: not enough available balance in the source account, or a transfer limit was reached${amazonWords(error.errors)}. ${refused} Check the balance (Account → Get Balances) or send a smaller amount.`,
+				tr`Amazon refused ${write?.what ?? tr`the request`}: not enough available balance in the source account, or a transfer limit was reached. ${refused} Check the balance (Account → Get Balances) or send a smaller amount.`,
 				mask,
 			);
 		case 409:
-			return rebuild(
+			return withHint(
 				error,
-				`A transfer schedule from this account to that destination already exists${amazonWords(error.errors)}. ${refused} Change the existing one (Transfer Schedule → Update) or delete it first.`,
+				tr`A transfer schedule from this account to that destination already exists. ${refused} Change the existing one (Transfer Schedule → Update) or delete it first.`,
 				mask,
 			);
 		case 400:
 			if (mentionsSignature(error.errors)) {
-				return rebuild(
+				return withHint(
 					error,
-					`Amazon did not accept the digital signatures${amazonWords(error.errors)}. ${refused} They must be made by your payment service provider's certificate for exactly this destination and amount.`,
+					tr`Amazon did not accept the digital signatures. ${refused} They must be made by your payment service provider's certificate for exactly this destination and amount.`,
 					mask,
 				);
 			}
-			if (write) return rebuild(error, `Amazon refused ${write.what} as invalid${amazonWords(error.errors)}. ${refused} Check the fields of the node.`, mask);
+			if (write) return withHint(error, tr`Amazon refused ${write.what} as invalid. ${refused} Check the fields of the node.`, mask);
 			break;
 		case 408:
 			if (!write) {
-				return rebuild(error, `Amazon did not finish in time (HTTP 408 Request Timed Out), also after several tries${amazonWords(error.errors)}. Nothing was changed; try again in a few minutes.`, mask);
+				return withHint(
+					error,
+					error.attempts > 1
+						? tr`Amazon did not finish in time (HTTP 408), also after ${error.attempts} tries. Nothing was changed; try again in a few minutes.`
+						: tr`Amazon did not finish in time (HTTP 408). Nothing was changed; try again in a few minutes.`,
+					mask,
+				);
 			}
 			break;
 		case 404:
-			return rebuild(error, `Amazon found no such Seller Wallet account, transaction or schedule for this seller and marketplace${amazonWords(error.errors)}. Check the ID and the marketplace.`, mask);
+			if (isOperationKey(error.operation) && getOperation(error.operation).api === 'sellerWallet') {
+				return withHint(error, tr`Amazon found no such Seller Wallet account, transaction or schedule for this seller and marketplace. Check the ID and the marketplace.`, mask);
+			}
+			break;
 		default:
 			break;
 	}
-	return mask ? rebuild(error, error.hint, mask) : error;
+	return mask ? withHint(error, error.hint, mask) : error;
 }

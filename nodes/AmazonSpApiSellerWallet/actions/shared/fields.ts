@@ -35,8 +35,9 @@ export function walletAccountField(show: Show, overrides: Partial<INodePropertie
 		typeOptions: { loadOptionsMethod: 'getWalletAccounts', loadOptionsDependsOn: ['marketplaceId'] },
 		required: true,
 		default: '',
+		placeholder: 'Choose the marketplace first',
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Your Seller Wallet accounts in this marketplace, one per currency',
+		hint: 'Your Seller Wallet accounts in this marketplace, one per currency. The list fills in once the marketplace and the credential are set.',
 		displayOptions: { show },
 		...overrides,
 	};

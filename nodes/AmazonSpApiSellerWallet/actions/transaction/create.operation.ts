@@ -10,7 +10,7 @@ import { callWallet } from '../shared/calls';
 import { marketplaceField, optionsField, readMarketplace, readOptions, readText, walletAccountField } from '../shared/fields';
 import { flattenTransaction } from '../shared/format';
 import { moneyOf, readAmount, readCurrency, type CheckedAmount } from '../shared/money';
-import { claimOncePerExecution, type OnceClaim } from '../shared/oncePerExecution';
+import { claimOncePerExecution, type OnceClaim } from '../../../sp-api/n8n/oncePerExecution';
 import { signatureFields, readSignatures } from '../shared/signatures';
 
 const show = { resource: ['transaction'], operation: ['create'] };
@@ -103,6 +103,7 @@ export const description: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description: 'When the transfer was requested, if your signatures cover it. Empty means now.',
+			hint: 'Empty: now',
 		},
 	]),
 ];

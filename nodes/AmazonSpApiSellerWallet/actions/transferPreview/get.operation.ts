@@ -59,6 +59,7 @@ export const description: INodeProperties[] = [
 			default: '',
 			placeholder: 'DE',
 			description: "Country of the Seller Wallet account. Empty means the marketplace's country.",
+			hint: 'Empty: the marketplace’s country',
 		},
 	]),
 ];

@@ -8,7 +8,7 @@ import { callWallet } from '../shared/calls';
 import { marketplaceField, optionsField, readMarketplace, readOptions, readText, walletAccountField } from '../shared/fields';
 import { flattenSchedule } from '../shared/format';
 import { readCurrency } from '../shared/money';
-import { claimOncePerExecution } from '../shared/oncePerExecution';
+import { claimOncePerExecution } from '../../../sp-api/n8n/oncePerExecution';
 import { readSignatures, signatureFields } from '../shared/signatures';
 import { paymentPreference, paymentValueField, PREFERENCE_OPTIONS, REPEAT_OPTIONS, scheduleInformation, STATUS_OPTIONS } from './scheduleFields';
 
@@ -61,7 +61,7 @@ export const description: INodeProperties[] = [
 		displayOptions,
 	},
 	{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', required: true, default: '', displayOptions },
-	{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '', description: 'Empty: no end', displayOptions },
+	{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '', description: 'Empty: no end', hint: 'Empty: no end', displayOptions },
 	{ displayName: 'Repeat', name: 'repeat', type: 'options', options: REPEAT_OPTIONS, default: 'MONTHLY', displayOptions },
 	{ displayName: 'Payment Type', name: 'paymentType', type: 'options', options: PREFERENCE_OPTIONS, default: 'PERCENTAGE', displayOptions },
 	paymentValueField(displayOptions, true),

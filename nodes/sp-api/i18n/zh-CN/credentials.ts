@@ -27,7 +27,6 @@ export const credentials: Readonly<Record<string, string>> = {
 	'Base address replacing https://sellingpartnerapi-…amazon.com. {region} becomes na, eu or fe.': '代替 https://sellingpartnerapi-…amazon.com 的基础地址。{region} 会替换成 na、eu 或 fe。',
 	'https://gateway.example.com/{region}': 'https://gateway.example.com/{region}',
 	'Amazon SQS API': '亚马逊 SQS API',
-	'Create a standard SQS queue in your AWS account and let Amazon SP-API (AWS account 437568002678) send messages to it in the queue\'s access policy. Then create an access key for an IAM user that may read and delete messages of that queue. The <a href="https://github.com/acorn-sp-api/n8n-nodes-acorn#notifications-triggers-and-settings">README</a> shows each click.': '在你的 AWS 账号里创建一个标准 SQS 队列，并在队列的访问策略里允许亚马逊 SP-API（AWS 账号 437568002678）向它发送消息。然后为一个可以读取和删除该队列消息的 IAM 用户创建访问密钥。每一步操作见<a href="https://github.com/acorn-sp-api/n8n-nodes-acorn/blob/main/README.zh-CN.md#通知触发器和设置">中文说明</a>。',
 	'Access Key ID': '访问密钥 ID（Access Key ID）',
 	'IAM → Users → your user → Security credentials → Access keys': 'IAM → 用户（Users）→ 你的用户 → 安全凭证（Security credentials）→ 访问密钥（Access keys）',
 	'AKIA…': 'AKIA…',

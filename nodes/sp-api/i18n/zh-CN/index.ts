@@ -10,6 +10,11 @@ import { triggers } from './triggers';
 import { notificationTypes } from './notificationTypes';
 import { reportTypes } from './reportTypes';
 import { marketplaces } from './marketplaces';
+import { reportsRobustness } from './reports-robustness';
+import { vendor } from './vendor';
+import { errors } from './errors';
+import { editor } from './editor';
+import { notif } from './notif';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -33,6 +38,11 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	notificationTypes,
 	reportTypes,
 	marketplaces,
+	reportsRobustness,
+	vendor,
+	errors,
+	editor,
+	notif,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));

@@ -1,7 +1,6 @@
 /** Amazon SP-API Notifications node (destinations, subscriptions, test notifications). */
 export const notifications: Readonly<Record<string, string>> = {
 	'Amazon SP-API Notifications': '亚马逊 SP-API 通知设置',
-	'See and manage where Amazon sends notifications and which ones a store is subscribed to': '查看和管理亚马逊把通知发到哪里，以及店铺订阅了哪些通知',
 	'Amazon Notification Settings': '亚马逊通知设置',
 	Destination: '目的地',
 	Subscription: '订阅',

@@ -155,4 +155,13 @@ export const reportTypes: Readonly<Record<string, string>> = {
 	'Data needed to issue VAT invoices for your orders.': '为你的订单开具增值税发票所需的数据。',
 	'VAT invoice data (XML)': '增值税发票数据（XML）',
 	'Data needed to issue VAT invoices, as XML.': '开具增值税发票所需的数据，XML 格式。',
+	"Vendor (1P)": "供应商（1P）",
+	"Shipped revenue, cost of goods, units and customer returns, in total and per ASIN. Report options: reportPeriod, distributorView, sellingProgram.": "发货收入、商品成本、件数和买家退货，按总计和每个 ASIN。报告选项：reportPeriod、distributorView、sellingProgram。",
+	"Detail page views (glance views), in total and per ASIN. Report option: reportPeriod.": "商品详情页浏览量（glance views），按总计和每个 ASIN。报告选项：reportPeriod。",
+	"Units and cost received, on hand, aged and open on POs, fill and confirmation rates, in total and per ASIN. Report options: reportPeriod, distributorView, sellingProgram.": "已收货、在库、库龄和采购订单未结的件数与成本，以及满足率和确认率，按总计和每个 ASIN。报告选项：reportPeriod、distributorView、sellingProgram。",
+	"Amazon's margin on your products, in total and per ASIN. Report option: reportPeriod.": "亚马逊在你的商品上的利润率，按总计和每个 ASIN。报告选项：reportPeriod。",
+	"Amazon's forecast of customer demand per ASIN and week (mean, P70, P80, P90). Report option: sellingProgram.": "亚马逊对每个 ASIN 每周买家需求的预测（平均值、P70、P80、P90）。报告选项：sellingProgram。",
+	"Ordered units and revenue per ASIN and hour.": "每个 ASIN 每小时的订购件数和收入。",
+	"Highly available inventory per ASIN and hour.": "每个 ASIN 每小时的高可用库存。",
+	"Glance views per ASIN and hour.": "每个 ASIN 每小时的浏览量。",
 };

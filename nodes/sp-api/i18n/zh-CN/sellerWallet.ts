@@ -1,6 +1,5 @@
 /** Amazon SP-API Seller Wallet node, including its run-time account list. */
 export const sellerWallet: Readonly<Record<string, string>> = {
-	'Choose the marketplace first: Amazon lists Seller Wallet accounts per marketplace.': '请先选择站点：亚马逊按站点列出卖家钱包账户。',
 	'{0} account · {1} ({2})': '{0} 账户 · {1}（{2}）',
 	'Amazon SP-API Seller Wallet': '亚马逊 SP-API 卖家钱包',
 	'Seller Wallet balances, transfers and schedules, and Amazon payouts (Selling Partner API)': '卖家钱包的余额、转账和转账计划，以及亚马逊打款（Selling Partner API）',
@@ -28,7 +27,6 @@ export const sellerWallet: Readonly<Record<string, string>> = {
 	'Timeout (Seconds)': '超时（秒）',
 	'How long to wait for Amazon\'s answer. If a transfer gets no answer in time, ACORN does not know whether Amazon made it: it says what to check and never sends it again by itself.': '等待亚马逊答复的最长时间。如果转账没有按时得到答复，ACORN 无法知道亚马逊是否已经转账：它会告诉你要检查什么，并且绝不会自己再发一次。',
 	'Seller Wallet Account Name or ID': '卖家钱包账户名称或 ID',
-	'Your Seller Wallet accounts in this marketplace, one per currency': '你在这个站点的卖家钱包账户，每个币种一个',
 	'See the exchange rate, the fees and what arrives before sending money. Moves nothing.': '转账之前查看汇率、费用和到账金额。不会转出任何钱。',
 	'Get a transfer preview': '获取转账预览',
 	'How much to send, in the source currency': '要转出多少钱，以转出币种计',

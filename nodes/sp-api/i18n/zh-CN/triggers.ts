@@ -19,7 +19,6 @@ export const triggers: Readonly<Record<string, string>> = {
 	'Amazon Notifications': '亚马逊通知',
 	Notifications: '通知',
 	Unreadable: '无法读取',
-	'One step in AWS first: create a standard SQS queue and, in its Access policy, allow Amazon SP-API (AWS account 437568002678, principal arn:aws:iam::437568002678:root) the actions sqs:SendMessage and sqs:GetQueueAttributes. Paste the queue URL into the Amazon SQS credential. ACORN then subscribes your store for you when you activate this workflow. The README shows every click.': '先在 AWS 里做一步：创建一个标准 SQS 队列，并在它的访问策略（Access policy）里允许亚马逊 SP-API（AWS 账号 437568002678，主体 arn:aws:iam::437568002678:root）执行 sqs:SendMessage 和 sqs:GetQueueAttributes。把队列 URL 粘贴到 Amazon SQS 凭证里。激活这个工作流时，ACORN 会替你给店铺订阅通知。中文说明（README.zh-CN.md）里有每一步的操作。',
 	'Notification Types': '通知类型',
 	'Which Amazon notifications start the workflow. Other types arriving in the same queue are removed from it and counted, not passed on.': '哪些亚马逊通知会启动工作流。同一队列里的其他类型会被移出队列并计数，不会往下传。',
 	'Manage Subscriptions': '自动管理订阅',

@@ -4,7 +4,8 @@
  * and amounts.
  */
 import type { AdjustmentFinanceEvent, SellerData } from '../../data/model';
-import { amountText, isoOffset, stableId, tsvField } from './format';
+import { STANDARD_DATES, type DateSpelling } from './dateSpellings';
+import { amountText, stableId, tsvField } from './format';
 
 export const REIMBURSEMENTS_HEADER = [
 	'approval-date', 'reimbursement-id', 'case-id', 'amazon-order-id', 'reason', 'sku', 'fnsku', 'asin', 'product-name', 'condition',
@@ -26,7 +27,7 @@ export function reimbursementId(event: AdjustmentFinanceEvent): string {
 	return stableId(`reimbursement|${event.eventId}`, 10, 'digits');
 }
 
-export function* reimbursementsFile(events: AdjustmentFinanceEvent[], all: AdjustmentFinanceEvent[]): Generator<string> {
+export function* reimbursementsFile(events: AdjustmentFinanceEvent[], all: AdjustmentFinanceEvent[], dates: DateSpelling = STANDARD_DATES): Generator<string> {
 	let chunk = `${REIMBURSEMENTS_HEADER.join('\t')}\n`;
 	for (const event of events) {
 		const reversal = event.adjustmentType === 'REVERSAL_REIMBURSEMENT';
@@ -36,7 +37,7 @@ export function* reimbursementsFile(events: AdjustmentFinanceEvent[], all: Adjus
 				? all.filter((other) => other.adjustmentType !== 'REVERSAL_REIMBURSEMENT' && other.postedAt < event.postedAt && other.items.some((i) => i.sellerSku === item.sellerSku)).at(-1)
 				: undefined;
 			const fields = [
-				isoOffset(event.postedAt), reimbursementId(event), reversal ? '' : stableId(`case|${event.eventId}`, 11, 'digits'), '',
+				dates.fbaTime(event.postedAt), reimbursementId(event), reversal ? '' : stableId(`case|${event.eventId}`, 11, 'digits'), '',
 				REASONS[event.adjustmentType] ?? event.adjustmentType, item.sellerSku, item.fnSku, item.asin, item.productDescription, 'NewItem',
 				event.currency, amountText(item.perUnitMinor, event.currency), amountText(item.totalMinor, event.currency), String(item.quantity), '0',
 				String(item.quantity), original ? reimbursementId(original) : '', original ? REASONS[original.adjustmentType] ?? '' : '',

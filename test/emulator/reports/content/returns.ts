@@ -13,7 +13,8 @@ import type { OrderFinanceEvent, SellerData } from '../../data/model';
 import { DAY, HOUR } from '../../data/timing';
 import { Random } from '../../random';
 import { channelOf } from './channel';
-import { amountText, dayMonthYear, isoOffset, stableId, tsvField, xmlEscape } from './format';
+import { STANDARD_DATES, type DateSpelling } from './dateSpellings';
+import { amountText, isoOffset, stableId, tsvField, xmlEscape } from './format';
 
 export const PENDING_STATUS = 'Pending';
 
@@ -184,15 +185,16 @@ export const MFN_RETURNS_HEADER = [
 
 const line = (fields: string[]): string => `${fields.map(tsvField).join('\t')}\n`;
 
-export function* fbaReturnsFile(records: ReturnRecord[]): Generator<string> {
+export function* fbaReturnsFile(records: ReturnRecord[], dates: DateSpelling = STANDARD_DATES): Generator<string> {
 	let chunk = line(FBA_RETURNS_HEADER);
 	for (const r of records) {
-		chunk += line([isoOffset(r.returnedAt), r.amazonOrderId, r.sellerSku, r.asin, r.fnSku, r.title, String(r.quantity), r.fulfillmentCenterId, r.disposition, r.reason, r.status, r.licensePlate, r.customerComment]);
+		chunk += line([dates.fbaTime(r.returnedAt), r.amazonOrderId, r.sellerSku, r.asin, r.fnSku, r.title, String(r.quantity), r.fulfillmentCenterId, r.disposition, r.reason, r.status, r.licensePlate, r.customerComment]);
 	}
 	yield chunk;
 }
 
-export function* mfnReturnsFile(records: ReturnRecord[]): Generator<string> {
+export function* mfnReturnsFile(records: ReturnRecord[], dates: DateSpelling = STANDARD_DATES): Generator<string> {
+	const dayMonthYear = dates.mfnDay;
 	let chunk = line(MFN_RETURNS_HEADER);
 	for (const r of records) {
 		const pending = r.status === PENDING_STATUS;

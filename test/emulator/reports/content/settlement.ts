@@ -7,7 +7,8 @@
 import { marketplaceName } from '../../format/v0';
 import type { FinanceEvent, FinancialEventGroupRecord, ItemLine, OrderFinanceEvent } from '../../data/model';
 import { channelOf } from './channel';
-import { amountText, isoDay, isoOffset, stableId, tsvField, utcSpaced, xmlEscape } from './format';
+import { STANDARD_DATES, type DateSpelling } from './dateSpellings';
+import { amountText, isoOffset, stableId, tsvField, xmlEscape } from './format';
 
 export interface SettlementLine {
 	transactionType: string;
@@ -172,6 +173,8 @@ function row(fields: string[]): string {
 export interface FlatSettlementOptions {
 	lines?: readonly SettlementLine[];
 	chunkRows?: number;
+	/** How dates are written (default: as the emulator always did). */
+	dates?: DateSpelling;
 }
 
 function linesAndTotal(group: FinancialEventGroupRecord, options: FlatSettlementOptions): { lines: readonly SettlementLine[]; totalMinor: number } {
@@ -184,16 +187,17 @@ export function* settlementV2(group: FinancialEventGroupRecord, options: FlatSet
 	const { currency } = group;
 	const { lines, totalMinor } = linesAndTotal(group, options);
 	const chunkRows = options.chunkRows ?? 500;
+	const dates = options.dates ?? STANDARD_DATES;
 	const width = SETTLEMENT_V2_HEADER.length;
 	let chunk = row(SETTLEMENT_V2_HEADER);
-	const summary = [group.settlementId, utcSpaced(group.startAt), utcSpaced(group.endAt), utcSpaced(group.fundTransferAt), amountText(totalMinor, currency), currency];
+	const summary = [group.settlementId, dates.settlementPeriod(group.startAt), dates.settlementPeriod(group.endAt), dates.settlementTime(group.fundTransferAt), amountText(totalMinor, currency), currency];
 	chunk += row([...summary, ...Array<string>(width - summary.length).fill('')]);
 	let count = 0;
 	for (const line of lines) {
 		chunk += row([
 			group.settlementId, '', '', '', '', currency, line.transactionType, line.orderId, line.orderId, line.adjustmentId, line.shipmentId,
 			line.marketplaceName, line.amountType, line.amountDescription, amountText(line.minor, currency), line.fulfillmentId,
-			isoDay(line.postedAt), utcSpaced(line.postedAt), line.orderItemCode, '', '', line.sku, line.quantity, line.promotionId,
+			dates.settlementDay(line.postedAt), dates.settlementTime(line.postedAt), line.orderItemCode, '', '', line.sku, line.quantity, line.promotionId,
 		]);
 		if (++count % chunkRows === 0) {
 			yield chunk;
@@ -208,10 +212,12 @@ export function* settlementV1(group: FinancialEventGroupRecord, options: FlatSet
 	const { currency } = group;
 	const { lines, totalMinor } = linesAndTotal(group, options);
 	const chunkRows = options.chunkRows ?? 500;
+	const dates = options.dates ?? STANDARD_DATES;
 	const width = SETTLEMENT_V1_HEADER.length;
 	const index = new Map(SETTLEMENT_V1_HEADER.map((name, i) => [name, i]));
 	let chunk = row(SETTLEMENT_V1_HEADER);
-	const summary = [group.settlementId, isoOffset(group.startAt), isoOffset(group.endAt), isoOffset(group.fundTransferAt), amountText(totalMinor, currency), currency];
+	const period = dates === STANDARD_DATES ? dates.settlementV1Time : dates.settlementPeriod;
+	const summary = [group.settlementId, period(group.startAt), period(group.endAt), dates.settlementV1Time(group.fundTransferAt), amountText(totalMinor, currency), currency];
 	chunk += row([...summary, ...Array<string>(width - summary.length).fill('')]);
 	let count = 0;
 	for (const line of lines) {
@@ -226,7 +232,7 @@ export function* settlementV1(group: FinancialEventGroupRecord, options: FlatSet
 		set('shipment-id', line.shipmentId);
 		set('marketplace-name', line.marketplaceName);
 		set('fulfillment-id', line.fulfillmentId);
-		set('posted-date', isoDay(line.postedAt));
+		set('posted-date', dates.settlementDay(line.postedAt));
 		set('order-item-code', line.orderItemCode);
 		set('sku', line.sku);
 		set('quantity-purchased', line.quantity);

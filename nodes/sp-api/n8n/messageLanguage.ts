@@ -1,6 +1,6 @@
 /**
- * The "Message Language" field of every Refunds operation that writes a sentence for Slack or DingTalk.
- * One definition so the choices and their order stay the same across operations.
+ * The "Message Language" field of every operation that writes a sentence for Slack, DingTalk or WeCom
+ * (Refunds, Vendor Shortage Watch). One definition so the choices and their order stay the same.
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
@@ -21,3 +21,6 @@ export function messageLanguageProperty(
 		displayOptions,
 	};
 }
+
+/** The value of a Message Language field. */
+export type MessageLanguage = 'en' | 'zh';

@@ -4,7 +4,7 @@
  * the same execution is refused before any call, whatever happened to the first one.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { InputError } from '../../../sp-api/n8n/nodeErrors';
+import { InputError } from './nodeErrors';
 
 interface Claim {
 	itemIndex: number;
