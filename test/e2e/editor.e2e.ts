@@ -30,20 +30,14 @@ const CHINESE_REFUND_WORD = '退款';
  * Checks that fail today because their fix is on another branch of issue 12. They are NOT skipped: they
  * fail until that branch is merged; then delete the line here (the test titles show what each waits for).
  */
-const NOTIFICATIONS_TRIGGER_ENTRY = 'issue 12 §4 on the "notif" branch: the Notifications Trigger gets its own panel entry';
 const TWO_CREDENTIALS = 'nobody yet: "Credentials … are not set" on a node with two credential types';
 /** Keyed by `<language> <check>`: the check is a node type or the name of a panel search. */
 const AWAITING_FIX: Readonly<Record<string, string>> = {
-	'en panel-entries': NOTIFICATIONS_TRIGGER_ENTRY,
-	'zh-CN refund-search': NOTIFICATIONS_TRIGGER_ENTRY,
-	// Tried with the "notif" branch merged: its own entry then, but two credential types too (below).
-	'en n8n-nodes-acorn.amazonSpApiNotificationsTrigger': `${NOTIFICATIONS_TRIGGER_ENTRY}; then ${TWO_CREDENTIALS}`,
-	'zh-CN n8n-nodes-acorn.amazonSpApiNotificationsTrigger': `${NOTIFICATIONS_TRIGGER_ENTRY}; then ${TWO_CREDENTIALS}`,
-	// the English pass opens the wallet account picker (the action listed first); Chinese only the default action
-	'en n8n-nodes-acorn.amazonSpApiSellerWallet': 'issue 12 §6 on the "editor" branch: no "Error fetching options" on first open',
 	// n8n 2.41 gives a new node a credential only when exactly one credential fits all its credential
-	// types together (workflows store, getNewNodeWithDefaultCredential); with one SP-API and one
-	// EventBridge credential the panel then fills the second slot and leaves the SP-API one empty.
+	// types together (workflows store, getNewNodeWithDefaultCredential); with one SP-API credential and
+	// one SQS / EventBridge credential the panel then fills the second slot and leaves the SP-API one empty.
+	'en n8n-nodes-acorn.amazonSpApiNotificationsTrigger': TWO_CREDENTIALS,
+	'zh-CN n8n-nodes-acorn.amazonSpApiNotificationsTrigger': TWO_CREDENTIALS,
 	'en n8n-nodes-acorn.amazonSpApiEventBridgeTrigger': TWO_CREDENTIALS,
 	'zh-CN n8n-nodes-acorn.amazonSpApiEventBridgeTrigger': TWO_CREDENTIALS,
 };
