@@ -41,13 +41,10 @@ import { startEmulator } from '../test/emulator';
 import type { AcornCredentialData, Emulator, SellerFixtureKey } from '../test/emulator/types';
 import { startHttpsFront } from './httpsFront';
 import { benchEntry, runBenchChild } from './childProcess';
+import { OPERATION, PAGE_SIZE, pullInN8n, rangeForPages, type PullResult } from './financesPull';
 
 const OUT = path.resolve(__dirname, '..', '..', 'bench', 'results', 'paging.json');
 const SELLER: SellerFixtureKey = 'na';
-const OPERATION = 'listFinancialEvents';
-/** What the Finances node asks for (MaxResultsPerPage); the pull's range holds exactly N × this many events. */
-const PAGE_SIZE = 100;
-const DAY = 86_400_000;
 
 type Mode = 'acorn' | 'peer';
 
@@ -63,45 +60,12 @@ interface ChildConfig {
 	restoreRateSeconds?: number;
 }
 
-interface ChildResult {
-	seconds: number;
-	/** Wall-clock start and end (ms since the epoch), to place the pull's requests in between. */
-	startedAt: number;
-	endedAt: number;
-	/** Events received per workflow (items out of the node / events in the peer's pages). */
-	events: number[];
-	pages?: number;
-}
+type ChildResult = PullResult;
 
 // ---------------------------------------------------------------- child side
 
-async function runAcorn(config: ChildConfig): Promise<ChildResult> {
-	const harness = await import('../test/harness/n8nHarness');
-	// n8n loads its node packages once at start-up, not per execution: do that before the clock starts
-	await harness.buildNodeTypes();
-	const spec = {
-		nodes: [
-			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
-			{
-				name: 'Finances',
-				type: 'n8n-nodes-acorn.amazonSpApiFinances',
-				credentials: harness.spApiCredentialRef(),
-				parameters: { resource: 'financialEvent', operation: 'getMany', postedAfter: config.postedAfter, postedBefore: config.postedBefore, returnAll: true },
-			},
-		],
-		connections: { Start: ['Finances'] },
-		credentials: { amazonSpApi: { ...config.credentials } },
-	};
-	const startedAt = Date.now();
-	const started = process.hrtime.bigint();
-	const results = await Promise.all(Array.from({ length: config.workflows ?? 1 }, () => harness.runWorkflow(spec)));
-	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	const endedAt = Date.now();
-	for (const result of results) {
-		const error = result.error('Finances');
-		if (error) throw new Error(`workflow failed: ${error.message} ${error.description ?? ''}`);
-	}
-	return { seconds, startedAt, endedAt, events: results.map((result) => result.output('Finances').length) };
+function runAcorn(config: ChildConfig): Promise<ChildResult> {
+	return pullInN8n(config);
 }
 
 interface PeerClient {
@@ -150,28 +114,6 @@ async function runPeer(config: ChildConfig): Promise<ChildResult> {
 
 function spawnChild(config: ChildConfig, env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
 	return runBenchChild<ChildConfig, ChildResult>(__filename, config, env);
-}
-
-/**
- * A range of one 180-day window (no split) holding exactly `pages` × 100 settled events of the seller,
- * so a Return All pull is `pages` full pages. Read from the emulator's data, as a test would.
- */
-function rangeForPages(emulator: Emulator, pages: number): { postedAfter: string; postedBefore: string; events: number } {
-	const sellerId = emulator.fixtures.sellers[SELLER].sellerId;
-	const now = emulator.control.now().getTime();
-	const after = now - 175 * DAY;
-	const posted = emulator.control.state
-		.dataFor(sellerId)
-		.events.filter((event) => event.settledAt <= now && event.postedAt >= after)
-		.map((event) => event.postedAt)
-		.sort((a, b) => a - b);
-	const wanted = pages * PAGE_SIZE;
-	if (posted.length <= wanted) throw new Error(`the emulator's data holds ${posted.length} events in 175 days, fewer than ${wanted}: raise ordersPerDay`);
-	const before = posted[wanted];
-	// events that settle while the benchmark runs would add a page: none may fall in the range
-	const settlingSoon = emulator.control.state.dataFor(sellerId).events.some((e) => e.postedAt >= after && e.postedAt < before && e.settledAt > now && e.settledAt <= now + DAY);
-	if (settlingSoon) throw new Error('events of the chosen range settle during the benchmark: pick another seed or range');
-	return { postedAfter: new Date(after).toISOString(), postedBefore: new Date(before).toISOString(), events: posted.filter((ms) => ms < before).length };
 }
 
 interface PullFigures {
@@ -319,7 +261,7 @@ async function main(): Promise<void> {
 		return emulator.spApiUrl(region.toUpperCase() as 'NA' | 'EU' | 'FE');
 	});
 	try {
-		const range = rangeForPages(emulator, pages);
+		const range = rangeForPages(emulator, SELLER, pages);
 		const credentials = emulator.credentialsFor(SELLER);
 		const base: ChildConfig = { mode: 'acorn', credentials, postedAfter: range.postedAfter, postedBefore: range.postedBefore };
 		process.stderr.write(`Paging benchmark: ${OPERATION}, ${pages} pages of ${PAGE_SIZE} events (${range.events} events), time scale ×${scale}\n`);

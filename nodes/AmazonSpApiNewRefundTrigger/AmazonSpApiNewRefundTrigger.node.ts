@@ -22,6 +22,7 @@ import { resolveMarketplaces } from '../sp-api/marketplaces';
 import type { ResponseMetadata, SpApiClient } from '../sp-api/client';
 import { includeResponseMetadataOption, withResponseMetadata } from '../sp-api/n8n/responseMetadata';
 import { refundToJson } from '../sp-api/finances/refundJson';
+import { readAmountThresholds, ThresholdError, thresholdFields, type AmountThresholds } from '../sp-api/finances/amountThresholds';
 import { editorDescription } from '../sp-api/n8n/editorDescription';
 import codex from './AmazonSpApiNewRefundTrigger.node.json';
 
@@ -45,6 +46,7 @@ interface TriggerOptions {
 	overlapHours?: number;
 	maxRemembered?: number;
 	includeResponseMetadata?: boolean;
+	unlistedCurrencies?: string;
 }
 
 interface Found {
@@ -77,8 +79,23 @@ async function refundsBetween(context: IPollFunctions, client: SpApiClient, star
 	return out.sort((a, b) => byRefundPostedDate(a.refund, b.refund));
 }
 
-function itemOf(context: IPollFunctions, found: Found, includeMetadata: boolean): INodeExecutionData {
-	return { json: withResponseMetadata(refundToJson(found.refund, amountStyleOf(context.getNode())), found.metadata, includeMetadata) };
+/** The seller's amounts per currency, or undefined when none are set (then no fields are added). */
+function readThresholds(context: IPollFunctions): AmountThresholds | undefined {
+	const raw = context.getNodeParameter('amountThresholds', {}) as { threshold?: Array<{ currency?: unknown; amount?: unknown }> };
+	const entries = raw.threshold ?? [];
+	if (entries.length === 0) return undefined;
+	try {
+		return readAmountThresholds(entries, (context.getNodeParameter('options', {}) as TriggerOptions).unlistedCurrencies);
+	} catch (error) {
+		// a ThresholdError says which entry is wrong; the node error carries it to the seller
+		throw new NodeOperationError(context.getNode(), error instanceof ThresholdError ? error.message : (error as Error));
+	}
+}
+
+function itemOf(context: IPollFunctions, found: Found, includeMetadata: boolean, thresholds: AmountThresholds | undefined): INodeExecutionData {
+	const json = refundToJson(found.refund, amountStyleOf(context.getNode()));
+	if (thresholds) Object.assign(json, thresholdFields(found.refund.total.amount, found.refund.currency, thresholds));
+	return { json: withResponseMetadata(json, found.metadata, includeMetadata) };
 }
 
 function includeMetadata(context: IPollFunctions): boolean {
@@ -150,6 +167,33 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 				description: 'When the workflow is first activated, refunds posted this many days back are emitted too (not the whole history)',
 			},
 			{
+				displayName: 'Flag Refunds Above (per Currency)',
+				name: 'amountThresholds',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add threshold',
+				default: {},
+				description:
+					'Adds "aboveThreshold" (true or false) to every refund: true when the refunded total is more than the amount of its currency, compared exactly. Branch on it with an If node, e.g. to ask a manager first.',
+				options: [
+					{
+						displayName: 'Threshold',
+						name: 'threshold',
+						values: [
+							{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'e.g. USD' },
+							{
+								displayName: 'Amount',
+								name: 'amount',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. 100.00',
+								description: 'Refunds of more than this (the refunded total, without the minus sign) get aboveThreshold = true',
+							},
+						],
+					},
+				],
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -163,6 +207,17 @@ export class AmazonSpApiNewRefundTrigger implements INodeType {
 						typeOptions: { minValue: 1, maxValue: 168 },
 						default: 48,
 						description: 'How far each check looks back past the previous one, to catch refunds Amazon publishes late. Amazon’s delay is up to 48 hours.',
+					},
+					{
+						displayName: 'Currencies Without a Threshold',
+						name: 'unlistedCurrencies',
+						type: 'options',
+						default: 'flag',
+						options: [
+							{ name: 'Flag (aboveThreshold = True)', value: 'flag', description: 'A refund in a currency you gave no amount for is treated as above: safest when refunds need approval' },
+							{ name: 'Do Not Flag', value: 'pass', description: 'A refund in a currency you gave no amount for gets aboveThreshold = false' },
+						],
+						description: 'Only used with "Flag Refunds Above (per Currency)"',
 					},
 					includeResponseMetadataOption,
 					{
@@ -205,7 +260,7 @@ async function testEvent(context: IPollFunctions, client: SpApiClient): Promise<
 		const start = new Date(latest - TEST_EVENT_WINDOW_ENDS_DAYS_AGO[i + 1] * DAY_MS);
 		const refunds = await refundsBetween(context, client, start, end);
 		const newest = refunds[refunds.length - 1];
-		if (newest) return [[itemOf(context, newest, includeMetadata(context))]];
+		if (newest) return [[itemOf(context, newest, includeMetadata(context), readThresholds(context))]];
 	}
 	return null;
 }
@@ -227,5 +282,6 @@ async function newRefunds(context: IPollFunctions, client: SpApiClient): Promise
 	// Only after every page was read: a failed poll leaves the state as it was and the next one repeats the window.
 	writePollState(staticData, state);
 	if (fresh.length === 0) return null;
-	return [fresh.map((found) => itemOf(context, found, options.includeResponseMetadata === true))];
+	const thresholds = readThresholds(context);
+	return [fresh.map((found) => itemOf(context, found, options.includeResponseMetadata === true, thresholds))];
 }

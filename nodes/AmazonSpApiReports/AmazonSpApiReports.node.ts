@@ -9,11 +9,13 @@ import { SP_API_CREDENTIAL, SP_API_CREDENTIAL_TEST } from '../sp-api/n8n/credent
 import { amazonSpApiConnectionTest } from '../sp-api/n8n/credentialTest';
 import { getMarketplaces } from '../sp-api/n8n/marketplaceOptions';
 import { getReportTypes, searchReportTypes } from './methods/reportTypes';
+import * as accountHealth from './actions/accountHealth';
 import * as document from './actions/document';
 import * as report from './actions/report';
 import { router } from './actions/router';
 import * as schedule from './actions/schedule';
 import * as settlement from './actions/settlement';
+import * as taxReport from './actions/taxReport';
 import { editorDescription } from '../sp-api/n8n/editorDescription';
 import codex from './AmazonSpApiReports.node.json';
 
@@ -39,10 +41,12 @@ export class AmazonSpApiReports implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account Health', value: 'accountHealth' },
 					{ name: 'Report', value: 'report' },
 					{ name: 'Report Document', value: 'document' },
 					{ name: 'Report Schedule', value: 'schedule' },
 					{ name: 'Settlement Report', value: 'settlement' },
+					{ name: 'Tax Report', value: 'taxReport' },
 				],
 				default: 'report',
 			},
@@ -50,6 +54,8 @@ export class AmazonSpApiReports implements INodeType {
 			...document.description,
 			...schedule.description,
 			...settlement.description,
+			...taxReport.description,
+			...accountHealth.description,
 		],
 	};
 

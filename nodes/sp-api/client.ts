@@ -13,8 +13,9 @@ import {
 import { tr } from './i18n/translate';
 import { getOperation, usagePlanFor, type OperationKey } from './operations';
 import type { OperationSpec } from './operationSpec';
-import { RateLimiter, sharedRateLimiter } from './rateLimit/limiter';
+import type { BudgetSource } from './rateLimit/budget';
 import { redact } from './redact';
+import { processRateLimiter } from './sharing';
 import type { SpApiRegion } from './regions';
 import { DEFAULT_RETRY_POLICY, decideRetry, isTransientStatus, type RetryPolicy, type RetryState } from './retry';
 import { buildQuery, NetworkError, send, sendForStream, type HttpResponse, type HttpStreamResponse } from './transport';
@@ -27,6 +28,11 @@ export interface CallInput {
 	body?: unknown;
 	/** Another region than the credential's (used to tell a seller they picked the wrong one). */
 	region?: SpApiRegion;
+	/**
+	 * A Restricted Data Token (auth/restrictedDataToken.ts) sent instead of the seller's access token, for
+	 * this call only: restricted operations (e.g. documents of restricted report types) need one.
+	 */
+	restrictedDataToken?: string;
 }
 
 export interface ResponseMetadata {
@@ -55,6 +61,8 @@ export interface SpApiResponse<T = unknown> {
 export interface CoreLogger {
 	debug(message: string, meta?: Record<string, unknown>): void;
 	warn(message: string, meta?: Record<string, unknown>): void;
+	/** Optional: notes an operator wants in the log (shared rate limits started or came back). */
+	info?(message: string, meta?: Record<string, unknown>): void;
 }
 
 export interface SpApiClientOptions {
@@ -66,7 +74,8 @@ export interface SpApiClientOptions {
 	timeoutMs?: number;
 	retryPolicy?: RetryPolicy;
 	tokenCache?: AccessTokenCache;
-	rateLimiter?: RateLimiter;
+	/** Default: this process's buckets, shared with the other n8n processes through Redis in queue mode. */
+	rateLimiter?: BudgetSource;
 	now?: () => number;
 	random?: () => number;
 }
@@ -88,7 +97,7 @@ export class SpApiClient {
 	private readonly timeoutMs: number;
 	private readonly retryPolicy: RetryPolicy;
 	private readonly tokens: AccessTokenCache;
-	private readonly limiter: RateLimiter;
+	private readonly limiter: BudgetSource;
 	private readonly now: () => number;
 	private readonly random: () => number;
 
@@ -100,7 +109,7 @@ export class SpApiClient {
 		this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
 		this.tokens = options.tokenCache ?? sharedTokenCache;
-		this.limiter = options.rateLimiter ?? sharedRateLimiter;
+		this.limiter = options.rateLimiter ?? processRateLimiter();
 		this.now = options.now ?? Date.now;
 		this.random = options.random ?? Math.random;
 	}
@@ -172,7 +181,7 @@ export class SpApiClient {
 		const region = input.region ?? this.credentials.region;
 		const { url, headers } = buildRequest(operation, spApiEndpoint(this.credentials, region), input.params ?? {});
 		const grant = this.grantFor(operation);
-		const bucket = this.limiter.bucket(
+		const bucket = this.limiter.budget(
 			{
 				clientId: this.credentials.clientId,
 				subject: grant.kind === 'refreshToken' ? grant.refreshToken : 'grantless',
@@ -181,16 +190,16 @@ export class SpApiClient {
 				operation: operation.key,
 			},
 			usagePlanFor(operation, this.credentials.environment),
-			this.now(),
+			{ now: this.now, logger: this.logger },
 		);
 		const state: RetryState = { throttledRetries: 0, transientRetries: 0, waitedMs: 0 };
 		let refreshedToken = false;
 		let attempts = 0;
 
 		for (;;) {
-			const token = await this.accessToken(operation);
-			const wait = bucket.reserve(this.now());
-			if (wait > 0) await this.pause(wait, operation);
+			const token = input.restrictedDataToken ?? (await this.accessToken(operation));
+			const wait = await bucket.reserve();
+			if (wait > 0) await this.pauseUntilDue(wait, operation);
 			attempts += 1;
 			const requestedAt = this.now();
 			let response: HttpResponse;
@@ -217,7 +226,7 @@ export class SpApiClient {
 			}
 			const respondedAt = this.now();
 			const rateHeader = response.headers['x-amzn-ratelimit-limit'];
-			if (rateHeader) bucket.setRate(Number(rateHeader), respondedAt, requestedAt);
+			if (rateHeader) await bucket.learnRate(Number(rateHeader), requestedAt, respondedAt);
 			const metadata: ResponseMetadata = {
 				operation: operation.key,
 				api: operation.api,
@@ -240,7 +249,8 @@ export class SpApiClient {
 				return { data: response.data as T, status: response.status, headers: response.headers, metadata };
 			}
 			const errors = readAmazonErrors(response.data);
-			if (isRejectedToken(response.status, errors) && !refreshedToken) {
+			// a refused Restricted Data Token is not renewed here: the caller asks for a new one
+			if (isRejectedToken(response.status, errors) && !refreshedToken && input.restrictedDataToken === undefined) {
 				// the request was refused before Amazon did anything, so even a write may be sent again
 				refreshedToken = true;
 				this.tokens.invalidate(this.application, grant, token);
@@ -248,7 +258,7 @@ export class SpApiClient {
 				continue;
 			}
 			if (response.status === 429) {
-				bucket.drain(this.now());
+				await bucket.drain();
 				const decision = decideRetry({ kind: 'throttled' }, state, operation.safeToRepeat, this.retryPolicy, {
 					random: this.random,
 					refillMs: bucket.refillMs,
@@ -330,6 +340,19 @@ export class SpApiClient {
 
 	private async pause(ms: number, operation: OperationSpec): Promise<void> {
 		await this.wait(ms, `Amazon (${operation.operationId})`);
+	}
+
+	/**
+	 * Waits until a paced request's turn. Node starts a timer from the event loop's cached time, which lags
+	 * behind the clock after a long callback (a big page parsed), so the timer can fire that much early;
+	 * a request sent early may reach Amazon before its token. What is left is waited again, once.
+	 */
+	private async pauseUntilDue(ms: number, operation: OperationSpec): Promise<void> {
+		const due = this.now() + ms;
+		await this.pause(ms, operation);
+		const early = due - this.now();
+		// early ≥ ms means the clock did not move while "sleeping" (a test's clock): nothing to make up
+		if (early >= 1 && early < ms) await this.pause(early, operation);
 	}
 
 	private networkError(operation: OperationSpec, error: unknown, attempts: number): SpApiError {

@@ -19,6 +19,7 @@ import { linesOfPeriod, shortagesOf, totalsPerCurrency } from '../helpers/vendor
 import { REFUNDS_SHEET_HEADER, SHORTAGES_SHEET, SHORTAGES_SHEET_HEADER, type E2eWorld } from './world';
 import { minorToDecimalText, outputOf, outputOfEveryRun, ranNodes } from './runAssertions';
 import { parseCsv } from '../helpers/csv';
+import { PLAYBOOK_CHECKS } from './playbookChecks';
 
 /** The examples Amazon starts (Notifications Trigger): tested active under `n8n start` in examples.e2e.ts. */
 export const NOTIFICATION_EXAMPLE = 'refund-notifications-to-slack.json';
@@ -482,4 +483,7 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			throw new Error('runs as its own test in examples.e2e.ts: Amazon starts this workflow, not n8n execute');
 		},
 	},
+
+	// the playbooks (tax reports, account health, refund approval, return reminders): playbookChecks.ts
+	...PLAYBOOK_CHECKS,
 };

@@ -7,10 +7,10 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IRun } from 'n8n-workflow';
+import { freePort } from '../helpers/ports';
 
 export const PACKAGE_NAME = 'n8n-nodes-acorn';
 
@@ -51,17 +51,6 @@ export function runtimeFromEnvironment(): N8nRuntime {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { ensureN8n } = require('../../scripts/e2e/n8nInstall.js') as { ensureN8n: () => N8nRuntime };
 	return ensureN8n();
-}
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** Runs a command; kills its whole process group (n8n starts task runners) when the time is up. */
@@ -169,6 +158,9 @@ export interface RunningN8n {
 	output(): string;
 	/** SIGTERM to n8n and its task runners, SIGKILL after 20 s. */
 	stop(): Promise<void>;
+	/** SIGKILL to n8n and its task runners at once (a crashed or evicted worker). */
+	kill(): Promise<void>;
+	pid?: number;
 }
 
 export class RealN8n {
@@ -293,15 +285,28 @@ export class RealN8n {
 
 	/**
 	 * `n8n start` on a free loopback port, for workflows that Amazon starts (triggers): resolves once the
-	 * server answers /healthz. n8n activates the published workflows while it starts. `env` adds to this
-	 * instance's environment for this start only (e.g. ACORN_LANGUAGE).
+	 * server answers /healthz. n8n activates the published workflows while it starts.
 	 */
-	async start(timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): Promise<RunningN8n> {
+	async start(timeoutMs = 120_000, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningN8n> {
 		const port = await freePort();
+		return await this.launch(['start'], { ...extraEnv, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1' }, `http://127.0.0.1:${port}`, timeoutMs);
+	}
+
+	/**
+	 * `n8n worker` (queue mode): executes the jobs main puts on the Redis queue. Resolves once its health
+	 * server (its own port on 127.0.0.1) answers /healthz/readiness, i.e. it reaches the database and Redis.
+	 */
+	async worker(concurrency: number, timeoutMs = 120_000, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningN8n> {
+		const port = await freePort();
+		const env = { ...extraEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' };
+		return await this.launch(['worker', `--concurrency=${concurrency}`], env, `http://127.0.0.1:${port}`, timeoutMs, '/healthz/readiness');
+	}
+
+	private async launch(args: string[], extraEnv: NodeJS.ProcessEnv, url: string, timeoutMs: number, healthPath = '/healthz'): Promise<RunningN8n> {
 		const started = Date.now();
-		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, 'start'], {
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, ...args], {
 			cwd: this.userFolder,
-			env: { ...this.env, ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1' },
+			env: { ...this.env, ...extraEnv },
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		});
@@ -317,30 +322,33 @@ export class RealN8n {
 				// already gone
 			}
 		};
+		const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 		const stop = async () => {
 			if (exited !== undefined) return;
-			const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 			killGroup('SIGTERM');
 			const timer = setTimeout(() => killGroup('SIGKILL'), 20_000);
 			await gone;
 			clearTimeout(timer);
 			killGroup('SIGKILL');
 		};
-		const url = `http://127.0.0.1:${port}`;
+		const kill = async () => {
+			if (exited === undefined) killGroup('SIGKILL');
+			await gone;
+		};
 		for (;;) {
-			if (exited !== undefined) throw new Error(`n8n start exited with code ${exited}:\n${tail(output)}`);
+			if (exited !== undefined) throw new Error(`n8n ${args.join(' ')} exited with code ${exited}:\n${tail(output)}`);
 			if (Date.now() - started > timeoutMs) {
 				await stop();
-				throw new Error(`n8n start did not answer on ${url}/healthz within ${timeoutMs / 1000}s:\n${tail(output)}`);
+				throw new Error(`n8n ${args.join(' ')} did not answer on ${url}${healthPath} within ${timeoutMs / 1000}s:\n${tail(output)}`);
 			}
-			const healthy = await fetch(`${url}/healthz`).then(
+			const healthy = await fetch(`${url}${healthPath}`).then(
 				(response) => response.ok,
 				() => false,
 			);
 			if (healthy) break;
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		return { url, seconds: (Date.now() - started) / 1000, output: () => output, stop };
+		return { url, seconds: (Date.now() - started) / 1000, output: () => output, stop, kill, pid: child.pid };
 	}
 
 	async dispose(): Promise<void> {

@@ -9,13 +9,14 @@ import * as os from 'node:os';
 import { E2E_REFUND_SPIKES } from '../../scripts/demo/scenario';
 import { startEmulator } from '../emulator';
 import type { QueueInfo } from '../emulator/notifications/controlTypes';
-import type { Emulator, SellerFixtureKey } from '../emulator/types';
+import type { Emulator, EmulatorOptions, SellerFixtureKey } from '../emulator/types';
 import { dingTalkRobot } from '../harness/thirdParty/dingTalk';
 import { googleOAuth, googleSheetsApi, type GoogleOAuth, type GoogleSheetsApi } from '../harness/thirdParty/googleSheets';
 import { startInterceptingProxy, type InterceptingProxy } from '../harness/thirdParty/interceptingProxy';
 import { startSmtpReceiver, type SmtpReceiver } from '../harness/thirdParty/smtp';
 import { erpWebhook, slackWebApi } from '../harness/thirdParty/standIns';
 import { RealN8n, runtimeFromEnvironment, type CredentialToImport } from './realN8n';
+import { PLAYBOOK_SHEETS, playbookStandIns, type PlaybookStandIns } from './playbookWorld';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
@@ -71,6 +72,8 @@ export interface E2eWorld {
 	googleOAuth: GoogleOAuth;
 	sheets: GoogleSheetsApi;
 	smtp: SmtpReceiver;
+	/** WeCom, Feishu and the ERP paths of the playbook examples (playbookWorld.ts). */
+	playbooks: PlaybookStandIns;
 	queue: QueueInfo;
 	reportQueue: QueueInfo;
 	/** The seller behind the examples' one Amazon SP-API credential. */
@@ -126,6 +129,11 @@ export function exampleCredentials(emulator: Emulator, smtp?: { host: string; po
 export interface WorldOptions {
 	/** The seller whose one Amazon SP-API credential the examples get (default: the North America seller). */
 	seller?: SellerFixtureKey;
+	/**
+	 * The emulator's settings: e.g. fewer orders a day where a test prints whole months of report lines
+	 * (n8n execute cuts a run JSON of some tens of MB short).
+	 */
+	emulator?: EmulatorOptions;
 }
 
 export async function startWorld(extraCredentials: (emulator: Emulator) => CredentialToImport[] = () => [], options: WorldOptions = {}): Promise<E2eWorld> {
@@ -135,7 +143,7 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 		// n8n runs in another process with the real clock.
 		// The seeded data plus two product problems (lanterns in Germany, one product in the US) for the
 		// refund anomaly examples to find.
-		const emulator = await startEmulator({ timeScale: 1, refundSpikes: E2E_REFUND_SPIKES });
+		const emulator = await startEmulator({ timeScale: 1, refundSpikes: E2E_REFUND_SPIKES, ...options.emulator });
 		closers.push(() => emulator.close());
 		const queue = emulator.control.sqs.createQueue({ name: NOTIFICATIONS_QUEUE });
 		const reportQueue = emulator.control.sqs.createQueue({ name: REPORT_NOTIFICATIONS_QUEUE });
@@ -145,11 +153,13 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 		const erpReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const erpSettlementReports = erpWebhook({ path: EXAMPLE_PLACEHOLDERS.erpSettlementReportsPath, headerName: 'X-Api-Key', apiKey: TEST_SECRETS.erpApiKey });
 		const oauth = googleOAuth({ clientId: TEST_SECRETS.googleClientId, clientSecret: TEST_SECRETS.googleClientSecret, refreshToken: TEST_SECRETS.googleRefreshToken });
-		const sheets = googleSheetsApi({ spreadsheetId: EXAMPLE_PLACEHOLDERS.spreadsheetId, sheets: { [EXAMPLE_PLACEHOLDERS.sheetName]: [REFUNDS_SHEET_HEADER], [SHORTAGES_SHEET]: [SHORTAGES_SHEET_HEADER] }, oauth });
+		const sheets = googleSheetsApi({ spreadsheetId: EXAMPLE_PLACEHOLDERS.spreadsheetId, sheets: { [EXAMPLE_PLACEHOLDERS.sheetName]: [REFUNDS_SHEET_HEADER], [SHORTAGES_SHEET]: [SHORTAGES_SHEET_HEADER], ...PLAYBOOK_SHEETS }, oauth });
+		const playbooks = playbookStandIns(TEST_SECRETS.erpApiKey);
 		const proxy = await startInterceptingProxy({
+			...playbooks.hosts,
 			'slack.com': [slack],
 			'oapi.dingtalk.com': [dingTalk],
-			'erp.example.com': [erp, erpReports, erpSettlementReports],
+			'erp.example.com': [erp, erpReports, erpSettlementReports, ...playbooks.hosts['erp.example.com']],
 			'oauth2.googleapis.com': [oauth],
 			'sheets.googleapis.com': [sheets],
 		});
@@ -186,6 +196,7 @@ export async function startWorld(extraCredentials: (emulator: Emulator) => Crede
 			googleOAuth: oauth,
 			sheets,
 			smtp,
+			playbooks,
 			queue,
 			reportQueue,
 			seller: options.seller ?? 'na',

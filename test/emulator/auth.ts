@@ -11,6 +11,7 @@ import type { AppFixture, EmulatorFixtures, SellerFixture, SpApiRegion, TokenKin
 
 export interface AuthSuccess {
 	ok: true;
+	/** A Restricted Data Token when `token.restrictedResources` is set. */
 	token: AccessTokenRecord;
 	app: AppFixture;
 	seller?: SellerFixture;
@@ -24,12 +25,18 @@ export interface AuthFailure {
 	sellerId?: string;
 }
 
+/** Whether a Restricted Data Token covers this request: same method, and the same specific path. */
+function coversRequest(token: AccessTokenRecord, request: { method: string; path: string }): boolean {
+	return (token.restrictedResources ?? []).some((resource) => resource.method === request.method && resource.path.replace(/\/+$/, '') === request.path.replace(/\/+$/, ''));
+}
+
 export function authorise(
 	operation: OperationKey,
 	accessToken: string | undefined,
 	region: SpApiRegion | undefined,
 	tokens: TokenStore,
 	fixtures: EmulatorFixtures,
+	request: { method: string; path: string } = { method: OPERATIONS[operation].method, path: OPERATIONS[operation].path },
 ): AuthSuccess | AuthFailure {
 	if (!accessToken) return { ok: false, tokenKind: 'none', error: unauthorized('Access token is missing in the request header.') };
 	const token = tokens.find(accessToken);
@@ -43,6 +50,8 @@ export function authorise(
 
 	const grantlessOperation = OPERATIONS[operation].grantless;
 	if ((token.kind === 'grantless') !== grantlessOperation) return { ok: false, ...who, error: unauthorized('') };
+	// an RDT opens only the resources it was made for
+	if (token.restrictedResources && !coversRequest(token, request)) return { ok: false, ...who, error: unauthorized('') };
 	if (token.kind === 'grantless') return { ok: true, token, app };
 
 	const seller = Object.values(fixtures.sellers).find((candidate) => candidate.sellerId === token.sellerId && candidate.app === app.key);

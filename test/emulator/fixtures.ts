@@ -18,6 +18,8 @@ const ALL_ROLES: SpApiRole[] = [
 	'Account Information Service Provider',
 	'Payment Initiation Service Provider',
 	'Selling Partner Insights',
+	'Tax Invoicing',
+	'Tax Remittance',
 ];
 
 const APPS: Record<AppFixtureKey, AppFixture> = {

@@ -346,6 +346,13 @@ const REGION: Record<'na' | 'eu' | 'fe', SpApiRegion> = { na: 'NA', eu: 'EU', fe
 		await vendor('vendorTransactionStatus.getTransaction', '/vendor/transactions/v1/transactions/no-such-transaction', {}, 404);
 	});
 
+	test('tokens 2021-03-01 (Restricted Data Tokens)', async () => {
+		const post = (body: unknown) => call(emulator, '/tokens/2021-03-01/restrictedDataToken', { region: 'EU', token: tokens.get('eu'), method: 'POST', body });
+		verify('createRestrictedDataToken', await post({ restrictedResources: [{ method: 'GET', path: '/reports/2021-06-30/documents/amzn1.spdoc.1.4.eu.example' }] }), 200);
+		verify('createRestrictedDataToken', await post({ restrictedResources: [{ method: 'GET', path: '/reports/2021-06-30/documents/{reportDocumentId}' }] }), 400);
+		verify('createRestrictedDataToken', await post({}), 400);
+	});
+
 	test('no answer uses a property, type or value the model does not define', () => {
 		expect(problems.slice(0, 50)).toEqual([]);
 	});

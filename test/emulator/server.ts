@@ -82,7 +82,7 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 	entry.operation = operation;
 	const spec = OPERATIONS[operation];
 	const accessToken = req.headers['x-amz-access-token'];
-	const auth = authorise(operation, Array.isArray(accessToken) ? accessToken[0] : accessToken, entry.region, runtime.tokens, runtime.fixtures);
+	const auth = authorise(operation, Array.isArray(accessToken) ? accessToken[0] : accessToken, entry.region, runtime.tokens, runtime.fixtures, { method: req.method ?? 'GET', path });
 	if (!auth.ok) {
 		Object.assign(entry, { tokenKind: auth.tokenKind, clientId: auth.clientId, sellerId: auth.sellerId });
 		return exchange.reply(auth.error.status, auth.error.toResponse().body);
@@ -116,7 +116,17 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 		const refused = sandbox ? undefined : requestError(operation, { pathParams: match.pathParams, query: exchange.query, body });
 		if (refused) throw refused;
 		result = await handler(
-			{ operation, pathParams: match.pathParams, query: exchange.query, body, headers: req.headers, app: auth.app, seller: auth.seller, region: entry.region },
+			{
+				operation,
+				pathParams: match.pathParams,
+				query: exchange.query,
+				body,
+				headers: req.headers,
+				app: auth.app,
+				seller: auth.seller,
+				region: entry.region,
+				restrictedDataToken: auth.token.restrictedResources !== undefined,
+			},
 			{
 				state: runtime.state,
 				clock: runtime.clock,
@@ -125,6 +135,7 @@ async function handleSpApi(exchange: Exchange, path: string): Promise<void> {
 				events: runtime.events,
 				notifications: runtime.notifications,
 				reports: runtime.reports,
+				tokens: runtime.tokens,
 			},
 		);
 	} catch (error) {

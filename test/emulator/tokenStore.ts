@@ -13,8 +13,15 @@ export interface AccessTokenRecord {
 	sellerId?: string;
 	/** Grantless tokens: the scope they were granted for. */
 	scope?: string;
+	/** Restricted Data Tokens: the only method + path pairs the token may be used for. */
+	restrictedResources?: RestrictedResource[];
 	issuedAt: number;
 	expiresAt: number;
+}
+
+export interface RestrictedResource {
+	method: string;
+	path: string;
 }
 
 export class TokenStore {
@@ -36,6 +43,11 @@ export class TokenStore {
 
 	issueGrantlessToken(app: AppFixture, scope: string): AccessTokenRecord {
 		return this.remember({ kind: 'grantless', clientId: app.clientId, scope });
+	}
+
+	/** A Restricted Data Token of the seller for these resources (Amazon: one hour, like access tokens). */
+	issueRestrictedDataToken(clientId: string, sellerId: string, restrictedResources: RestrictedResource[]): AccessTokenRecord {
+		return this.remember({ kind: 'seller', clientId, sellerId, restrictedResources }, 'emulator-rdt');
 	}
 
 	find(token: string): AccessTokenRecord | undefined {
@@ -64,11 +76,11 @@ export class TokenStore {
 		return [...this.accessTokens.values()];
 	}
 
-	private remember(fields: Pick<AccessTokenRecord, 'kind' | 'clientId' | 'sellerId' | 'scope'>): AccessTokenRecord {
+	private remember(fields: Pick<AccessTokenRecord, 'kind' | 'clientId' | 'sellerId' | 'scope' | 'restrictedResources'>, prefix = 'emulator-access'): AccessTokenRecord {
 		const issuedAt = this.clock.nowMs();
 		const record: AccessTokenRecord = {
 			...fields,
-			token: `emulator-access-${randomBytes(24).toString('hex')}`,
+			token: `${prefix}-${randomBytes(24).toString('hex')}`,
 			issuedAt,
 			expiresAt: issuedAt + this.lifetimeSeconds * 1000,
 		};

@@ -22,7 +22,10 @@ export type SpApiRole =
 	| 'Account Information Service Provider'
 	| 'Payment Initiation Service Provider'
 	| 'Selling Partner Insights'
-	| 'Brand Analytics';
+	| 'Brand Analytics'
+
+	| 'Tax Invoicing'
+	| 'Tax Remittance';
 
 export interface AppFixture {
 	key: AppFixtureKey;

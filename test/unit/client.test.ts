@@ -54,6 +54,24 @@ describe('SpApiClient.call', () => {
 		expect(error.hint).toMatch(/region/);
 	});
 
+	it('makes up a paced wait that a timer ended early, so the request never goes before its token', async () => {
+		// a sleep that comes back 30 ms early, as Node's timers do after a long callback on a busy machine
+		const sleeps: number[] = [];
+		let slept = 0;
+		const sleep = async (ms: number) => {
+			sleeps.push(ms);
+			slept += ms > 100 ? ms - 30 : ms;
+		};
+		const now = () => 1_000_000 + slept;
+		let calls = 0;
+		server.on('GET', PARTICIPATIONS, () => (++calls === 1 ? { status: 429, body: AMAZON_QUOTA_EXCEEDED } : { body: { payload: [] } }));
+		await isolatedClient(server.url, { sleep, now }).call('getMarketplaceParticipations');
+		// the 429 backoff, the paced wait for the drained bucket's next token, then the 30 ms it came back early
+		expect(sleeps).toHaveLength(3);
+		expect(sleeps[1]).toBeGreaterThan(1000);
+		expect(sleeps[2]).toBe(30);
+	});
+
 	it('waits out a burst of 429s with backoff no shorter than the refill time', async () => {
 		let calls = 0;
 		server.on('GET', PARTICIPATIONS, () =>

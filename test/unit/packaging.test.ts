@@ -103,3 +103,48 @@ describe('the npm tarball', () => {
 		expect(info.unpackedSize).toBeLessThan(3_000_000);
 	});
 });
+
+/**
+ * The release: a GitHub Actions workflow run by a version tag that publishes with npm provenance (n8n
+ * requires it of community packages), from a clean checkout (dist/ is never committed: it is built there),
+ * after the tests, and only what "files" lists (checked above on the tarball itself).
+ */
+describe('the release workflow', () => {
+	const file = path.join(REPO_ROOT, '.github', 'workflows', 'release.yml');
+	const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+	/** The YAML without comments, so a commented-out line cannot satisfy a check. */
+	const lines = text.split('\n').map((line) => line.replace(/(^|\s)#.*$/, '')).filter((line) => line.trim() !== '');
+	const body = lines.join('\n');
+	const runs = lines.filter((line) => /^\s+(- )?run: /.test(line)).map((line) => line.replace(/^\s+(- )?run: /, '').trim());
+
+	it('exists and runs only for a pushed version tag (v*)', () => {
+		expect(text).not.toBe('');
+		expect(body).toMatch(/^on:\n\s+push:\n\s+tags: \['v\*'\]$/m);
+		expect(body).not.toMatch(/^\s+(pull_request|schedule|branches):/m);
+	});
+
+	it('may ask GitHub for the OIDC token npm signs the provenance with, and nothing more', () => {
+		expect(body).toMatch(/^permissions:\n\s+contents: read\n\s+id-token: write$/m);
+	});
+
+	it('builds on Node 24 from a clean checkout: npm ci, the tests, the build, then publish with provenance', () => {
+		expect(body).toMatch(/uses: actions\/checkout@v\d+/);
+		expect(body).toMatch(/uses: actions\/setup-node@v\d+\n\s+with:\n\s+node-version: 24\n\s+registry-url: https:\/\/registry\.npmjs\.org/);
+		const order = ['npm ci --no-audit --no-fund', 'npm test', 'npm run lint', 'npm run build', 'npm publish --provenance --access public'];
+		const positions = order.map((command) => runs.indexOf(command));
+		expect(positions.every((position) => position >= 0)).toBe(true);
+		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+		// nothing prebuilt can slip in: dist/ is ignored by git, so the checkout has none until the build
+		expect(fs.readFileSync(path.join(REPO_ROOT, '.gitignore'), 'utf8').split('\n').map((line) => line.trim())).toContain('dist/');
+		expect(execFileSync('git', ['ls-files', 'dist'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim()).toBe('');
+		// the build starts from nothing too
+		expect(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts.build).toMatch(/^rimraf dist && /);
+	});
+
+	it('publishes the version the tag names, and the tests run with Amazon’s models as CI requires', () => {
+		expect(runs).toContain('test "v$(node -p "require(\'./package.json\').version")" = "$GITHUB_REF_NAME"');
+		expect(body).toMatch(/repository: amzn\/selling-partner-api-models\n\s+ref: [0-9a-f]{40}/);
+		expect(body).toMatch(/SPAPI_MODELS_DIR: /);
+		expect(body).toMatch(/CI: 'true'/);
+	});
+});

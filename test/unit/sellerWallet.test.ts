@@ -94,29 +94,29 @@ describe('once per execution', () => {
 	const context = (executionId: string | undefined, nodeName = 'Wallet') =>
 		({ getExecutionId: () => executionId, getNode: () => ({ name: nodeName }) }) as unknown as IExecuteFunctions;
 
-	it('refuses a key a second time in the same execution, across items, nodes and reruns', () => {
+	it('refuses a key a second time in the same execution, across items, nodes and reruns', async () => {
 		const run = context('exec-1');
-		claimOncePerExecution(run, 0, { key: 'ref|A', describe: () => 'dup' });
-		expect(() => claimOncePerExecution(run, 1, { key: 'ref|A', describe: ({ item, nodeName }) => `item ${item} of ${nodeName}` })).toThrow('item 1 of Wallet');
-		expect(() => claimOncePerExecution(context('exec-1', 'Other'), 0, { key: 'ref|A', describe: () => 'again' })).toThrow('again');
-		expect(() => claimOncePerExecution(run, 0, { key: 'ref|A', describe: () => 'rerun' })).toThrow('rerun');
-		expect(() => claimOncePerExecution(context('exec-2'), 0, { key: 'ref|A', describe: () => 'other execution' })).not.toThrow();
+		await claimOncePerExecution(run, 0, { key: 'ref|A', describe: () => 'dup' });
+		await expect(claimOncePerExecution(run, 1, { key: 'ref|A', describe: ({ item, nodeName }) => `item ${item} of ${nodeName}` })).rejects.toThrow('item 1 of Wallet');
+		await expect(claimOncePerExecution(context('exec-1', 'Other'), 0, { key: 'ref|A', describe: () => 'again' })).rejects.toThrow('again');
+		await expect(claimOncePerExecution(run, 0, { key: 'ref|A', describe: () => 'rerun' })).rejects.toThrow('rerun');
+		await expect(claimOncePerExecution(context('exec-2'), 0, { key: 'ref|A', describe: () => 'other execution' })).resolves.toBeUndefined();
 	});
 
-	it('claims all keys of an item or none', () => {
+	it('claims all keys of an item or none', async () => {
 		const run = context('exec-3');
-		claimOncePerExecution(run, 0, { key: 'identical|X', describe: () => 'duplicate' });
-		expect(() => claimOncePerExecution(run, 1, { key: 'ref|C', describe: () => 'ref' }, { key: 'identical|X', describe: () => 'duplicate' })).toThrow('duplicate');
+		await claimOncePerExecution(run, 0, { key: 'identical|X', describe: () => 'duplicate' });
+		await expect(claimOncePerExecution(run, 1, { key: 'ref|C', describe: () => 'ref' }, { key: 'identical|X', describe: () => 'duplicate' })).rejects.toThrow('duplicate');
 		// the refused item did not take its reference with it
-		expect(() => claimOncePerExecution(run, 2, { key: 'ref|C', describe: () => 'ref' })).not.toThrow();
+		await expect(claimOncePerExecution(run, 2, { key: 'ref|C', describe: () => 'ref' })).resolves.toBeUndefined();
 	});
 
-	it('without an execution id, one node run is the scope', () => {
+	it('without an execution id, one node run is the scope', async () => {
 		const first = context(undefined);
 		const claim = { key: 'ref|B', describe: () => 'dup' };
-		claimOncePerExecution(first, 0, claim);
-		expect(() => claimOncePerExecution(first, 1, claim)).toThrow('dup');
-		expect(() => claimOncePerExecution(context(undefined), 0, claim)).not.toThrow();
+		await claimOncePerExecution(first, 0, claim);
+		await expect(claimOncePerExecution(first, 1, claim)).rejects.toThrow('dup');
+		await expect(claimOncePerExecution(context(undefined), 0, claim)).resolves.toBeUndefined();
 	});
 });
 

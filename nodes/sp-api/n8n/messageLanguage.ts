@@ -1,6 +1,7 @@
 /**
- * The "Message Language" field of every operation that writes a sentence for Slack, DingTalk or WeCom
- * (Refunds, Vendor Shortage Watch). One definition so the choices and their order stay the same.
+ * The "Message Language" field of every operation that writes a sentence for Slack, DingTalk, WeCom or
+ * Feishu (Refunds, Vendor Shortage Watch, account health). One definition so the choices and their order
+ * stay the same.
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 

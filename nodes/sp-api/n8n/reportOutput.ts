@@ -13,6 +13,7 @@ import { teeToSink } from '../reports/tee';
 import { returnAllProperty, limitProperty } from './commonProperties';
 import {
 	findReportType,
+	isRestrictedReportType,
 	formatFromContentType,
 	openReportDocument,
 	parseReportRowBatches,
@@ -318,7 +319,11 @@ function documentFacts(opened: OpenedReportDocument): IDataObject {
 
 /** Downloads one document and turns it into output items (rows, the file, or both). */
 export async function downloadItems(context: BinaryHelpers, client: SpApiClient, target: DownloadTarget, settings: DownloadSettings): Promise<INodeExecutionData[]> {
-	const opened = await openReportDocument(client, target.reportDocumentId, { marketplace: settings.rowOptions.marketplace, charset: settings.rowOptions.charset });
+	const opened = await openReportDocument(client, target.reportDocumentId, {
+		marketplace: settings.rowOptions.marketplace,
+		charset: settings.rowOptions.charset,
+		restricted: isRestrictedReportType(target.reportType ?? settings.rowOptions.reportType),
+	});
 	try {
 		if (settings.output === 'binary') {
 			const file = await fileItem(context, opened, target, settings, opened.utf8());

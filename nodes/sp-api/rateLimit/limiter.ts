@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { UsagePlan } from '../operations';
+import type { Budget, BudgetContext, BudgetSource } from './budget';
 import { TokenBucket } from './tokenBucket';
 
 export interface BucketIdentity {
@@ -12,11 +13,27 @@ export interface BucketIdentity {
 	readonly operation: string;
 }
 
+/** A bucket in this process's memory, used through the same interface as a shared one. */
+export function localBudget(bucket: TokenBucket, now: () => number): Budget {
+	return {
+		reserve: async () => bucket.reserve(now()),
+		learnRate: async (rate, sentAt, answeredAt) => bucket.setRate(rate, answeredAt, sentAt),
+		drain: async () => bucket.drain(now()),
+		get rate() {
+			return bucket.rate;
+		},
+		get refillMs() {
+			return bucket.refillMs;
+		},
+	};
+}
+
 /**
  * One bucket per (application, seller, region, operation), kept for the life of the process, so two
- * workflows pulling the same seller's refunds share one budget as Amazon does.
+ * workflows pulling the same seller's refunds share one budget as Amazon does. Processes of one n8n in
+ * queue mode share theirs through Redis instead (../sharing).
  */
-export class RateLimiter {
+export class RateLimiter implements BudgetSource {
 	private readonly buckets = new Map<string, TokenBucket>();
 
 	static keyFor(identity: BucketIdentity): string {
@@ -32,6 +49,10 @@ export class RateLimiter {
 			this.buckets.set(key, bucket);
 		}
 		return bucket;
+	}
+
+	budget(identity: BucketIdentity, plan: UsagePlan, context: BudgetContext): Budget {
+		return localBudget(this.bucket(identity, plan, context.now()), context.now);
 	}
 
 	clear(): void {

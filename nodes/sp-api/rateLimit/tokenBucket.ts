@@ -55,6 +55,17 @@ export class TokenBucket {
 		return short <= 0 ? 0 : Math.ceil((short / this.currentRate) * 1000);
 	}
 
+	/**
+	 * Takes over a balance and rate kept elsewhere (the bucket shared in Redis), so that if the shared
+	 * bucket becomes unreachable this process carries on from what it last said, not from a full burst.
+	 */
+	restore(tokens: number, rate: number, now: number): void {
+		if (!Number.isFinite(tokens) || !Number.isFinite(rate) || rate <= 0) return;
+		this.tokens = Math.min(this.burst, tokens);
+		this.currentRate = rate;
+		this.updatedAt = now;
+	}
+
 	/** Amazon answered 429: whatever we believed, its bucket is empty now. */
 	drain(now: number): void {
 		this.refill(now);

@@ -6,7 +6,9 @@
  */
 import { PassThrough, pipeline, Transform, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
+import { restrictedDataToken } from '../auth/restrictedDataToken';
 import type { ResponseMetadata, SpApiClient } from '../client';
+import { getOperation } from '../operations';
 import type { Marketplace } from '../marketplaces';
 import { NetworkError, type HttpStreamResponse } from '../transport';
 import { charsetFromContentType, defaultCharsetFor, ReportTextDecoder } from './charset';
@@ -38,12 +40,17 @@ interface DocumentAnswer {
 export async function getReportDocument(
 	client: SpApiClient,
 	reportDocumentId: string,
-	options: { enableContentEncodingUrlHeader?: boolean } = {},
+	options: { enableContentEncodingUrlHeader?: boolean; restricted?: boolean } = {},
 ): Promise<ReportDocumentRef> {
 	const id = reportDocumentId.trim();
 	if (!id) throw new ReportError({ kind: 'input', message: 'A report document ID is needed (it looks like amzn1.spdoc.1.4.na...).' });
+	// documents of restricted report types: with a Restricted Data Token made for this document's path
+	const rdt = options.restricted
+		? await restrictedDataToken(client, [{ method: 'GET', path: `${getOperation('getReportDocument').path.replace('{reportDocumentId}', encodeURIComponent(id))}` }])
+		: undefined;
 	const response = await client.call<DocumentAnswer>('getReportDocument', {
 		params: { reportDocumentId: id, enableContentEncodingUrlHeader: options.enableContentEncodingUrlHeader ? 'true' : undefined },
+		restrictedDataToken: rdt,
 	});
 	const url = response.data?.url;
 	if (typeof url !== 'string' || url === '') {
@@ -65,6 +72,8 @@ export interface OpenDocumentOptions {
 	charset?: string;
 	/** Ask for `Content-Encoding: gzip` on the URL (Amazon's enableContentEncodingUrlHeader). */
 	enableContentEncodingUrlHeader?: boolean;
+	/** A restricted report type (buyer data): the download address is asked for with a Restricted Data Token. */
+	restricted?: boolean;
 }
 
 export interface DocumentStats {

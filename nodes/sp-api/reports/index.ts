@@ -34,6 +34,7 @@ export {
 	KNOWN_REPORT_TYPES,
 	SETTLEMENT_REPORT_TYPES,
 	findReportType,
+	isRestrictedReportType,
 	isSettlementReportType,
 	searchReportTypes,
 	REPORT_TYPE_PATTERN,

@@ -43,6 +43,11 @@ export interface KnownReportType {
 	xml?: { recordPath: readonly string[]; arrays?: readonly string[] };
 	/** Typed values: column → kind. Columns not listed stay text. */
 	columns?: Readonly<Record<string, ColumnKind>>;
+	/**
+	 * A restricted report type (buyer data): its document is handed out only with a Restricted Data Token
+	 * (Tokens API use case guide, "Restricted report types").
+	 */
+	restricted?: boolean;
 }
 
 const FINANCE = 'Finance and Accounting';
@@ -96,6 +101,66 @@ const ALL_ORDERS_COLUMNS: Record<string, ColumnKind> = {
 	'ship-promotion-discount': 'money',
 	'is-business-order': 'boolean',
 };
+
+/** Amazon VAT Transactions report: money columns stay exact text, quantities numbers, DD-MM-YYYY dates ISO. */
+const VAT_TRANSACTION_COLUMNS: Record<string, ColumnKind> = {
+	QTY: 'integer',
+	TAX_CALCULATION_DATE: 'date',
+	TRANSACTION_DEPART_DATE: 'date',
+	TRANSACTION_ARRIVAL_DATE: 'date',
+	TRANSACTION_COMPLETE_DATE: 'date',
+	...Object.fromEntries(
+		[
+			'PRICE_OF_ITEMS_AMT_VAT_EXCL', 'PROMO_PRICE_OF_ITEMS_AMT_VAT_EXCL', 'TOTAL_PRICE_OF_ITEMS_AMT_VAT_EXCL', 'SHIP_CHARGE_AMT_VAT_EXCL',
+			'PROMO_SHIP_CHARGE_AMT_VAT_EXCL', 'TOTAL_SHIP_CHARGE_AMT_VAT_EXCL', 'GIFT_WRAP_AMT_VAT_EXCL', 'PROMO_GIFT_WRAP_AMT_VAT_EXCL',
+			'TOTAL_GIFT_WRAP_AMT_VAT_EXCL', 'TOTAL_ACTIVITY_VALUE_AMT_VAT_EXCL', 'PRICE_OF_ITEMS_VAT_AMT', 'TOTAL_PRICE_OF_ITEMS_VAT_AMT',
+			'TOTAL_SHIP_CHARGE_VAT_AMT', 'TOTAL_GIFT_WRAP_VAT_AMT', 'TOTAL_ACTIVITY_VALUE_VAT_AMT', 'TOTAL_PRICE_OF_ITEMS_AMT_VAT_INCL',
+			'TOTAL_SHIP_CHARGE_AMT_VAT_INCL', 'TOTAL_GIFT_WRAP_AMT_VAT_INCL', 'TOTAL_ACTIVITY_VALUE_AMT_VAT_INCL', 'VAT_INV_CONVERTED_AMT',
+		].map((column) => [column, 'money' as const]),
+	),
+};
+
+/** Sales Tax Report (US): money exact, dates ISO. */
+const SALES_TAX_COLUMNS: Record<string, ColumnKind> = {
+	Order_Date: 'date',
+	Shipment_Date: 'date',
+	'Tax_Calculated_Date (UTC)': 'date',
+	Posted_Date: 'date',
+	Quantity: 'integer',
+	Display_Price: 'money',
+	TaxExclusive_Selling_Price: 'money',
+	Total_Tax: 'money',
+	Total_Tax_Collected_By_Amazon: 'money',
+	Tax_Amount: 'money',
+	Tax_Amount_Collected_By_Amazon: 'money',
+	NonTaxable_Amount: 'money',
+	Taxable_Amount: 'money',
+	Display_Price_Tax_Inclusive: 'boolean',
+};
+
+/** GST Merchant Tax Reports (India): invoice amounts exact. */
+const GST_MTR_COLUMNS: Record<string, ColumnKind> = {
+	'Invoice Date': 'date',
+	'Order Date': 'date',
+	'Shipment Date': 'date',
+	Quantity: 'integer',
+	'Invoice Amount': 'money',
+	'Tax Exclusive Gross': 'money',
+	'Total Tax Amount': 'money',
+	'Cgst Tax': 'money',
+	'Sgst Tax': 'money',
+	'Igst Tax': 'money',
+	'Utgst Tax': 'money',
+	'Shipping Amount': 'money',
+	'Shipping Amount Basis': 'money',
+	'Item Promo Discount': 'money',
+	'Tcs Cgst Amount': 'money',
+	'Tcs Sgst Amount': 'money',
+	'Tcs Igst Amount': 'money',
+};
+
+const TAX_REMITTANCE = 'Tax Remittance (Restricted)';
+const TAX_INVOICING = 'Tax Invoicing (Restricted)';
 
 type Row = [type: string, category: ReportCategory, name: string, description: string, format: ReportFormat, roles?: string, extra?: Partial<KnownReportType>];
 
@@ -222,11 +287,15 @@ const ROWS: Row[] = [
 	['GET_VENDOR_REAL_TIME_INVENTORY_REPORT', 'Vendor (1P)', 'Vendor real-time inventory (JSON)', 'Highly available inventory per ASIN and hour.', 'json', VENDOR_ANALYTICS],
 	['GET_VENDOR_REAL_TIME_TRAFFIC_REPORT', 'Vendor (1P)', 'Vendor real-time traffic (JSON)', 'Glance views per ASIN and hour.', 'json', VENDOR_ANALYTICS],
 	// Tax and invoices
-	['GET_FLAT_FILE_SALES_TAX_DATA', 'Tax & invoices', 'Sales tax report', 'Sales tax calculated on orders (US).', 'tsv', 'Tax Invoicing'],
-	['SC_VAT_TAX_REPORT', 'Tax & invoices', 'VAT calculation report', 'VAT on sales, refunds and fees (Europe).', 'csv', 'Tax Invoicing'],
-	['GET_VAT_TRANSACTION_DATA', 'Tax & invoices', 'VAT transactions', 'Every transaction with its VAT details (Europe).', 'csv', 'Tax Invoicing'],
-	['GET_FLAT_FILE_VAT_INVOICE_DATA_REPORT', 'Tax & invoices', 'VAT invoice data (flat file)', 'Data needed to issue VAT invoices for your orders.', 'tsv', 'Tax Invoicing'],
-	['GET_XML_VAT_INVOICE_DATA_REPORT', 'Tax & invoices', 'VAT invoice data (XML)', 'Data needed to issue VAT invoices, as XML.', 'xml', 'Tax Invoicing'],
+	// Roles as Amazon's "Tax Reports" and "Invoice Data Reports" pages state them. The sales tax report
+	// cannot be requested: the seller generates it in Seller Central's Tax Document Library.
+	['GET_FLAT_FILE_SALES_TAX_DATA', 'Tax & invoices', 'Sales tax report', 'Sales tax calculated on orders (US).', 'tsv', TAX_REMITTANCE, { requestable: false, columns: SALES_TAX_COLUMNS }],
+	['SC_VAT_TAX_REPORT', 'Tax & invoices', 'VAT calculation report', 'VAT on sales, refunds and fees (Europe).', 'csv', TAX_INVOICING, { restricted: true }],
+	['GET_VAT_TRANSACTION_DATA', 'Tax & invoices', 'VAT transactions', 'Every transaction with its VAT details (Europe).', 'csv', TAX_INVOICING, { restricted: true, columns: VAT_TRANSACTION_COLUMNS }],
+	['GET_GST_MTR_B2C_CUSTOM', 'Tax & invoices', 'GST merchant tax report B2C (on demand)', 'Sales, refunds and cancellations of consumer invoices in a date range, for GST filing (India).', 'tsv', TAX_REMITTANCE, { columns: GST_MTR_COLUMNS }],
+	['GET_GST_MTR_B2B_CUSTOM', 'Tax & invoices', 'GST merchant tax report B2B (on demand)', 'Sales, refunds and cancellations of Amazon Business invoices in a date range, for GST filing (India).', 'tsv', TAX_REMITTANCE, { restricted: true, columns: GST_MTR_COLUMNS }],
+	['GET_FLAT_FILE_VAT_INVOICE_DATA_REPORT', 'Tax & invoices', 'VAT invoice data (flat file)', 'Data needed to issue VAT invoices for your orders.', 'tsv', TAX_INVOICING],
+	['GET_XML_VAT_INVOICE_DATA_REPORT', 'Tax & invoices', 'VAT invoice data (XML)', 'Data needed to issue VAT invoices, as XML.', 'xml', TAX_INVOICING],
 ];
 
 export const KNOWN_REPORT_TYPES: readonly KnownReportType[] = ROWS.map(([type, category, name, description, format, roles, extra]) => ({
@@ -244,6 +313,22 @@ const BY_TYPE = new Map(KNOWN_REPORT_TYPES.map((known) => [known.type, known]));
 
 export function findReportType(type: string | undefined): KnownReportType | undefined {
 	return type ? BY_TYPE.get(type.trim()) : undefined;
+}
+
+/**
+ * Report types whose documents Amazon hands out only with a Restricted Data Token (Tokens API use case
+ * guide, "Restricted report types"), also those not in the picker.
+ */
+const RESTRICTED_REPORT_TYPES = new Set([
+	'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_INVOICING', 'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_TAX', 'GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING',
+	'GET_FLAT_FILE_ORDER_REPORT_DATA_SHIPPING', 'GET_FLAT_FILE_ORDER_REPORT_DATA_INVOICING', 'GET_FLAT_FILE_ORDER_REPORT_DATA_TAX',
+	'GET_FLAT_FILE_ORDERS_RECONCILIATION_DATA_TAX', 'GET_FLAT_FILE_ORDERS_RECONCILIATION_DATA_INVOICING', 'GET_FLAT_FILE_ORDERS_RECONCILIATION_DATA_SHIPPING',
+	'GET_ORDER_REPORT_DATA_INVOICING', 'GET_ORDER_REPORT_DATA_TAX', 'GET_ORDER_REPORT_DATA_SHIPPING', 'GET_EASYSHIP_DOCUMENTS',
+	...KNOWN_REPORT_TYPES.filter((known) => known.restricted).map((known) => known.type),
+]);
+
+export function isRestrictedReportType(type: string | undefined): boolean {
+	return type !== undefined && RESTRICTED_REPORT_TYPES.has(type.trim());
 }
 
 export const SETTLEMENT_REPORT_TYPES = [

@@ -9,7 +9,7 @@ import { openReportDocument, type OpenedReportDocument, type OpenDocumentOptions
 import { ReportError } from './errors';
 import { createParser, formatFromContentType, sniffFormat, type RowParser } from './parsers';
 import { jsonShapeOf, JsonRowShaper } from './jsonShapes';
-import { findReportType } from './reportTypes';
+import { findReportType, isRestrictedReportType } from './reportTypes';
 import { FileDateOrder, withFileDateOrder } from './dates';
 import { filteredBatches, isActive, RowFilter, type RowFilterSpec } from './rowFilter';
 import { typedRow } from './typed';
@@ -176,5 +176,10 @@ export function rowBatchesOf(opened: OpenedReportDocument, options: RowOptions =
 }
 
 export function documentOptions(options: RowOptions): OpenDocumentOptions {
-	return { marketplace: options.marketplace, charset: options.charset, enableContentEncodingUrlHeader: options.enableContentEncodingUrlHeader };
+	return {
+		marketplace: options.marketplace,
+		charset: options.charset,
+		enableContentEncodingUrlHeader: options.enableContentEncodingUrlHeader,
+		restricted: isRestrictedReportType(options.reportType),
+	};
 }

@@ -17,7 +17,7 @@ export interface MarketplaceContext {
 }
 
 /** Sales tax / VAT / consumption tax rates, rounded; only need to look plausible. */
-const TAX_RATE_BY_COUNTRY: Record<string, number> = {
+export const TAX_RATE_BY_COUNTRY: Record<string, number> = {
 	US: 0.0825, CA: 0.13, MX: 0.16, UK: 0.2, DE: 0.19, FR: 0.2, IT: 0.22, ES: 0.21, JP: 0.1, AU: 0.1,
 };
 

@@ -22,6 +22,8 @@ import { settlementLines, settlementV1, settlementV2, settlementXml, type Settle
 import { planSyntheticSettlement, syntheticSettlementText } from './content/synthetic';
 import { vendorSalesDocument } from './content/vendorSales';
 import { vendorStore } from '../data/vendorStore';
+import { accountHealthDocument } from './content/accountHealth';
+import { salesTaxFile, taxLines, vatTransactionsFile } from './content/tax';
 import { isoOffset, stableId } from './content/format';
 import { documentCharsetFor, type DocumentCharset } from './encoding';
 import { dateSpelling, type DateSpellingStyle } from './content/dateSpellings';
@@ -37,7 +39,34 @@ export const GENERATED_TYPES = [
 	'GET_XML_RETURNS_DATA_BY_RETURN_DATE',
 	'GET_FBA_REIMBURSEMENTS_DATA',
 	'GET_VENDOR_SALES_REPORT',
+	'GET_V2_SELLER_PERFORMANCE_REPORT',
+	'GET_VAT_TRANSACTION_DATA',
 ] as const;
+
+/**
+ * Amazon's Sales Tax Report "cannot be requested or scheduled": the seller generates it in Seller
+ * Central's Tax Document Library and finds it with getReports. The emulator acts as a seller who
+ * generated it for every finished month, on the 2nd of the next month (UTC).
+ */
+export const SALES_TAX_REPORT_TYPE = 'GET_FLAT_FILE_SALES_TAX_DATA';
+const TAX_LIBRARY_DAY_OF_MONTH = 2;
+
+/**
+ * Report types whose documents carry buyer data: getReportDocument answers only with a Restricted Data
+ * Token (Tokens API use case guide, "Restricted report types").
+ */
+export const RESTRICTED_REPORT_TYPES = [
+	'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_INVOICING', 'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_TAX', 'GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING',
+	'GET_FLAT_FILE_ORDER_REPORT_DATA_SHIPPING', 'GET_FLAT_FILE_ORDER_REPORT_DATA_INVOICING', 'GET_FLAT_FILE_ORDER_REPORT_DATA_TAX',
+	'GET_FLAT_FILE_ORDERS_RECONCILIATION_DATA_TAX', 'GET_FLAT_FILE_ORDERS_RECONCILIATION_DATA_INVOICING', 'GET_FLAT_FILE_ORDERS_RECONCILIATION_DATA_SHIPPING',
+	'GET_ORDER_REPORT_DATA_INVOICING', 'GET_ORDER_REPORT_DATA_TAX', 'GET_ORDER_REPORT_DATA_SHIPPING', 'GET_EASYSHIP_DOCUMENTS', 'GET_GST_MTR_B2B_CUSTOM',
+	'GET_VAT_TRANSACTION_DATA', 'SC_VAT_TAX_REPORT',
+] as const;
+
+/** Marketplaces of the VAT Transactions report (Amazon's announcement of the 3rd-of-month rule lists these). */
+const VAT_MARKETPLACE_COUNTRIES = ['ES', 'UK', 'FR', 'BE', 'NL', 'DE', 'IT', 'SE', 'PL'];
+/** GET_VAT_TRANSACTION_DATA requested before this day of the month ends FATAL (Amazon, 2025-01-21). */
+const VAT_FIRST_DAY_OF_MONTH = 3;
 
 /** Amazon keeps reports 90 days. */
 const RETENTION_MS = 90 * 24 * 3600_000;
@@ -60,6 +89,8 @@ export interface DocumentRecord {
 	/** Documents made on the fly (any size) are streamed without Content-Length. */
 	generated: boolean;
 	gzipLevel: number;
+	/** Buyer data inside: getReportDocument needs a Restricted Data Token. */
+	restricted?: boolean;
 	render(): Iterable<string>;
 }
 
@@ -401,6 +432,33 @@ export class ReportStore {
 				record.documentId = this.newDocument(seller, `${record.reportId}|doc`, { mediaType: 'application/json', charset: 'UTF-8', generated: false, gzipLevel: 6, render: () => [text] }).documentId;
 				return;
 			}
+			case 'GET_V2_SELLER_PERFORMANCE_REPORT': {
+				const text = accountHealthDocument(seller.sellerId, record.marketplaceIds, now);
+				record.outcome = 'DONE';
+				record.documentId = this.newDocument(seller, `${record.reportId}|doc`, { mediaType: 'application/json', charset: 'UTF-8', generated: false, gzipLevel: 6, render: () => [text] }).documentId;
+				return;
+			}
+			case 'GET_VAT_TRANSACTION_DATA': {
+				const unavailable = record.marketplaceIds.filter((id) => !VAT_MARKETPLACE_COUNTRIES.includes(findMarketplace(id)?.countryCode ?? ''));
+				if (unavailable.length > 0) return this.fatal(seller, record, `The VAT transactions report is not available in marketplace ${unavailable.join(', ')}.`);
+				// last month's transactions are complete from the 3rd; older months can be had any day
+				const today = new Date(now);
+				if (today.getUTCDate() < VAT_FIRST_DAY_OF_MONTH && end >= Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)) {
+					return this.fatal(seller, record, 'The VAT transactions report is available from the third day of each month. Request it on or after the third.');
+				}
+				const lines = taxLines(this.data(seller), record.marketplaceIds, start, end, now);
+				if (lines.length === 0) return;
+				record.outcome = 'DONE';
+				record.documentId = this.newDocument(seller, `${record.reportId}|doc`, {
+					mediaType: 'text/csv',
+					charset,
+					generated: false,
+					gzipLevel: 6,
+					restricted: true,
+					render: () => vatTransactionsFile(lines, seller.sellerId),
+				}).documentId;
+				return;
+			}
 			default:
 				return this.fatal(seller, record, `The SP-API emulator does not generate ${record.reportType} reports (it builds ${GENERATED_TYPES.join(', ')}).`);
 		}
@@ -447,7 +505,12 @@ export class ReportStore {
 	/** Every report of the seller that exists at the current clock, newest first. */
 	allReports(seller: SellerFixture): ReportRecord[] {
 		const now = this.now();
-		const records = [...(this.created.get(seller.sellerId) ?? []), ...(this.generatedReports.get(seller.sellerId) ?? []), ...this.settlementReports(seller)];
+		const records = [
+			...(this.created.get(seller.sellerId) ?? []),
+			...(this.generatedReports.get(seller.sellerId) ?? []),
+			...this.settlementReports(seller),
+			...this.taxLibraryReports(seller),
+		];
 		return records.filter((record) => record.createdAt <= now).sort((a, b) => b.createdAt - a.createdAt || (a.reportId < b.reportId ? 1 : -1));
 	}
 
@@ -512,6 +575,42 @@ export class ReportStore {
 			outcome: 'DONE',
 			documentId,
 		};
+	}
+
+	// ---------------------------------------------------------------- the Tax Document Library (US sales tax)
+
+	/** One Sales Tax Report per finished month of the seller's US data, as if the seller had generated it. */
+	private taxLibraryReports(seller: SellerFixture): ReportRecord[] {
+		const us = seller.marketplaceIds.find((id) => findMarketplace(id)?.countryCode === 'US');
+		if (!us) return [];
+		const now = this.now();
+		const firstData = this.deps.state.settings.nowMs - this.deps.state.settings.historyDays * 86_400_000;
+		const records: ReportRecord[] = [];
+		const first = new Date(firstData);
+		for (let month = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1); ; ) {
+			const next = Date.UTC(new Date(month).getUTCFullYear(), new Date(month).getUTCMonth() + 1, 1);
+			const createdAt = next + (TAX_LIBRARY_DAY_OF_MONTH - 1) * 86_400_000 + 6 * 3600_000;
+			if (createdAt > now) break;
+			const idSeed = `${this.deps.seed}|${seller.sellerId}|sales-tax|${month}`;
+			const reportId = stableId(`tax-library|${idSeed}`, 11, 'digits');
+			let documentId = this.settlementDocuments.get(reportId);
+			if (!documentId) {
+				const monthStart = month;
+				const monthEnd = next - 1000;
+				documentId = this.newDocument(seller, idSeed, {
+					mediaType: 'text/plain',
+					charset: 'UTF-8',
+					generated: false,
+					gzipLevel: 6,
+					render: () => salesTaxFile(taxLines(this.data(seller), [us], monthStart, monthEnd, createdAt), seller.sellerId),
+				}).documentId;
+				this.settlementDocuments.set(reportId, documentId);
+			}
+			records.push({ reportId, sellerId: seller.sellerId, reportType: SALES_TAX_REPORT_TYPE, marketplaceIds: [us], dataStartTime: month, dataEndTime: next - 1000, createdAt, startAt: createdAt, endAt: createdAt + 60_000, outcome: 'DONE', documentId });
+			this.announced.add(reportId);
+			month = next;
+		}
+		return records;
 	}
 
 	private editSettlementLines(sellerKey: string, id: string, edit: ((lines: SettlementLine[]) => SettlementLine[]) | undefined): void {
@@ -718,6 +817,9 @@ function parseType(value: unknown): string {
 	if (typeof value !== 'string' || !TYPE_PATTERN.test(value)) throw invalidInput(`Invalid reportType: "${String(value)}".`);
 	if ((SETTLEMENT_TYPES as readonly string[]).includes(value)) {
 		throw invalidInput(`Report type ${value} cannot be requested or scheduled: settlement reports are created by Amazon automatically.`);
+	}
+	if (value === SALES_TAX_REPORT_TYPE) {
+		throw invalidInput(`Report type ${value} cannot be requested or scheduled: generate it in the Tax Document Library of Seller Central, then find it with getReports.`);
 	}
 	return value;
 }

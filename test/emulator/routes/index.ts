@@ -6,6 +6,7 @@ import { notificationsRoutes } from './notifications';
 import { reportsRoutes } from './reports';
 import { sellersRoutes } from './sellers';
 import { sellerWalletRoutes } from './sellerWallet';
+import { tokensRoutes } from './tokens';
 import { transfersRoutes } from './transfers';
 import type { RouteTable } from './types';
 import { vendorRoutes } from './vendor';
@@ -20,4 +21,5 @@ export const ROUTES: RouteTable = {
 	...notificationsRoutes,
 	...reportsRoutes,
 	...vendorRoutes,
+	...tokensRoutes,
 };

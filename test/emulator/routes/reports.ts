@@ -4,7 +4,7 @@
  * requires ("Specifying nextToken with any other parameters will cause the request to fail").
  */
 import { createHash } from 'node:crypto';
-import { ApiError, invalidInput, type ApiResponse } from '../http/errors';
+import { ApiError, invalidInput, unauthorized, type ApiResponse } from '../http/errors';
 import { listParam, optionalDateTime } from '../params';
 import type { ReportRecord, ReportStore } from '../reports/store';
 import { sellerOf, type RouteContext, type RouteHandler, type RouteTable } from './types';
@@ -119,6 +119,8 @@ const getReportDocument: RouteHandler = (request, context) => {
 	const reports = store(context);
 	const document = reports.document(seller.sellerId, request.pathParams.reportDocumentId);
 	if (!document) throw notFound(`Report document ${request.pathParams.reportDocumentId}`);
+	// restricted report types (buyer data): only with a Restricted Data Token for this document's path
+	if (document.restricted && !request.restrictedDataToken) throw unauthorized('');
 	const flag = request.query.get('enableContentEncodingUrlHeader');
 	if (flag !== null && flag !== 'true' && flag !== 'false') throw invalidInput(`Invalid enableContentEncodingUrlHeader: "${flag}". Use true or false.`);
 	const body: Record<string, unknown> = { reportDocumentId: document.documentId, url: reports.presign(document, flag === 'true') };

@@ -8,6 +8,7 @@ import type { ApiResponse } from '../http/errors';
 import type { NotificationsService } from '../notifications/service';
 import type { EmptyPages } from '../paging';
 import type { ReportStore } from '../reports/store';
+import type { TokenStore } from '../tokenStore';
 import type { AppFixture, SellerFixture, SpApiRegion } from '../types';
 
 export interface RouteRequest {
@@ -21,6 +22,8 @@ export interface RouteRequest {
 	/** Set for seller-authorised operations. */
 	seller?: SellerFixture;
 	region?: SpApiRegion;
+	/** The call came with a Restricted Data Token made for it (restricted operations need one). */
+	restrictedDataToken?: boolean;
 }
 
 export interface RouteContext {
@@ -34,6 +37,8 @@ export interface RouteContext {
 	notifications?: NotificationsService;
 	/** Reports, schedules and report documents (reports/store.ts). */
 	reports: ReportStore;
+	/** Access tokens (the Tokens API issues Restricted Data Tokens). */
+	tokens?: TokenStore;
 }
 
 export type RouteHandler = (request: RouteRequest, context: RouteContext) => ApiResponse | Promise<ApiResponse>;

@@ -2,7 +2,8 @@
  * Google stand-ins for end-to-end runs of n8n's Google Sheets node (OAuth2): the OAuth token endpoint
  * (oauth2.googleapis.com/token, refresh-token grant with the client id and secret in the body, as n8n's
  * Google OAuth2 credential sends them) and the Sheets API v4 calls the node makes to append rows:
- * spreadsheet metadata, values get / update / append, and batchUpdate's appendDimension. It keeps a
+ * spreadsheet metadata, values get / update / append, and batchUpdate's addSheet (n8n's "Create" sheet) and
+ * appendDimension. It keeps a
  * real grid per sheet, answers in Google's shapes and with Google's errors (401 UNAUTHENTICATED for an
  * unknown or expired access token, 404 NOT_FOUND for another spreadsheet), and records every write.
  */
@@ -73,6 +74,10 @@ export interface GoogleSheetsOptions {
 export interface GoogleSheetsApi extends StandIn {
 	/** The grid of a sheet as it is now. */
 	rows(title: string): unknown[][];
+	/** Titles of the sheets (tabs), in order. */
+	titles(): string[];
+	/** Test control: removes a sheet, as if the seller deleted the tab (e.g. between two runs of a test). */
+	removeSheet(title: string): void;
 	writes: SheetsWrite[];
 	/** Requests refused for the access token. */
 	unauthorized: RecordedRequest[];
@@ -146,6 +151,8 @@ export function googleSheetsApi(options: GoogleSheetsOptions): GoogleSheetsApi {
 		writes,
 		unauthorized,
 		rows: (title) => (sheets.get(title)?.rows ?? []).map((row) => [...row]),
+		titles: () => [...sheets.keys()],
+		removeSheet: (title) => void sheets.delete(title),
 		handle(request) {
 			if (!request.path.startsWith('/v4/spreadsheets/')) return undefined;
 			const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
@@ -168,16 +175,28 @@ export function googleSheetsApi(options: GoogleSheetsOptions): GoogleSheetsApi {
 			}
 			if (rest === ':batchUpdate' && request.method === 'POST') {
 				// Google's JSON mapping accepts integers as numbers or numeric strings (n8n's node sends "0").
-				const requests = ((request.json as { requests?: Array<Record<string, { sheetId?: number | string; dimension?: string; length?: number | string }>> })?.requests ?? []);
+				type BatchRequest = { appendDimension?: { sheetId?: number | string; dimension?: string; length?: number | string }; addSheet?: { properties?: { title?: string } } };
+				const requests = (request.json as { requests?: BatchRequest[] })?.requests ?? [];
+				const replies: unknown[] = [];
 				for (const entry of requests) {
+					if (entry.addSheet) {
+						// what n8n's "Create" sheet operation sends; Google refuses a title that exists
+						const title = entry.addSheet.properties?.title ?? `Sheet${sheets.size + 1}`;
+						if (sheets.has(title)) return googleError(400, 'INVALID_ARGUMENT', `Invalid requests[0].addSheet: A sheet with the name "${title}" already exists. Please enter another name.`);
+						const sheet: Sheet = { sheetId: 2000 + sheets.size + writes.length, title, rows: [], rowCount: 1000, columnCount: 26 };
+						sheets.set(title, sheet);
+						replies.push({ addSheet: { properties: { sheetId: sheet.sheetId, title, index: sheets.size - 1, sheetType: 'GRID', gridProperties: { rowCount: sheet.rowCount, columnCount: sheet.columnCount } } } });
+						continue;
+					}
 					const append = entry.appendDimension;
-					if (!append) return googleError(400, 'INVALID_ARGUMENT', `Invalid requests: this stand-in knows only appendDimension, got ${Object.keys(entry).join(', ')}`);
+					if (!append) return googleError(400, 'INVALID_ARGUMENT', `Invalid requests: this stand-in knows only addSheet and appendDimension, got ${Object.keys(entry).join(', ')}`);
+					replies.push({});
 					const sheet = [...sheets.values()].find((s) => s.sheetId === Number(append.sheetId));
 					if (!sheet) return googleError(400, 'INVALID_ARGUMENT', `Invalid requests[0].appendDimension: No grid with id: ${append.sheetId}`);
 					if (append.dimension === 'ROWS') sheet.rowCount += Number(append.length ?? 0);
 					else sheet.columnCount += Number(append.length ?? 0);
 				}
-				return { status: 200, body: { spreadsheetId: options.spreadsheetId, replies: requests.map(() => ({})) } };
+				return { status: 200, body: { spreadsheetId: options.spreadsheetId, replies } };
 			}
 			const values = /^\/values\/(.+?)(:append)?$/.exec(rest);
 			if (!values) return googleError(404, 'NOT_FOUND', `This stand-in does not serve ${request.method} ${request.path}`);

@@ -125,8 +125,23 @@ export async function startStandInServer(standIns: StandIn[], port = 0): Promise
 export { listen as listenOnLoopback };
 
 /** Slack Web API `chat.postMessage` with a bot token (what n8n's Slack node calls to post a message). */
-export function slackWebApi(options: { botToken: string }): StandIn & { messages: Array<{ channel: string; text: string; request: RecordedRequest }> } {
-	const messages: Array<{ channel: string; text: string; request: RecordedRequest }> = [];
+/** A Slack message as posted; `blocks` when the poster used Block Kit (n8n's "Send and Wait" does, without `text`). */
+export interface SlackMessage {
+	channel: string;
+	/** `text`, or for a message of blocks only, the text of its blocks joined with newlines. */
+	text: string;
+	blocks?: SlackBlock[];
+	request: RecordedRequest;
+}
+
+export interface SlackBlock {
+	type: string;
+	text?: { type: string; text: string };
+	elements?: Array<{ type: string; text?: { text: string }; url?: string; style?: string }>;
+}
+
+export function slackWebApi(options: { botToken: string }): StandIn & { messages: SlackMessage[] } {
+	const messages: SlackMessage[] = [];
 	return {
 		name: 'Slack Web API',
 		messages,
@@ -135,12 +150,14 @@ export function slackWebApi(options: { botToken: string }): StandIn & { messages
 			// Slack answers HTTP 200 with ok:false for API errors.
 			if (request.headers.authorization !== `Bearer ${options.botToken}`) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
 			if (request.path !== '/api/chat.postMessage') return { status: 200, body: { ok: false, error: 'unknown_method' } };
-			const body = (request.json ?? {}) as { channel?: string; text?: string };
+			const body = (request.json ?? {}) as { channel?: string; text?: string; blocks?: SlackBlock[] };
 			if (!body.channel) return { status: 200, body: { ok: false, error: 'channel_not_found' } };
-			if (!body.text) return { status: 200, body: { ok: false, error: 'no_text' } };
-			messages.push({ channel: body.channel, text: body.text, request });
+			const blocks = Array.isArray(body.blocks) && body.blocks.length > 0 ? body.blocks : undefined;
+			if (!body.text && !blocks) return { status: 200, body: { ok: false, error: 'no_text' } };
+			const blockText = blocks?.map((block) => block.text?.text?.trim() ?? '').filter(Boolean).join('\n');
+			messages.push({ channel: body.channel, text: body.text || blockText || '', blocks, request });
 			const ts = `${Math.floor(Date.now() / 1000)}.${String(messages.length).padStart(6, '0')}`;
-			return { status: 200, body: { ok: true, channel: 'C0ACORNE2E', ts, message: { type: 'message', text: body.text, ts, bot_id: 'B0ACORN' } } };
+			return { status: 200, body: { ok: true, channel: 'C0ACORNE2E', ts, message: { type: 'message', text: body.text ?? '', ts, bot_id: 'B0ACORN' } } };
 		},
 	};
 }

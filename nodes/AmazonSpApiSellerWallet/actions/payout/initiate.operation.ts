@@ -35,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const marketplace = readMarketplace(this, itemIndex, client);
 	const accountType = readText(this, 'accountType', itemIndex, 'Account Type');
 	const options = readOptions(this, itemIndex);
-	claimOncePerExecution(this, itemIndex, {
+	await claimOncePerExecution(this, itemIndex, {
 		key: `payout|${marketplace.id}|${accountType}`,
 		describe: (earlier) =>
 			`Item ${earlier.item} of "${earlier.nodeName}" already asked Amazon for an on-demand payout in ${marketplace.country} (${accountType}) in this run; Amazon allows one in 24 hours, so this one was not sent.`,

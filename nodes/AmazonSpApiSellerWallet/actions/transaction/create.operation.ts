@@ -181,7 +181,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 				`Item ${earlier.item} of "${earlier.nodeName}" already sent ${amount.text} ${currency} to the account ending ${destination.tail} with the same description in this run; this looks like a duplicate, so it was not sent. If both payments are meant, turn on "Allow Identical Transfers".`,
 		});
 	}
-	claimOncePerExecution(this, itemIndex, ...claims);
+	await claimOncePerExecution(this, itemIndex, ...claims);
 
 	const requestedAt = requestTime.toISOString();
 	const body: IDataObject = {

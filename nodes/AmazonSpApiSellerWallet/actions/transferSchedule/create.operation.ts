@@ -91,7 +91,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	if (options.status !== undefined && options.status !== 'DISABLED' && options.status !== 'ENABLED') throw new InputError('"Status" must be Enabled or Disabled.');
 	const signatures = readSignatures(this, itemIndex);
 
-	claimOncePerExecution(this, itemIndex, {
+	await claimOncePerExecution(this, itemIndex, {
 		key: `schedule|${sourceAccountId}|${destinationAccountId}`,
 		describe: (earlier) =>
 			`Item ${earlier.item} of "${earlier.nodeName}" already sent a schedule from account ${sourceAccountId} to ${destinationAccountId} in this run; Amazon allows one, so this one was not sent.`,

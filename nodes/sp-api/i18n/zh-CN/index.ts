@@ -15,6 +15,8 @@ import { vendor } from './vendor';
 import { errors } from './errors';
 import { editor } from './editor';
 import { notif } from './notif';
+import { queue } from './queue';
+import { playbooks } from './playbooks';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -43,6 +45,8 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	errors,
 	editor,
 	notif,
+	queue,
+	playbooks,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
