@@ -38,6 +38,11 @@ export const CONSTRUCTED_SITES: Readonly<Record<string, Site>> = {
 	ReportError: { props: { 0: ['message', 'hint'] } },
 	// `message` of an SqsError is AWS's own words (shown as "AWS said: …"); ACORN's words are the hint
 	SqsError: { props: { 0: ['hint'] } },
+	// n8n shows the message of any error a node throws: plain errors are checked too (internal ones are allow-listed)
+	Error: { args: [0] },
+	RangeError: { args: [0] },
+	TypeError: { args: [0] },
+	TimedOut: { args: [0] },
 };
 
 /** Calls whose argument is shown: execution hints, the credential tests' `fail`, helpers that build errors. */
