@@ -61,10 +61,6 @@ export interface Finding {
 	site: string;
 	/** the text as written (source) */
 	text: string;
-	/** its file and offsets in it (for tools that rewrite it) */
-	file: string;
-	start: number;
-	end: number;
 }
 
 export interface SiteReport {
@@ -121,12 +117,14 @@ export class RuntimeTextAnalysis {
 
 	private scanFile(source: ts.SourceFile): void {
 		const visit = (node: ts.Node): void => {
-			if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && CONSTRUCTED_SITES[node.expression.text]) {
-				this.checkSite(node, `new ${node.expression.text}`, CONSTRUCTED_SITES[node.expression.text], node.arguments ?? ts.factory.createNodeArray());
+			if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+				const site = siteNamed(CONSTRUCTED_SITES, node.expression.text);
+				if (site) this.checkSite(node, `new ${node.expression.text}`, site, node.arguments ?? ts.factory.createNodeArray());
 			}
 			if (ts.isCallExpression(node)) {
 				const name = calleeName(node.expression);
-				if (name && CALLED_SITES[name]) this.checkSite(node, name, CALLED_SITES[name], node.arguments);
+				const site = name ? siteNamed(CALLED_SITES, name) : undefined;
+				if (site) this.checkSite(node, name!, site, node.arguments);
 			}
 			// a credential test's answer: { status: 'OK' | 'Error', message }
 			if (ts.isObjectLiteralExpression(node)) {
@@ -154,7 +152,7 @@ export class RuntimeTextAnalysis {
 	private report(node: ts.Node, site: string): void {
 		const where = this.where(node);
 		const text = node.getText().replace(/\s+/g, ' ').slice(0, 160);
-		this.untagged.set(`${where} ${text}`, { where, site, text, file: node.getSourceFile().fileName, start: node.getStart(), end: node.getEnd() });
+		this.untagged.set(`${where} ${text}`, { where, site, text });
 	}
 
 	/**
@@ -382,6 +380,11 @@ function assignmentsTo(name: string, scope: ts.Node): ts.Expression[] {
 	};
 	visit(scope);
 	return found;
+}
+
+/** A site by its name (own entries only: `toString` is no site). */
+function siteNamed(sites: Readonly<Record<string, Site>>, name: string): Site | undefined {
+	return Object.prototype.hasOwnProperty.call(sites, name) ? sites[name] : undefined;
 }
 
 function skipWrappers(expression: ts.Expression): ts.Expression {

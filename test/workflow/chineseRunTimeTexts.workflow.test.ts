@@ -13,8 +13,7 @@ import type { Emulator } from '../emulator/types';
 import { runPoll, runWorkflow, spApiCredentialRef, type WorkflowResult, type WorkflowSpec } from '../harness/n8nHarness';
 import { activateWorkflow } from '../harness/triggerHarness';
 import { withLanguage } from '../helpers/language';
-import { SIGNATURES } from '../helpers/walletFixture';
-import { DESTINATION } from '../helpers/walletFixture';
+import { DESTINATION, SIGNATURES } from '../helpers/walletFixture';
 import { credentialsOf, NEW_REFUND_TRIGGER, REFUNDS, singleNode } from './support';
 
 const NOW = new Date('2025-03-15T12:00:00Z');
