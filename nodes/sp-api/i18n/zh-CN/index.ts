@@ -17,6 +17,7 @@ import { editor } from './editor';
 import { notif } from './notif';
 import { queue } from './queue';
 import { playbooks } from './playbooks';
+import { runtime } from './runtime';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -47,6 +48,7 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	notif,
 	queue,
 	playbooks,
+	runtime,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));
