@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { INodeProperties, INodeType, INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
+import { NodeHelpers, type INodeProperties, type INodeType, type INodeTypeDescription, type IVersionedNodeType } from 'n8n-workflow';
 import { LANGUAGE_VARIABLE } from '../../../nodes/sp-api/i18n/language';
 import { ZH_CN } from '../../../nodes/sp-api/i18n/zh-CN';
 import { PACKAGE_NAME } from '../realN8n';
@@ -21,6 +21,11 @@ export interface AcornNode {
 	/** Kept for saved workflows but not offered in the node panel (description `hidden`). */
 	hidden: boolean;
 	credentialTypes: string[];
+	/**
+	 * The required credential types a new node shows together (with its default parameters). n8n 2.41
+	 * fills in only one of them by itself: the seller chooses the others (the node's notice says so).
+	 */
+	credentialTypesShownTogether: string[];
 	/** The codex search words written in Chinese characters (what a Chinese seller types in the panel). */
 	chineseSearchWords: string[];
 	/** English labels of every parameter by name (one name can have several labels under different displayOptions). */
@@ -91,6 +96,16 @@ function defaultAction(properties: readonly INodeProperties[], actions: Readonly
 	return actions.get(`${typeof resource === 'string' ? resource : ''}:${String(operation)}`);
 }
 
+/** What n8n's editor decides for a new node: the credentials its default parameters display, required ones only. */
+function credentialTypesShownTogether(description: INodeTypeDescription): string[] {
+	const version = Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+	const node = { typeVersion: description.defaultVersion ?? version };
+	const defaults = NodeHelpers.getNodeParameters(description.properties, {}, true, false, node, description) ?? {};
+	return (description.credentials ?? [])
+		.filter((credential) => credential.required && NodeHelpers.displayParameter(defaults, credential, node, description))
+		.map((credential) => credential.name);
+}
+
 /** Every node ACORN ships, in package.json order. */
 export function acornNodes(): AcornNode[] {
 	const packageJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
@@ -108,6 +123,7 @@ export function acornNodes(): AcornNode[] {
 			isTrigger: description.group.includes('trigger'),
 			hidden: description.hidden === true,
 			credentialTypes: (description.credentials ?? []).map((credential) => credential.name),
+			credentialTypesShownTogether: credentialTypesShownTogether(description),
 			chineseSearchWords: (codex.alias ?? []).filter((word) => CHINESE.test(word)),
 			labelsByParameter,
 			actions,
