@@ -5,9 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NodeHelpers, type INodeProperties, type INodeType, type INodeTypeDescription, type IVersionedNodeType } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 import { LANGUAGE_VARIABLE } from '../../../nodes/sp-api/i18n/language';
 import { ZH_CN } from '../../../nodes/sp-api/i18n/zh-CN';
+import { credentialTypesShownTogether } from '../../helpers/credentialFields';
 import { PACKAGE_NAME } from '../realN8n';
 import { REPO_ROOT } from '../world';
 
@@ -94,16 +95,6 @@ function defaultAction(properties: readonly INodeProperties[], actions: Readonly
 		(property) => property.name === 'operation' && (resource === undefined || ((property.displayOptions?.show?.resource as unknown[] | undefined) ?? [resource]).includes(resource)),
 	)?.default;
 	return actions.get(`${typeof resource === 'string' ? resource : ''}:${String(operation)}`);
-}
-
-/** What n8n's editor decides for a new node: the credentials its default parameters display, required ones only. */
-function credentialTypesShownTogether(description: INodeTypeDescription): string[] {
-	const version = Array.isArray(description.version) ? Math.max(...description.version) : description.version;
-	const node = { typeVersion: description.defaultVersion ?? version };
-	const defaults = NodeHelpers.getNodeParameters(description.properties, {}, true, false, node, description) ?? {};
-	return (description.credentials ?? [])
-		.filter((credential) => credential.required && NodeHelpers.displayParameter(defaults, credential, node, description))
-		.map((credential) => credential.name);
 }
 
 /** Every node ACORN ships, in package.json order. */
