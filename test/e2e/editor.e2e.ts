@@ -29,22 +29,30 @@ const CHINESE_REFUND_WORD = '退款';
 /**
  * Checks that fail today because their fix is on another branch of issue 12. They are NOT skipped: they
  * fail until that branch is merged; then delete the line here (the test titles show what each waits for).
+ * Keyed by `<language> <check>`: the check is a node type or the name of a panel search. None today.
  */
-const TWO_CREDENTIALS = 'nobody yet: "Credentials … are not set" on a node with two credential types';
-/** Keyed by `<language> <check>`: the check is a node type or the name of a panel search. */
-const AWAITING_FIX: Readonly<Record<string, string>> = {
-	// n8n 2.41 gives a new node a credential only when exactly one credential fits all its credential
-	// types together (workflows store, getNewNodeWithDefaultCredential); with one SP-API credential and
-	// one SQS / EventBridge credential the panel then fills the second slot and leaves the SP-API one empty.
-	'en n8n-nodes-acorn.amazonSpApiNotificationsTrigger': TWO_CREDENTIALS,
-	'zh-CN n8n-nodes-acorn.amazonSpApiNotificationsTrigger': TWO_CREDENTIALS,
-	'en n8n-nodes-acorn.amazonSpApiEventBridgeTrigger': TWO_CREDENTIALS,
-	'zh-CN n8n-nodes-acorn.amazonSpApiEventBridgeTrigger': TWO_CREDENTIALS,
-};
+const AWAITING_FIX: Readonly<Record<string, string>> = {};
 const awaiting = (language: 'en' | 'zh-CN', check: string) => {
 	const fix = AWAITING_FIX[`${language} ${check}`];
 	return fix ? ` [fails until merged: ${fix}]` : '';
 };
+
+/**
+ * n8n 2.41 fills in ONE credential of a new node by itself. Its editor's credential fields (NodeCredentials,
+ * n8n-editor-ui dist ParameterInputList-*.js) watch the credential types the node shows and, only while the
+ * node has no credential at all, assign the single most recently updated credential among ALL those types
+ * (useCanvasOperations-*.js); once one is set the watch does nothing more, whatever the order, `required`
+ * or `displayOptions` of the node's credentials. A node that needs two types at once therefore opens with
+ * one field empty and n8n's "Credentials for … are not set"; its notice tells the seller to choose both.
+ * The test accepts exactly that issue for those nodes, chooses the empty field as a seller would, and then
+ * requires no red at all.
+ */
+const needsSeveralCredentials = (node: AcornNode) => node.credentialTypesShownTogether.length > 1;
+const severalCredentials = (node: AcornNode) =>
+	needsSeveralCredentials(node) ? ` (needs ${node.credentialTypesShownTogether.length} credentials: n8n fills in one, the test chooses the others)` : '';
+/** n8n's canvas issue for an empty credential field (its English text: n8n itself runs in English). */
+const credentialsNotSet = (node: AcornNode, language: 'en' | 'zh-CN') =>
+	`Credentials for ${language === 'en' ? node.displayName : (chineseFor(node.displayName) ?? node.displayName)} are not set.`;
 
 /** The parameter panel and the tabs above it: what a seller reads in a node. */
 const parametersFrame = [SELECTORS.parameterTabs, SELECTORS.executeButton, SELECTORS.parameters];
@@ -62,16 +70,42 @@ function brokenLooking(node: AcornNode, issues: readonly string[] | undefined): 
 	});
 }
 
-/** Everything red a seller sees after adding the node: in its panel, on the canvas, and what the editor logged. */
-async function redErrorsAfterOpening(editor: EditorPage, node: AcornNode, screenshot: string) {
+/** The labels of the credential fields of the open parameter panel that have no saved credential chosen. */
+async function emptyCredentialFields(editor: EditorPage): Promise<string[]> {
+	return (await editor.credentialSlots()).filter((slot) => !slot.chosen).map((slot) => (slot.shows ? `${slot.label} (shows "${slot.shows}")` : slot.label));
+}
+
+/**
+ * Everything red a seller sees after adding the node: in its panel, on the canvas, credential fields left
+ * empty, and what the editor logged. A node that needs several credentials at once: n8n's "Credentials
+ * for … are not set" is accepted on first open, then the test opens the node again, chooses what n8n left
+ * empty, and everything counts from then on (the canvas issue must be gone). In the panel opened again
+ * n8n's markers on single parameters are left to the canvas check (see parameterPanelRedFlags).
+ */
+async function redErrorsAfterOpening(editor: EditorPage, node: AcornNode, screenshot: string, language: 'en' | 'zh-CN') {
 	const inPanel = await editor.parameterPanelRedFlags();
+	let emptyCredentials = await emptyCredentialFields(editor);
 	await saveScreenshot(editor, screenshot, await editor.boxAround(parametersFrame));
 	await editor.closeParameterPanel();
-	return { inPanel, onCanvas: brokenLooking(node, await editor.canvasIssues(node.type)), editorErrors: editor.watched.errors() };
+	let onCanvas = brokenLooking(node, await editor.canvasIssues(node.type));
+	if (needsSeveralCredentials(node)) {
+		const acceptedOnFirstOpen = credentialsNotSet(node, language);
+		const firstOpen = onCanvas.filter((issue) => issue !== acceptedOnFirstOpen);
+		const seen = firstOpen.length < onCanvas.length ? `the canvas said "${acceptedOnFirstOpen}"` : 'no canvas issue';
+		await editor.openNodeOnCanvas(node.type);
+		const chosen = await editor.chooseCredentialsLeftEmpty();
+		process.stderr.write(`[editor e2e] ${language} ${node.displayName}: n8n left ${chosen.length ? `"${chosen.join('", "')}"` : 'no credential field'} empty (${seen}); the test chose it\n`);
+		inPanel.push(...(await editor.parameterPanelRedFlags({ parameterMarkers: false })));
+		emptyCredentials = await emptyCredentialFields(editor);
+		await saveScreenshot(editor, `${screenshot}-credentials-chosen`, await editor.boxAround(parametersFrame));
+		await editor.closeParameterPanel();
+		onCanvas = [...firstOpen, ...brokenLooking(node, await editor.canvasIssues(node.type))];
+	}
+	return { inPanel, onCanvas, emptyCredentials, editorErrors: editor.watched.errors() };
 }
 
 type RedErrors = Awaited<ReturnType<typeof redErrorsAfterOpening>>;
-const NO_RED_ERRORS: RedErrors = { inPanel: [], onCanvas: [], editorErrors: [] };
+const NO_RED_ERRORS: RedErrors = { inPanel: [], onCanvas: [], emptyCredentials: [], editorErrors: [] };
 
 /**
  * Adds the node from the panel (found by `search`) with its default action and, with `alsoFirstListed`,
@@ -91,13 +125,13 @@ async function openAsASellerWould(
 	await whileOpen();
 	const firstIsDefault = !defaultAction || first === defaultAction;
 	const screenshot = `${screenshotName(node.type)}-node-${language}`;
-	results[first ?? node.displayName] = await redErrorsAfterOpening(editor, node, firstIsDefault ? screenshot : `${screenshot}-first-action`);
+	results[first ?? node.displayName] = await redErrorsAfterOpening(editor, node, firstIsDefault ? screenshot : `${screenshot}-first-action`, language);
 	if (!firstIsDefault) {
 		await editor.startOver();
 		await editor.searchNodePanel(search, [node.type]);
 		await editor.addNodeFromPanel(node.type, defaultAction);
 		await whileOpen();
-		results[defaultAction] = await redErrorsAfterOpening(editor, node, screenshot);
+		results[defaultAction] = await redErrorsAfterOpening(editor, node, screenshot, language);
 	}
 	return results;
 }
@@ -171,7 +205,7 @@ describe('ACORN in the n8n editor (headless Chromium)', () => {
 			});
 		}
 
-		it.each(nodes.map((node) => [`${node.displayName}${awaiting('en', node.type)}`, node] as const))('%s: found by its name in the node panel, added to a canvas, opens without red errors', async (_title, node) => {
+		it.each(nodes.map((node) => [`${node.displayName}${severalCredentials(node)}${awaiting('en', node.type)}`, node] as const))('%s: found by its name in the node panel, added to a canvas, opens without red errors', async (_title, node) => {
 			const { displayName } = node;
 			const listed = await editor.searchNodePanel(displayName, [node.type]);
 			const entry = listed.find((item) => item.type === node.type);
@@ -216,7 +250,7 @@ describe('ACORN in the n8n editor (headless Chromium)', () => {
 			expect({ missing: expected.filter((node) => !types.has(node.type)).map((node) => node.displayName), listed }).toEqual({ missing: [], listed });
 		});
 
-		it.each(nodes.map((node) => [`${node.displayName}${awaiting('zh-CN', node.type)}`, node] as const))('%s: found by its Chinese name and search words, labels from the zh-CN table, no red errors', async (_title, node) => {
+		it.each(nodes.map((node) => [`${node.displayName}${severalCredentials(node)}${awaiting('zh-CN', node.type)}`, node] as const))('%s: found by its Chinese name and search words, labels from the zh-CN table, no red errors', async (_title, node) => {
 			const { displayName } = node;
 			const chineseName = chineseFor(displayName);
 			const words = [...(chineseName ? [chineseName] : []), ...node.chineseSearchWords];

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { INodeProperties, INodeType, INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 import { LANGUAGE_VARIABLE } from '../../../nodes/sp-api/i18n/language';
 import { ZH_CN } from '../../../nodes/sp-api/i18n/zh-CN';
+import { credentialTypesShownTogether } from '../../helpers/credentialFields';
 import { PACKAGE_NAME } from '../realN8n';
 import { REPO_ROOT } from '../world';
 
@@ -21,6 +22,11 @@ export interface AcornNode {
 	/** Kept for saved workflows but not offered in the node panel (description `hidden`). */
 	hidden: boolean;
 	credentialTypes: string[];
+	/**
+	 * The required credential types a new node shows together (with its default parameters). n8n 2.41
+	 * fills in only one of them by itself: the seller chooses the others (the node's notice says so).
+	 */
+	credentialTypesShownTogether: string[];
 	/** The codex search words written in Chinese characters (what a Chinese seller types in the panel). */
 	chineseSearchWords: string[];
 	/** English labels of every parameter by name (one name can have several labels under different displayOptions). */
@@ -108,6 +114,7 @@ export function acornNodes(): AcornNode[] {
 			isTrigger: description.group.includes('trigger'),
 			hidden: description.hidden === true,
 			credentialTypes: (description.credentials ?? []).map((credential) => credential.name),
+			credentialTypesShownTogether: credentialTypesShownTogether(description),
 			chineseSearchWords: (codex.alias ?? []).filter((word) => CHINESE.test(word)),
 			labelsByParameter,
 			actions,

@@ -28,6 +28,17 @@ const panelEntry = (type: string) => `${PANEL} [data-keyboard-nav-id^="${type}-"
 /** A group of panel entries (Triggers, Actions) that is folded. */
 const FOLDED_GROUP = '[data-category-collapsed="true"]';
 const UUID_SUFFIX = /-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A saved credential in the open list of a credential field (not "Create new credential" nor n8n's credits). */
+const SAVED_CREDENTIAL_OPTION = '[data-test-id^="node-credentials-select-item-"]:not([data-test-id="node-credentials-select-item-new"]):not([data-test-id="node-credentials-select-item-n8n-credits"])';
+
+export interface CredentialSlot {
+	/** What the field is called ("Amazon Seller Account (SP-API)"). */
+	label: string;
+	/** The chosen credential's name (empty while n8n shows its "Select Credential" placeholder). */
+	shows: string;
+	/** A saved credential is chosen. */
+	chosen: boolean;
+}
 
 export class EditorPage {
 	constructor(
@@ -162,19 +173,30 @@ export class EditorPage {
 		);
 	}
 
-	/** What a seller would read as "something is broken" in the open parameter panel. */
-	async parameterPanelRedFlags(): Promise<string[]> {
-		const found = await this.page.$eval(NDV, (ndv) => {
+	/**
+	 * What a seller would read as "something is broken" in the open parameter panel. Without
+	 * `parameterMarkers`, n8n's markers on single parameters are left out: on a node opened again (no longer
+	 * new) n8n marks every required field still empty, its usual way of asking for input.
+	 */
+	async parameterPanelRedFlags(options: { parameterMarkers: boolean } = { parameterMarkers: true }): Promise<string[]> {
+		const found = await this.page.$eval(NDV, (ndv, parameterMarkers) => {
 			const texts = [(ndv as HTMLElement).innerText, ...Array.from(ndv.querySelectorAll('input, textarea')).map((input) => `${(input as HTMLInputElement).value} ${(input as HTMLInputElement).placeholder}`)];
-			const issues = Array.from(ndv.querySelectorAll('[data-test-id="parameter-issues"]'))
+			const issues = Array.from(parameterMarkers ? ndv.querySelectorAll('[data-test-id="parameter-issues"]') : [])
 				.filter((element) => (element as HTMLElement).offsetParent !== null)
 				.map((element) => {
 					const item = element.closest('[data-test-id="parameter-item"]');
 					const label = item?.querySelector('label')?.textContent?.trim() ?? '?';
 					return `red issue marker on "${label}": ${(element as HTMLElement).innerText || element.getAttribute('title') || ''}`.trim();
 				});
-			return { texts, issues };
-		});
+			// A credential field n8n marks (red border and warning sign) when its credential is missing or unusable.
+			const credentialIssues = Array.from(ndv.querySelectorAll('[data-test-id="node-credentials-slot"]'))
+				.filter((slot) => /hasIssues/.test(slot.querySelector('[data-test-id="node-credentials-select"]')?.className ?? ''))
+				.map((slot) => {
+					const label = slot.querySelector('[data-test-id="credentials-label"] label') ?? slot.querySelector('[data-test-id="credentials-label"]');
+					return `red issue marker on the credential field "${(label as HTMLElement | null)?.innerText.split('\n')[0].trim() ?? '?'}"`;
+				});
+			return { texts, issues: [...issues, ...credentialIssues] };
+		}, options.parameterMarkers);
 		const fetchErrors = found.texts.flatMap((text) => text.split('\n')).filter((line) => FETCH_ERROR.test(line)).map((line) => `"${line.trim()}"`);
 		const toasts = await this.errorToasts();
 		return [...new Set(fetchErrors)].concat(found.issues, toasts);
@@ -193,6 +215,66 @@ export class EditorPage {
 				.filter((toast) => (toast as HTMLElement).offsetParent !== null && /error/i.test(toast.className + (toast.querySelector('[class*="error"]') ? ' error' : '')))
 				.map((toast) => `error pop-up: ${(toast as HTMLElement).innerText.replace(/\s+/g, ' ').trim()}`),
 		);
+	}
+
+	/**
+	 * The credential fields at the top of the open parameter panel: their label, what they show, and whether
+	 * a saved credential is chosen (n8n then offers its pen "edit credential" button).
+	 */
+	async credentialSlots(): Promise<CredentialSlot[]> {
+		return await this.page.$$eval(`${NDV} ${testId('node-credentials-slot')}`, (slots) =>
+			slots.map((slot) => {
+				const label = slot.querySelector('[data-test-id="credentials-label"] label') ?? slot.querySelector('[data-test-id="credentials-label"]');
+				return {
+					label: (label as HTMLElement | null)?.innerText.split('\n')[0].trim() ?? '',
+					shows: (slot.querySelector('[data-test-id="node-credentials-select"]') as HTMLElement | null)?.innerText.trim() ?? '',
+					chosen: !!slot.querySelector('[data-test-id="credential-edit-button"]'),
+				};
+			}),
+		);
+	}
+
+	/**
+	 * What a seller does with a credential field n8n left empty: opens its list and clicks the first saved
+	 * credential (not "Create new credential"). Returns the labels of the fields it filled.
+	 */
+	async chooseCredentialsLeftEmpty(): Promise<string[]> {
+		const filled: string[] = [];
+		const slots = await this.page.$$(`${NDV} ${testId('node-credentials-slot')}`);
+		for (const [index, slot] of slots.entries()) {
+			if (await slot.$(testId('credential-edit-button'))) continue;
+			const label = (await this.credentialSlots())[index].label;
+			await (await slot.$(testId('node-credentials-select')))!.click();
+			// Every field has its own list (the others stay in the page, hidden): the visible one is this field's.
+			const option = await this.page
+				.waitForFunction(
+					(selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector)).find((element) => element.offsetParent !== null),
+					{ timeout: UI_TIMEOUT_MS, polling: 50 },
+					SAVED_CREDENTIAL_OPTION,
+				)
+				.catch(() => {
+					throw new Error(`the list of the credential field "${label}" offers no saved credential`);
+				});
+			await (option.asElement() as ElementHandle<Element>).click();
+			await this.page.waitForFunction(
+				(element: Element, selector: string) =>
+					!!element.querySelector('[data-test-id="credential-edit-button"]') &&
+					!Array.from(document.querySelectorAll(selector)).some((option) => (option as HTMLElement).offsetParent !== null),
+				{ timeout: UI_TIMEOUT_MS, polling: 50 },
+				slot,
+				SAVED_CREDENTIAL_OPTION,
+			);
+			filled.push(label);
+		}
+		await this.waitUntilSettled();
+		return filled;
+	}
+
+	/** Opens the parameter panel of the node of `type` on the canvas (a double click, as a seller does). */
+	async openNodeOnCanvas(type: string): Promise<void> {
+		await this.page.click(`${testId('canvas-node')}[data-node-type="${type}"]`, { count: 2 });
+		await this.page.waitForSelector(NDV, { visible: true, timeout: UI_TIMEOUT_MS });
+		await this.waitUntilSettled();
 	}
 
 	/** Parameter labels shown in the open parameter panel, by parameter name (`label for=`). */
