@@ -28,16 +28,18 @@ export class AmazonSpApiEventBridgeTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Notifications', 'Unreadable'],
-		// Literal names, not the constants: n8n's linter reads them from the source.
+		// Literal names, not the constants: n8n's linter reads them from the source. The display names tell
+		// the two credential fields apart in the editor (both would otherwise read "Credential").
 		credentials: [
-			{ name: 'amazonSpApi', required: true, testedBy: 'amazonSpApiConnectionTest' },
-			{ name: 'amazonEventBridgeWebhookApi', required: true, testedBy: 'amazonEventBridgeWebhookTest' },
+			{ name: 'amazonSpApi', required: true, testedBy: 'amazonSpApiConnectionTest', displayName: 'Amazon Seller Account (SP-API)' },
+			{ name: 'amazonEventBridgeWebhookApi', required: true, testedBy: 'amazonEventBridgeWebhookTest', displayName: 'Secret EventBridge Sends (Webhook)' },
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'amazon-sp-api' }],
 		properties: [
 			{
 				displayName:
-					'Steps in AWS: after activating this workflow, open EventBridge → Partner event sources, associate the Amazon SP-API source with an event bus, then create a rule on that bus whose target is an API destination with this node\'s Production URL (method POST) and a connection of type "API key" with the header name and secret of the "Amazon EventBridge Webhook API" credential selected below.',
+					// The first sentence: n8n 2.41 fills in only one credential of a new node (the most recently saved one).
+					'Choose both credentials above: n8n fills in only one by itself. Steps in AWS: after activating this workflow, open EventBridge → Partner event sources, associate the Amazon SP-API source with an event bus, then create a rule on that bus whose target is an API destination with this node\'s Production URL (method POST) and a connection of type "API key" with the header name and secret of the "Amazon EventBridge Webhook API" credential chosen above.',
 				name: 'awsSetupNotice',
 				type: 'notice',
 				default: '',

@@ -21,6 +21,7 @@ import { findNotificationType } from '../sp-api/notifications/types';
 import { registerSecrets } from '../sp-api/redact';
 import { SpApiError } from '../sp-api/errors';
 import { markStaticDataChanged } from '../sp-api/n8n/staticData';
+import { tr } from '../sp-api/i18n/translate';
 
 /** credentials/AmazonEventBridgeWebhookApi.credentials.ts: the header name and secret EventBridge sends. */
 export const EVENTBRIDGE_SECRET_CREDENTIAL = 'amazonEventBridgeWebhookApi';
@@ -38,8 +39,8 @@ function ledgerKey(context: IHookFunctions): string {
 function destinationOf(context: IHookFunctions): DestinationSpec {
 	const accountId = String(context.getNodeParameter('awsAccountId', '')).replace(/[\s-]/g, '');
 	const region = String(context.getNodeParameter('awsRegion', '')).trim();
-	if (!/^\d{12}$/.test(accountId)) throw new NodeOperationError(context.getNode(), `"${accountId}" is not an AWS account ID (12 digits, top right of the AWS console).`);
-	if (!isAwsRegionCode(region)) throw new NodeOperationError(context.getNode(), `"${region}" is not an AWS region code such as us-east-1.`);
+	if (!/^\d{12}$/.test(accountId)) throw new NodeOperationError(context.getNode(), tr`"${accountId}" is not an AWS account ID (12 digits, top right of the AWS console).`);
+	if (!isAwsRegionCode(region)) throw new NodeOperationError(context.getNode(), tr`"${region}" is not an AWS region code such as us-east-1.`);
 	return { kind: 'eventBridge', accountId, region, name: 'ACORN n8n EventBridge' };
 }
 
@@ -113,10 +114,10 @@ const MIN_SECRET_LENGTH = 16;
 /** What is wrong with the webhook credential, in words; undefined when it can be used. */
 export function webhookSecretProblem(headerName: string, secret: string): string | undefined {
 	if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(headerName)) {
-		return `"${headerName}" cannot be an HTTP header name: use letters, digits and dashes, for example x-acorn-secret.`;
+		return tr`"${headerName}" cannot be an HTTP header name: use letters, digits and dashes, for example x-acorn-secret.`;
 	}
 	if (secret.length < MIN_SECRET_LENGTH) {
-		return `The secret has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} (a long random value) so nobody can guess it.`;
+		return tr`The secret has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} (a long random value) so nobody can guess it.`;
 	}
 	return undefined;
 }
@@ -130,7 +131,7 @@ export async function amazonEventBridgeWebhookTest(
 	const problem = webhookSecretProblem(String(data.headerName || 'x-acorn-secret').trim(), String(data.secret ?? ''));
 	return problem
 		? { status: 'Error', message: problem }
-		: { status: 'OK', message: 'The header name and secret can be used. Enter the same two values in the EventBridge connection (Authorization type "API key").' };
+		: { status: 'OK', message: tr`The header name and secret can be used. Enter the same two values in the EventBridge connection (Authorization type "API key").` };
 }
 
 /** Checks the shared-secret header in constant time (hashes make the lengths equal). */

@@ -25,6 +25,7 @@ import { refundToJson } from '../sp-api/finances/refundJson';
 import { readAmountThresholds, ThresholdError, thresholdFields, type AmountThresholds } from '../sp-api/finances/amountThresholds';
 import { editorDescription } from '../sp-api/n8n/editorDescription';
 import codex from './AmazonSpApiNewRefundTrigger.node.json';
+import { tr } from '../sp-api/i18n/translate';
 
 const HOUR_MS = 3_600_000;
 
@@ -62,7 +63,7 @@ function readMarketplaceParameter(context: IPollFunctions, region: SpApiClient['
 
 function readKinds(context: IPollFunctions): Set<RefundKind> {
 	const kinds = context.getNodeParameter('kinds', ['refund']) as RefundKind[];
-	if (!Array.isArray(kinds) || kinds.length === 0) throw new NodeOperationError(context.getNode(), 'Pick at least one refund type in "Refund Types".');
+	if (!Array.isArray(kinds) || kinds.length === 0) throw new NodeOperationError(context.getNode(), tr`Pick at least one refund type in "Refund Types".`);
 	return new Set(kinds);
 }
 
@@ -272,7 +273,7 @@ async function newRefunds(context: IPollFunctions, client: SpApiClient): Promise
 		overlapMs: (options.overlapHours ?? 48) * HOUR_MS,
 		maxRemembered: options.maxRemembered ?? 10000,
 	};
-	if (!(settings.lookbackMs > 0)) throw new NodeOperationError(context.getNode(), '"On First Activation, Look Back (Days)" must be more than 0.');
+	if (!(settings.lookbackMs > 0)) throw new NodeOperationError(context.getNode(), tr`"On First Activation, Look Back (Days)" must be more than 0.`);
 	const staticData = context.getWorkflowStaticData('node') as IDataObject;
 	const state = readPollState(staticData);
 	const window = planWindow(state, latestAllowedBefore(), settings);

@@ -38,7 +38,8 @@ export class AmazonSpApiNotificationsTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Amazon delivers these notifications into an SQS queue in your AWS account: turn on "Prepare Queue" below and ACORN creates the queue and lets Amazon send to it. No AWS account? Use the New Refund Trigger instead.',
+					// The first sentence: n8n 2.41 fills in only one credential of a new node (the most recently saved one).
+					'Choose both credentials above: n8n fills in only one by itself. Amazon delivers these notifications into an SQS queue in your AWS account: turn on "Prepare Queue" below and ACORN creates the queue and lets Amazon send to it. No AWS account? Use the New Refund Trigger instead.',
 				name: 'awsSetupNotice',
 				type: 'notice',
 				default: '',

@@ -82,7 +82,7 @@ export function readReportTypeFilter(ctx: ITriggerFunctions, selected: ReadonlyS
 	const raw = ctx.getNodeParameter('reportTypes', []) as unknown;
 	const list = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : []).map((value) => String(value).trim()).filter(Boolean);
 	for (const type of list) {
-		if (!REPORT_TYPE_PATTERN.test(type)) throw new InputError(`"${type}" in "Only These Report Types" is not a report type name (they look like GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2).`);
+		if (!REPORT_TYPE_PATTERN.test(type)) throw new InputError(tr`"${type}" in "Only These Report Types" is not a report type name (they look like GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2).`);
 	}
 	return list.length > 0 ? new Set(list) : undefined;
 }
@@ -96,7 +96,7 @@ export type ReportRun =
 	| { kind: 'stopped' };
 
 function label(report: ReturnType<typeof finishedReportOf>): string {
-	return `report ${report.reportId ?? '(no id)'}${report.reportType ? ` (${report.reportType})` : ''}`;
+	return tr`report ${report.reportId ?? tr`(no id)`}${report.reportType ? ` (${report.reportType})` : ''}`;
 }
 
 /** The items of one REPORT_PROCESSING_FINISHED notification, or what to do with its message instead. */
@@ -116,7 +116,7 @@ export async function reportRun(
 				if (!report.reportDocumentId) {
 					return {
 						kind: 'items',
-						items: [{ json: { ...item, message: `Amazon says ${name} is done but names no document to download.` } }],
+						items: [{ json: { ...item, message: tr`Amazon says ${name} is done but names no document to download.` } }],
 					};
 				}
 				const settings = downloadSettingsFrom(values, report.reportType, undefined);
@@ -130,10 +130,10 @@ export async function reportRun(
 					settings,
 				);
 				if (items.length > 0) return { kind: 'items', items };
-				return { kind: 'items', items: [{ json: { ...item, noData: true, rows: 0, message: `${capitalise(name)} is ready but has no lines.` } }] };
+				return { kind: 'items', items: [{ json: { ...item, noData: true, rows: 0, message: tr`${capitalise(name)} is ready but has no lines.` } }] };
 			}
 			case 'CANCELLED':
-				return { kind: 'items', items: [{ json: { ...item, noData: true, message: `Amazon found no data for ${name} and cancelled it.` } }] };
+				return { kind: 'items', items: [{ json: { ...item, noData: true, message: tr`Amazon found no data for ${name} and cancelled it.` } }] };
 			case 'FATAL': {
 				const errorDocument = report.reportDocumentId ? (await readReportDocumentText(client, report.reportDocumentId, 4000)).trim() : undefined;
 				return {
@@ -168,7 +168,7 @@ export async function reportRun(
 					json: {
 						...item,
 						downloadError: { ...decision.failure.summary, attempts: decision.attempt } as IDataObject,
-						message: `ACORN could not download ${name}${decision.failure.transient ? ` after ${decision.attempt} attempts` : ''}: ${decision.failure.reason} Download it later with the Reports node (Report → Download, report ID ${report.reportId ?? 'as above'}).`,
+						message: tr`ACORN could not download ${name}${decision.failure.transient ? tr` after ${decision.attempt} attempts` : ''}: ${decision.failure.reason} Download it later with the Reports node (Report → Download, report ID ${report.reportId ?? tr`as above`}).`,
 					},
 				},
 			],

@@ -210,7 +210,7 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 				return;
 			}
 			const report = finishedReportOf(entry.item);
-			const name = `Report ${report.reportId ?? '(no id)'} (${report.reportType ?? 'unknown type'})`;
+			const name = tr`Report ${report.reportId ?? tr`(no id)`} (${report.reportType ?? tr`unknown type`})`;
 			const run = await reportRun(ctx, client, entry.item as IDataObject, download!, message.receiveCount, batch.signal);
 			if (run.kind === 'stopped') {
 				outcome.release!.push(...entries.slice(index).map((e) => e.message));
@@ -221,8 +221,8 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 				const hint = run.failure.reason;
 				if (manual) {
 					// in the editor: show the failure now; the message goes back to the queue untouched
-					manualFailure = new NodeOperationError(node, `${name} could not be downloaded: ${hint}`, {
-						description: 'The notification stays in the queue: the active workflow (or the next test) downloads the report again.',
+					manualFailure = new NodeOperationError(node, tr`${name} could not be downloaded: ${hint}`, {
+						description: tr`The notification stays in the queue: the active workflow (or the next test) downloads the report again.`,
 					});
 					outcome.release!.push(...entries.slice(index).map((e) => e.message));
 					outcome.stop = true;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { tr, translateText } from './i18n/translate';
 
 /** Finances v0 refuses dates less than two minutes old; stay a little further away. */
 export const AMAZON_FRESHNESS_MS = 2 * 60_000 + 5_000;
@@ -22,7 +23,7 @@ export function parseDateInput(value: unknown, field: string, timeZone = 'UTC'):
 	else if (typeof value === 'number') parsed = DateTime.fromMillis(value);
 	else parsed = DateTime.fromISO(String(value).trim(), { zone: timeZone, setZone: false });
 	if (!parsed.isValid) {
-		throw new DateInputError(`"${String(value)}" in ${field} is not a date. Use the date picker or an ISO date such as 2026-01-31T00:00:00Z.`);
+		throw new DateInputError(tr`"${String(value)}" in ${translateText(field)} is not a date. Use the date picker or an ISO date such as 2026-01-31T00:00:00Z.`);
 	}
 	return parsed.toJSDate();
 }

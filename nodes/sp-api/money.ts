@@ -1,3 +1,4 @@
+import { tr } from './i18n/translate';
 /**
  * Exact money. Amounts travel as decimal strings with their currency and are added as scaled
  * bigints, so a refund total equals the sum of its parts to the cent (and to the yen).
@@ -161,7 +162,7 @@ export function toMinorUnits(m: Money): number {
 
 export class CurrencyMismatchError extends Error {
 	constructor(currencies: readonly string[]) {
-		super(`Cannot add amounts in different currencies: ${currencies.join(', ')}`);
+		super(tr`Cannot add amounts in different currencies: ${currencies.join(', ')}`);
 		this.name = 'CurrencyMismatchError';
 	}
 }

@@ -31,3 +31,12 @@ export function recordingLogger(): {
 		},
 	};
 }
+
+/** `until` for a check that has to ask something (an HTTP server, a browser page) each time. */
+export async function untilResolved(check: () => Promise<boolean>, timeoutMs = 3000, what = 'condition', everyMs = 100): Promise<void> {
+	const started = Date.now();
+	while (!(await check())) {
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(everyMs);
+	}
+}

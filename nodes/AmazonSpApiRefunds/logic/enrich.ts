@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RefundInput } from '../../sp-api/finances/refundJson';
 import type { ReasonText } from './reasonTexts';
 import { reasonCodeKey, type ReturnRow } from './returnRows';
+import { tr } from '../../sp-api/i18n/translate';
 
 export type { ReasonText };
 
@@ -49,14 +50,14 @@ function withoutItemIndex(row: ReturnRow): IDataObject {
 	return copy as IDataObject;
 }
 
-export const UNMATCHED_NOTE =
-	'No return found for this order and SKU. Normal for returnless refunds, A-to-z claims, chargebacks and refunds given before the item came back; otherwise the return may be in a later report.';
 
 export function enrichedJson(entry: EnrichedRefund, reasons: ReadonlyMap<string, ReasonText>): IDataObject {
 	const { refund, returns } = entry;
 	const out: IDataObject = { ...refund.json, returnMatched: returns.length > 0 };
 	if (returns.length === 0) {
-		out.returnMatchNote = refund.amazonOrderId ? UNMATCHED_NOTE : 'This refund line has no order (e.g. a fee refund), so there is no return to match.';
+		out.returnMatchNote = refund.amazonOrderId
+			? tr`No return found for this order and SKU. Normal for returnless refunds, A-to-z claims, chargebacks and refunds given before the item came back; otherwise the return may be in a later report.`
+			: tr`This refund line has no order (e.g. a fee refund), so there is no return to match.`;
 		return out;
 	}
 	const reason = mainReason(returns);

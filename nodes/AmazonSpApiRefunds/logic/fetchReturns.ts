@@ -11,6 +11,7 @@ import type { Marketplace } from '../../sp-api/marketplaces';
 import { InputError } from '../../sp-api/n8n/nodeErrors';
 import { createReport, FileDateOrder, findReportType, openReportDocument, rowBatchesOf, waitForReport, withFileDateOrder, type WaitOptions } from '../../sp-api/reports';
 import { returnLineKey, returnLinesOfRow, returnRowDateTexts, type ReturnChannel, type ReturnLine } from './returnLines';
+import { tr } from '../../sp-api/i18n/translate';
 
 export const FBA_RETURNS_REPORT = 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA';
 export const MFN_RETURNS_FLAT_FILE = 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE';
@@ -61,12 +62,12 @@ export interface FetchedReturnLine {
  * marketplaces may still be empty here ("every store", filled in from Amazon afterwards).
  */
 export function checkReturnsQuery(query: ReturnsQuery, nowMs: number): ReturnsQuery {
-	if (query.reports.length === 0) throw new InputError('Pick at least one returns report (FBA customer returns, seller-fulfilled returns or both).');
+	if (query.reports.length === 0) throw new InputError(tr`Pick at least one returns report (FBA customer returns, seller-fulfilled returns or both).`);
 	const { start } = query.range;
 	const end = new Date(Math.min(query.range.end.getTime(), nowMs));
-	if (start.getTime() >= nowMs) throw new InputError(`The start of the returns period (${toUtcIso(start)}) is in the future: Amazon only reports on the past.`);
+	if (start.getTime() >= nowMs) throw new InputError(tr`The start of the returns period (${toUtcIso(start)}) is in the future: Amazon only reports on the past.`);
 	if (start.getTime() >= end.getTime()) {
-		throw new InputError(`The end of the returns period (${toUtcIso(query.range.end)}) is not after its start (${toUtcIso(start)}).`);
+		throw new InputError(tr`The end of the returns period (${toUtcIso(query.range.end)}) is not after its start (${toUtcIso(start)}).`);
 	}
 	return { ...query, range: { start, end } };
 }
@@ -85,7 +86,7 @@ export function planReturnReports(query: ReturnsQuery): PlannedReport[] {
 
 /** Every return line of the query, report by report; stop iterating to stop reading. */
 export async function* fetchReturnLines(client: SpApiClient, query: ReturnsQuery, stats: ReturnsStats = emptyReturnsStats()): AsyncGenerator<FetchedReturnLine> {
-	if (query.marketplaces.length === 0) throw new InputError('Pick at least one marketplace: Amazon makes a returns report per store.');
+	if (query.marketplaces.length === 0) throw new InputError(tr`Pick at least one marketplace: Amazon makes a returns report per store.`);
 	const planned = planReturnReports(query);
 	stats.reports += planned.length;
 	const requested: { plan: PlannedReport; reportId: string }[] = [];

@@ -12,6 +12,7 @@ import { localDate, readReportDate, type FileDateOrder, type ReportRow } from '.
 import { withoutUndefined } from '../../sp-api/finances/refunds';
 import { columnKey, readReturnRow, type ReturnRow } from './returnRows';
 import { reasonTextFor, type ReasonLookup } from './reasonTexts';
+import { tr } from '../../sp-api/i18n/translate';
 
 export type ReturnChannel = 'FBA' | 'MFN';
 
@@ -139,7 +140,7 @@ function lineOf(flat: IDataObject, raw: IDataObject, row: ReportRow, context: Re
 		raw,
 	};
 	if (row.problem) line.problem = row.problem;
-	else if (!parsed) line.problem = `line ${row.line} has no order ID`;
+	else if (!parsed) line.problem = tr`line ${row.line} has no order ID`;
 	if (row.raw !== undefined) line.raw = { ...raw, _raw: row.raw };
 	return line;
 }

@@ -9,6 +9,7 @@ import { addDecimals, parseDecimal, type Decimal, type Money, money } from '../.
 import { chargePartOf, type RefundKind, type RefundPart, type RefundRecord } from '../../sp-api/finances/refunds';
 import type { Marketplace } from '../../sp-api/marketplaces';
 import { FileDateOrder, normaliseDecimal, ReportError, type ReportRow } from '../../sp-api/reports';
+import { tr } from '../../sp-api/i18n/translate';
 
 /** The refund kinds a settlement report lists per order, so they can be compared line by line. */
 export type ComparableKind = Extract<RefundKind, 'refund' | 'guaranteeClaim' | 'chargeback'>;
@@ -189,8 +190,8 @@ export class SettlementReader {
 			throw new ReportError({
 				kind: 'parse',
 				line: row.line,
-				message: `The settlement report has "${text}" in column ${column} at line ${row.line}, which is not an amount.`,
-				hint: 'Download the settlement report with the Reports node to look at that line.',
+				message: tr`The settlement report has "${text}" in column ${column} at line ${row.line}, which is not an amount.`,
+				hint: tr`Download the settlement report with the Reports node to look at that line.`,
 			});
 		}
 		return parseDecimal(normalised);

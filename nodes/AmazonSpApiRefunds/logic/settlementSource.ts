@@ -19,6 +19,7 @@ import { paginateItems } from '../../sp-api/pagination';
 import { findSettlementReports, getReport, isSettlementReportType, openReportDocument, rowBatchesOf, toIsoDate, withFileDateOrder, type AmazonReport, type SettlementReportType } from '../../sp-api/reports';
 import { findMarketplace } from '../../sp-api/marketplaces';
 import { SettlementReader, settlementDateTexts, type ComparableKind, type SettlementSummary } from './settlement';
+import { tr } from '../../sp-api/i18n/translate';
 
 const DAY_MS = 86_400_000;
 /** How far the start and end of a group and a settlement may differ and still be the same period. */
@@ -76,7 +77,7 @@ export async function findEventGroup(client: SpApiClient, financialEventGroupId:
 		if (group.financialEventGroupId === financialEventGroupId) return group;
 	}
 	throw new InputError(
-		`No financial event group "${financialEventGroupId}" started in the last ${GROUP_LIST_MAX_DAYS} days. Take the ID from the Finances node (Financial Event Group → Get Many); Amazon keeps settlement reports only ${REPORT_RETENTION_DAYS} days.`,
+		tr`No financial event group "${financialEventGroupId}" started in the last ${GROUP_LIST_MAX_DAYS} days. Take the ID from the Finances node (Financial Event Group → Get Many); Amazon keeps settlement reports only ${REPORT_RETENTION_DAYS} days.`,
 	);
 }
 
@@ -133,7 +134,7 @@ export interface ReadSettlement {
  * (which Amazon sets to the settlement period) stand in, and the summary says so (periodFrom 'report').
  */
 export async function readSettlement(client: SpApiClient, report: AmazonReport, kinds: ReadonlySet<ComparableKind>, metadata?: ResponseMetadata): Promise<ReadSettlement> {
-	if (!report.reportDocumentId) throw new InputError(`Settlement report ${report.reportId} has no document to download (status ${report.processingStatus}).`);
+	if (!report.reportDocumentId) throw new InputError(tr`Settlement report ${report.reportId} has no document to download (status ${report.processingStatus}).`);
 	const marketplace = report.marketplaceIds?.length ? findMarketplace(report.marketplaceIds[0]) : undefined;
 	const reader = new SettlementReader(kinds, marketplace);
 	const opened = await openReportDocument(client, report.reportDocumentId, { marketplace });
@@ -145,7 +146,7 @@ export async function readSettlement(client: SpApiClient, report: AmazonReport, 
 		opened.close();
 	}
 	if (!reader.summary) {
-		throw new InputError(`Settlement report ${report.reportId} has no settlement line (settlement-id, total-amount, currency): it does not look like a flat-file settlement report.`);
+		throw new InputError(tr`Settlement report ${report.reportId} has no settlement line (settlement-id, total-amount, currency): it does not look like a flat-file settlement report.`);
 	}
 	const summary = reader.summary;
 	if ((!summary.start || !summary.end) && (report.dataStartTime || report.dataEndTime)) {
@@ -162,14 +163,14 @@ export const READABLE_LAYOUTS: readonly SettlementReportType[] = ['GET_V2_SETTLE
 export async function settlementReportById(client: SpApiClient, reportId: string): Promise<{ report: AmazonReport; metadata: ResponseMetadata }> {
 	const { data: report, metadata } = await getReport(client, reportId);
 	if (!isSettlementReportType(report.reportType)) {
-		throw new InputError(`Report ${reportId} is a ${report.reportType} report, not a settlement report. Find settlement reports with the Reports node (Settlement Report → Get Many).`);
+		throw new InputError(tr`Report ${reportId} is a ${report.reportType} report, not a settlement report. Find settlement reports with the Reports node (Settlement Report → Get Many).`);
 	}
 	if (!READABLE_LAYOUTS.includes(report.reportType as SettlementReportType)) {
 		throw new InputError(
-			`Report ${reportId} is the XML layout of a settlement (${report.reportType}). Reconcile reads the flat-file layouts: use the ID of the same settlement's GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2 report.`,
+			tr`Report ${reportId} is the XML layout of a settlement (${report.reportType}). Reconcile reads the flat-file layouts: use the ID of the same settlement's GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2 report.`,
 		);
 	}
-	if (report.processingStatus !== 'DONE') throw new InputError(`Settlement report ${reportId} is ${report.processingStatus}; only finished (DONE) settlement reports can be read.`);
+	if (report.processingStatus !== 'DONE') throw new InputError(tr`Settlement report ${reportId} is ${report.processingStatus}; only finished (DONE) settlement reports can be read.`);
 	return { report, metadata };
 }
 
@@ -178,7 +179,7 @@ export async function latestSettlementReport(client: SpApiClient, layout: Settle
 		return { report, metadata: page.metadata };
 	}
 	throw new InputError(
-		`Amazon has published no ${layout} settlement report in the last ${REPORT_RETENTION_DAYS} days${marketplaceIds.length ? ' for these marketplaces' : ''}. Settlement reports appear after a settlement period closes (usually every 14 days).`,
+		tr`Amazon has published no ${layout} settlement report in the last ${REPORT_RETENTION_DAYS} days${marketplaceIds.length ? tr` for these marketplaces` : ''}. Settlement reports appear after a settlement period closes (usually every 14 days).`,
 	);
 }
 
@@ -193,10 +194,10 @@ export interface Mapping {
 export async function groupForSettlement(client: SpApiClient, summary: SettlementSummary, nowMs: number): Promise<Mapping> {
 	const { pairs, problem } = summary.settlementId
 		? await summaryPairs(client, { relatedIdentifierName: 'SETTLEMENT_ID', relatedIdentifierValue: summary.settlementId })
-		: { pairs: [], problem: 'the settlement report names no settlement id' };
+		: { pairs: [], problem: tr`the settlement report names no settlement id` };
 	const pairedGroupId = pairs.find((pair) => pair.settlementId === summary.settlementId && pair.financialEventGroupId)?.financialEventGroupId;
 	const startMs = summary.start ? Date.parse(summary.start) : Number.NaN;
-	if (!Number.isFinite(startMs)) throw new InputError(`Settlement ${summary.settlementId} has no readable start date, so its financial event group cannot be found.`);
+	if (!Number.isFinite(startMs)) throw new InputError(tr`Settlement ${summary.settlementId} has no readable start date, so its financial event group cannot be found.`);
 	const latest = latestAllowedBefore(nowMs).getTime();
 	const after = new Date(startMs - DAY_MS);
 	const before = new Date(Math.min(startMs + DAY_MS, latest));
@@ -209,9 +210,9 @@ export async function groupForSettlement(client: SpApiClient, summary: Settlemen
 		// Amazon named the group but does not list it near the settlement's dates: trust the pairing
 		return { group: { financialEventGroupId: pairedGroupId }, mappedBy: 'listSummary' };
 	}
-	if (byPeriod) return { group: byPeriod, mappedBy: 'settlementPeriod', summaryProblem: problem ?? 'listSummary did not name a financial event group for this settlement' };
+	if (byPeriod) return { group: byPeriod, mappedBy: 'settlementPeriod', summaryProblem: problem ?? tr`listSummary did not name a financial event group for this settlement` };
 	throw new InputError(
-		`No financial event group matches settlement ${summary.settlementId} (${summary.currency}, ${summary.start ?? '?'} – ${summary.end ?? '?'}): none has the same currency and a start and end within one hour of the settlement's.`,
+		tr`No financial event group matches settlement ${summary.settlementId} (${summary.currency}, ${summary.start ?? '?'} – ${summary.end ?? '?'}): none has the same currency and a start and end within one hour of the settlement's.`,
 	);
 }
 
@@ -225,7 +226,7 @@ export async function settlementForGroup(
 ): Promise<ReadSettlement & { mappedBy: MappedBy; summaryProblem?: string }> {
 	if (group.processingStatus === 'Open' || !group.end) {
 		throw new InputError(
-			`Financial event group ${group.financialEventGroupId} is still open: Amazon publishes its settlement report only after the period closes${group.start ? ` (it started ${group.start})` : ''}.`,
+			tr`Financial event group ${group.financialEventGroupId} is still open: Amazon publishes its settlement report only after the period closes${group.start ? tr` (it started ${group.start})` : ''}.`,
 		);
 	}
 	const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : undefined);
@@ -234,7 +235,7 @@ export async function settlementForGroup(
 	const endMs = Date.parse(group.end);
 	const createdSince = new Date(Math.max(endMs - PERIOD_TOLERANCE_MS, nowMs - (REPORT_RETENTION_DAYS * DAY_MS - 60_000)));
 	if (endMs < nowMs - REPORT_RETENTION_DAYS * DAY_MS) {
-		throw new InputError(`Financial event group ${group.financialEventGroupId} ended on ${group.end}: Amazon keeps settlement reports only ${REPORT_RETENTION_DAYS} days.`);
+		throw new InputError(tr`Financial event group ${group.financialEventGroupId} ended on ${group.end}: Amazon keeps settlement reports only ${REPORT_RETENTION_DAYS} days.`);
 	}
 	const candidates: AmazonReport[] = [];
 	for await (const { report } of findSettlementReports(client, { reportType: layout, createdSince })) {
@@ -247,8 +248,8 @@ export async function settlementForGroup(
 		if (!byPeriod && samePeriod(group, read.summary)) byPeriod = read;
 		if (!settlementId && byPeriod) break;
 	}
-	if (byPeriod) return { ...byPeriod, mappedBy: 'settlementPeriod', summaryProblem: problem ?? 'listSummary did not name a settlement for this financial event group' };
+	if (byPeriod) return { ...byPeriod, mappedBy: 'settlementPeriod', summaryProblem: problem ?? tr`listSummary did not name a settlement for this financial event group` };
 	throw new InputError(
-		`No ${layout} settlement report matches financial event group ${group.financialEventGroupId} (${group.originalTotal?.currency ?? '?'}, ${group.start} – ${group.end}). Amazon publishes it shortly after the period closes; it may not be there yet.`,
+		tr`No ${layout} settlement report matches financial event group ${group.financialEventGroupId} (${group.originalTotal?.currency ?? '?'}, ${group.start} – ${group.end}). Amazon publishes it shortly after the period closes; it may not be there yet.`,
 	);
 }

@@ -1,6 +1,7 @@
 import { CredentialConfigError } from '../credentials';
 import { registerSecrets } from '../redact';
 import { isAwsRegionCode, regionFromSqsHost, sqsEndpointFor } from './regions';
+import { tr, translateText } from '../i18n/translate';
 
 /** What the `amazonSqsApi` n8n credential stores (field names of credentials/AmazonSqsApi.credentials.ts). */
 export interface SqsCredentialData {
@@ -44,7 +45,7 @@ function parseHttpUrl(value: string, field: string): URL {
 	} catch {
 		// reported below
 	}
-	throw new CredentialConfigError(`${field} "${value}" is not a valid http(s) address.`);
+	throw new CredentialConfigError(tr`${translateText(field)} "${value}" is not a valid http(s) address.`);
 }
 
 /** Queue name and owning account from a queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>). */
@@ -70,41 +71,41 @@ export function normalizeSqsCredentials(data: SqsCredentialData): SqsQueueSettin
 	const sessionToken = text(data.sessionToken) || undefined;
 	registerSecrets(secretAccessKey, sessionToken);
 	const missing = [!accessKeyId && 'Access Key ID', !secretAccessKey && 'Secret Access Key'].filter(Boolean);
-	if (missing.length) throw new CredentialConfigError(`The Amazon SQS credential is missing: ${missing.join(', ')}.`);
-	if (/\s/.test(accessKeyId)) throw new CredentialConfigError('The Access Key ID contains spaces: copy it again from the AWS console.');
+	if (missing.length) throw new CredentialConfigError(tr`The Amazon SQS credential is missing: ${missing.join(', ')}.`);
+	if (/\s/.test(accessKeyId)) throw new CredentialConfigError(tr`The Access Key ID contains spaces: copy it again from the AWS console.`);
 
 	const byName = text(data.queueBy) === 'name';
 	const customEndpoint = data.useCustomEndpoint === true && text(data.sqsEndpoint) !== '';
 	const chosenRegion = text(data.region).toLowerCase();
-	if (chosenRegion && !isAwsRegionCode(chosenRegion)) throw new CredentialConfigError(`"${chosenRegion}" is not an AWS region code such as us-east-1.`);
+	if (chosenRegion && !isAwsRegionCode(chosenRegion)) throw new CredentialConfigError(tr`"${chosenRegion}" is not an AWS region code such as us-east-1.`);
 
 	let queueUrl: string | undefined;
 	let queueName: string | undefined;
 	let region = chosenRegion;
 	if (byName) {
 		queueName = text(data.queueName);
-		if (!queueName) throw new CredentialConfigError('Enter the queue name, or choose "By URL" and paste the queue URL.');
-		if (!/^[A-Za-z0-9_-]{1,80}(\.fifo)?$/.test(queueName)) throw new CredentialConfigError(`"${queueName}" is not an SQS queue name (letters, digits, - and _, at most 80).`);
-		if (!region) throw new CredentialConfigError('Choose the AWS region of the queue.');
+		if (!queueName) throw new CredentialConfigError(tr`Enter the queue name, or choose "By URL" and paste the queue URL.`);
+		if (!/^[A-Za-z0-9_-]{1,80}(\.fifo)?$/.test(queueName)) throw new CredentialConfigError(tr`"${queueName}" is not an SQS queue name (letters, digits, - and _, at most 80).`);
+		if (!region) throw new CredentialConfigError(tr`Choose the AWS region of the queue.`);
 	} else {
 		const raw = text(data.queueUrl);
-		if (!raw) throw new CredentialConfigError('Paste the queue URL (SQS console → your queue → Details → URL).');
+		if (!raw) throw new CredentialConfigError(tr`Paste the queue URL (SQS console → your queue → Details → URL).`);
 		const url = parseHttpUrl(raw, 'Queue URL');
 		if (/amazonaws\.com\.cn$/i.test(url.hostname)) {
-			throw new CredentialConfigError('This queue is in AWS China. Amazon SP-API can only deliver notifications to queues in a global AWS account (amazonaws.com).');
+			throw new CredentialConfigError(tr`This queue is in AWS China. Amazon SP-API can only deliver notifications to queues in a global AWS account (amazonaws.com).`);
 		}
-		if (!queueUrlParts(raw)) throw new CredentialConfigError(`"${raw}" does not look like a queue URL (https://sqs.<region>.amazonaws.com/<account id>/<queue name>).`);
+		if (!queueUrlParts(raw)) throw new CredentialConfigError(tr`"${raw}" does not look like a queue URL (https://sqs.<region>.amazonaws.com/<account id>/<queue name>).`);
 		queueUrl = raw.replace(/\/+$/, '');
 		const fromHost = regionFromSqsHost(url.hostname);
 		if (fromHost && region && fromHost !== region) {
-			throw new CredentialConfigError(`The queue URL is in ${fromHost} but the credential says ${region}. Clear "AWS Region" or choose ${fromHost}.`);
+			throw new CredentialConfigError(tr`The queue URL is in ${fromHost} but the credential says ${region}. Clear "AWS Region" or choose ${fromHost}.`);
 		}
 		region = region || fromHost || '';
-		if (!region) throw new CredentialConfigError('Choose the AWS region of the queue: it cannot be read from this queue URL.');
+		if (!region) throw new CredentialConfigError(tr`Choose the AWS region of the queue: it cannot be read from this queue URL.`);
 		queueName = queueUrlParts(raw)?.queueName;
 	}
 	if (queueName?.endsWith('.fifo')) {
-		throw new CredentialConfigError('This is a FIFO queue. Amazon SP-API delivers notifications to standard queues only: create a standard queue.');
+		throw new CredentialConfigError(tr`This is a FIFO queue. Amazon SP-API delivers notifications to standard queues only: create a standard queue.`);
 	}
 	const endpoint = customEndpoint ? parseHttpUrl(text(data.sqsEndpoint).replace(/\/+$/, ''), 'SQS Endpoint').href.replace(/\/+$/, '') : sqsEndpointFor(region);
 	return { credentials: { accessKeyId, secretAccessKey, sessionToken }, region, endpoint, customEndpoint, queueUrl, queueName };

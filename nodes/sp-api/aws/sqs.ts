@@ -4,6 +4,7 @@ import { redact } from '../redact';
 import { NetworkError, send, type HttpResponse } from '../transport';
 import type { AwsCredentials } from './queueCredentials';
 import { SqsError, sqsHttpError } from './sqsErrors';
+import { tr } from '../i18n/translate';
 
 /**
  * A small Amazon SQS client: the JSON protocol (`application/x-amz-json-1.0`, `X-Amz-Target:
@@ -168,7 +169,7 @@ export class SqsClient {
 		if (Object.keys(attributes).length) input.Attributes = attributes;
 		const answer = await this.call<{ QueueUrl?: string }>('CreateQueue', input, { signal: options.signal, queueUrl: queueName });
 		if (!answer.QueueUrl) {
-			throw new SqsError({ kind: 'invalidRequest', action: 'CreateQueue', message: 'SQS CreateQueue answered without a QueueUrl', hint: 'SQS did not return the new queue URL; try again.' });
+			throw new SqsError({ kind: 'invalidRequest', action: 'CreateQueue', message: 'SQS CreateQueue answered without a QueueUrl', hint: tr`SQS did not return the new queue URL; try again.` });
 		}
 		return answer.QueueUrl;
 	}
@@ -181,7 +182,7 @@ export class SqsClient {
 	async getQueueUrl(queueName: string, options: { signal?: AbortSignal } = {}): Promise<string> {
 		const answer = await this.call<{ QueueUrl?: string }>('GetQueueUrl', { QueueName: queueName }, { signal: options.signal, queueUrl: queueName });
 		if (!answer.QueueUrl) {
-			throw new SqsError({ kind: 'invalidRequest', action: 'GetQueueUrl', message: 'SQS GetQueueUrl answered without a QueueUrl', hint: 'SQS did not return the queue URL; paste the URL instead of the name.' });
+			throw new SqsError({ kind: 'invalidRequest', action: 'GetQueueUrl', message: 'SQS GetQueueUrl answered without a QueueUrl', hint: tr`SQS did not return the queue URL; paste the URL instead of the name.` });
 		}
 		return answer.QueueUrl;
 	}
@@ -208,7 +209,7 @@ function readMessage(message: Record<string, unknown>): SqsMessage {
 			kind: 'serverError',
 			action: 'ReceiveMessage',
 			message: `SQS message ${String(message.MessageId)} arrived with a body that does not match its MD5 checksum`,
-			hint: 'A message arrived damaged; it stays in the queue and is received again.',
+			hint: tr`A message arrived damaged; it stays in the queue and is received again.`,
 		});
 	}
 	const attributes = (message.Attributes ?? {}) as Record<string, string>;
@@ -230,7 +231,7 @@ function amzDate(date: Date): string {
 
 function networkFailure(action: string, error: unknown, endpoint: string): SqsError {
 	if (error instanceof NetworkError && error.failure === 'aborted') {
-		return new SqsError({ kind: 'aborted', action, message: `SQS ${action} was cancelled`, hint: 'The trigger was stopped.' });
+		return new SqsError({ kind: 'aborted', action, message: `SQS ${action} was cancelled`, hint: tr`The trigger was stopped.` });
 	}
 	const reason = error instanceof Error ? error.message : String(error);
 	const unreachable = error instanceof NetworkError && error.failure === 'unreachable';
@@ -240,8 +241,8 @@ function networkFailure(action: string, error: unknown, endpoint: string): SqsEr
 		networkFailure: error instanceof NetworkError && error.failure !== 'aborted' ? error.failure : undefined,
 		message: `SQS ${action}: ${redact(reason)}`,
 		hint: unreachable
-			? `The SQS endpoint ${safeHost(endpoint)} could not be reached. Check the internet connection, proxy settings (HTTPS_PROXY) and, if set, the endpoint override in the credential.`
-			: `No answer from SQS (${safeHost(endpoint)}) in time; ACORN tries again.`,
+			? tr`The SQS endpoint ${safeHost(endpoint)} could not be reached. Check the internet connection, proxy settings (HTTPS_PROXY) and, if set, the endpoint override in the credential.`
+			: tr`No answer from SQS (${safeHost(endpoint)}) in time; ACORN tries again.`,
 	});
 }
 

@@ -94,17 +94,6 @@ export class SqsError extends Error {
 	}
 }
 
-const HINTS: Record<Exclude<SqsErrorKind, 'network' | 'aborted' | 'serverError' | 'throttled' | 'invalidRequest' | 'queueNotFound' | 'queueExists' | 'queueDeletedRecently'>, string> = {
-	unknownKey:
-		'AWS does not recognise the Access Key ID. Copy it again from the AWS console (IAM → Users → your user → Security credentials); a deleted or deactivated key gives this error too.',
-	badSecret:
-		'The Secret Access Key does not match the Access Key ID (the request signature was wrong). Copy the secret again; AWS shows it only once, so create a new access key if you no longer have it.',
-	clockSkew: "AWS refused the request because this computer's clock is wrong by more than a few minutes. Fix the system clock (enable NTP time sync) of the machine n8n runs on.",
-	expiredToken: 'The temporary AWS credentials (Session Token) have expired. Paste fresh ones, or use a long-term access key without a session token.',
-	accessDenied:
-		'AWS refused: this AWS user may not use the queue. Give the user permission for sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility, sqs:GetQueueAttributes and sqs:GetQueueUrl on the queue (IAM → Users → your user → Add permissions).',
-};
-
 function classify(code: string | undefined, status: number, message: string): SqsErrorKind {
 	const c = (code ?? '').replace(/^AWS\.SimpleQueueService\./, '');
 	if (c === 'InvalidClientTokenId' || c === 'UnrecognizedClientException') return 'unknownKey';
@@ -134,7 +123,7 @@ export function sqsHttpError(action: string, status: number, headers: Record<str
 	let hint: string;
 	switch (kind) {
 		case 'queueNotFound':
-			hint = `The queue ${queueUrl ? `${queueUrl} ` : ''}does not exist${region ? ` in ${region}` : ''}. Check the queue URL (or name and region) in the credential.`;
+			hint = tr`The queue ${queueUrl ? `${queueUrl} ` : ''}does not exist${region ? tr` in ${region}` : ''}. Check the queue URL (or name and region) in the credential.`;
 			break;
 		case 'queueExists':
 			hint = tr`A queue named ${queueUrl ?? ''} already exists with other settings. ACORN uses an existing queue as it is: run it again.`;
@@ -143,23 +132,32 @@ export function sqsHttpError(action: string, status: number, headers: Record<str
 			hint = tr`A queue named ${queueUrl ?? ''} was deleted less than a minute ago. AWS lets you create it again 60 seconds after deleting it: wait a minute and run it again.`;
 			break;
 		case 'throttled':
-			hint = 'AWS is throttling requests to the queue; ACORN waits and tries again.';
+			hint = tr`AWS is throttling requests to the queue; ACORN waits and tries again.`;
 			break;
 		case 'serverError':
-			hint = `AWS SQS had a temporary problem (HTTP ${status}); ACORN waits and tries again.`;
+			hint = tr`AWS SQS had a temporary problem (HTTP ${status}); ACORN waits and tries again.`;
 			break;
 		case 'invalidRequest':
-			hint = `SQS refused the ${action} request${awsMessage ? `: ${awsMessage}` : ''}.`;
+			// AWS's own words stay as AWS wrote them
+			hint = tr`SQS refused the ${action} request${awsMessage ? `: ${awsMessage}` : ''}.`;
 			break;
 		case 'unknownKey':
+			hint = tr`AWS does not recognise the Access Key ID. Copy it again from the AWS console (IAM → Users → your user → Security credentials); a deleted or deactivated key gives this error too.`;
+			break;
 		case 'badSecret':
+			hint = tr`The Secret Access Key does not match the Access Key ID (the request signature was wrong). Copy the secret again; AWS shows it only once, so create a new access key if you no longer have it.`;
+			break;
 		case 'clockSkew':
+			hint = tr`AWS refused the request because this computer's clock is wrong by more than a few minutes. Fix the system clock (enable NTP time sync) of the machine n8n runs on.`;
+			break;
 		case 'expiredToken':
+			hint = tr`The temporary AWS credentials (Session Token) have expired. Paste fresh ones, or use a long-term access key without a session token.`;
+			break;
 		case 'accessDenied':
-			hint = HINTS[kind];
+			hint = tr`AWS refused: this AWS user may not use the queue. Give the user permission for sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility, sqs:GetQueueAttributes and sqs:GetQueueUrl on the queue (IAM → Users → your user → Add permissions).`;
 			break;
 		default:
-			hint = `SQS ${action} failed (HTTP ${status}).`;
+			hint = tr`SQS ${action} failed (HTTP ${status}).`;
 	}
 	return new SqsError({
 		kind,

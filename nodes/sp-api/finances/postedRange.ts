@@ -6,6 +6,7 @@
  */
 import { latestAllowedBefore, splitRange, toUtcIso, type DateRange } from '../dates';
 import { InputError } from '../n8n/nodeErrors';
+import { tr, translateText } from '../i18n/translate';
 
 /** finances v0 (and ACORN, to be safe, for 2024-06-19) answers nothing for longer ranges. */
 export const MAX_FINANCE_RANGE_DAYS = 180;
@@ -35,11 +36,11 @@ export function resolvePostedRange(input: PostedRangeInput): PostedRange {
 	const latest = latestAllowedBefore(now);
 	const start = input.after ?? new Date(now - input.defaultLookbackMs);
 	if (input.before && input.after && input.before.getTime() <= input.after.getTime()) {
-		throw new InputError(`"${beforeLabel}" (${toUtcIso(input.before)}) is not after "${afterLabel}" (${toUtcIso(input.after)}): the end of the range must come after its start.`);
+		throw new InputError(tr`"${translateText(beforeLabel)}" (${toUtcIso(input.before)}) is not after "${translateText(afterLabel)}" (${toUtcIso(input.after)}): the end of the range must come after its start.`);
 	}
 	if (start.getTime() >= latest.getTime()) {
 		throw new InputError(
-			`"${afterLabel}" (${toUtcIso(start)}) is in the future or less than two minutes ago: Amazon has no financial data there yet. Pick an earlier start.`,
+			tr`"${translateText(afterLabel)}" (${toUtcIso(start)}) is in the future or less than two minutes ago: Amazon has no financial data there yet. Pick an earlier start.`,
 		);
 	}
 	const requestedEnd = input.before ?? latest;
@@ -54,7 +55,7 @@ export const AMAZON_ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
 export function assertAmazonOrderId(value: string, label = 'Order ID'): string {
 	const trimmed = value.trim();
 	if (!AMAZON_ORDER_ID.test(trimmed)) {
-		throw new InputError(`"${value}" in "${label}" is not an Amazon order ID. Amazon order IDs look like 123-1234567-1234567 (3, 7 and 7 digits).`);
+		throw new InputError(tr`"${value}" in "${translateText(label)}" is not an Amazon order ID. Amazon order IDs look like 123-1234567-1234567 (3, 7 and 7 digits).`);
 	}
 	return trimmed;
 }

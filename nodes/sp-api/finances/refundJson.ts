@@ -12,6 +12,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { amountValue, money, parseDecimal, type AmountStyle, type Money } from '../money';
 import { REFUND_PARTS, type RefundKind, type RefundRecord } from './refunds';
+import { tr } from '../i18n/translate';
 
 const BREAKDOWNS = ['feeBreakdown', 'otherChargeBreakdown', 'taxWithheldBreakdown'] as const;
 
@@ -102,11 +103,11 @@ export function looksLikeRefund(json: IDataObject): boolean {
 /** Reads a refund line from an item, or explains what is missing. */
 export function readRefund(json: IDataObject): RefundInput | string {
 	const currency = text(json.currency)?.toUpperCase();
-	if (!currency || !/^[A-Z]{3}$/.test(currency)) return 'it has no "currency" (a three-letter code such as USD)';
+	if (!currency || !/^[A-Z]{3}$/.test(currency)) return tr`it has no "currency" (a three-letter code such as USD)`;
 	// the exact text when the item has it (ACORN's own items); a number or text otherwise (older or edited items)
 	const exactOr = (name: string) => json[exactField(name)] ?? json[name];
 	const total = amount(exactOr('total'), currency);
-	if (!total) return 'it has no "total" amount';
+	if (!total) return tr`it has no "total" amount`;
 	const parts: RefundInput['parts'] = {};
 	for (const part of REFUND_PARTS) {
 		const value = amount(exactOr(part), currency);

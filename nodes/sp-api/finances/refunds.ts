@@ -10,6 +10,7 @@
  * Amazon returns to the seller (the refunded commission) are positive.
  */
 import { money, negateDecimal, parseDecimal, sumMoney, type Money } from '../money';
+import { tr } from '../i18n/translate';
 
 export type RefundKind = 'refund' | 'guaranteeClaim' | 'chargeback' | 'chargeRefund' | 'reimbursementReversal';
 
@@ -129,7 +130,7 @@ export class RefundAmounts {
 
 	/** The one currency of the line; a line in two currencies is not something Amazon sends. */
 	currency(fallback: string): string {
-		if (this.currencies.size > 1) throw new RangeError(`A refund line mixes currencies: ${[...this.currencies].join(', ')}`);
+		if (this.currencies.size > 1) throw new RangeError(tr`A refund line mixes currencies: ${[...this.currencies].join(', ')}`);
 		return [...this.currencies][0] ?? fallback;
 	}
 

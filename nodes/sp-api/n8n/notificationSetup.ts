@@ -11,19 +11,20 @@ import {
 } from '../notifications/subscriptions';
 import { findNotificationType, type NotificationTypeSpec } from '../notifications/types';
 import { InputError, toNodeError } from './nodeErrors';
+import { tr } from '../i18n/translate';
 
 /** The chosen types, checked against Amazon's list and the delivery workflow before any call. */
 export function readNotificationTypes(raw: unknown, workflow: NotificationTypeSpec['workflow']): NotificationTypeSpec[] {
 	const names = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((v) => String(v).trim()).filter(Boolean);
-	if (names.length === 0) throw new InputError('Choose at least one notification type.');
+	if (names.length === 0) throw new InputError(tr`Choose at least one notification type.`);
 	return [...new Set(names)].map((name) => {
 		const spec = findNotificationType(name);
-		if (!spec) throw new InputError(`"${name}" is not an Amazon notification type ACORN knows.`);
+		if (!spec) throw new InputError(tr`"${name}" is not an Amazon notification type ACORN knows.`);
 		if (spec.workflow !== workflow) {
 			throw new InputError(
 				spec.workflow === 'eventBridge'
-					? `Amazon delivers ${spec.type} only through Amazon EventBridge: use the "Amazon SP-API EventBridge Trigger" node for it.`
-					: `Amazon delivers ${spec.type} only to SQS queues: use the "Amazon SP-API Notifications Trigger" node for it.`,
+					? tr`Amazon delivers ${spec.type} only through Amazon EventBridge: use the "Amazon SP-API EventBridge Trigger" node for it.`
+					: tr`Amazon delivers ${spec.type} only to SQS queues: use the "Amazon SP-API Notifications Trigger" node for it.`,
 			);
 		}
 		return spec;
@@ -31,10 +32,10 @@ export function readNotificationTypes(raw: unknown, workflow: NotificationTypeSp
 }
 
 export function conflictMessage(conflicts: readonly SubscriptionConflict[]): string {
-	const list = conflicts.map((c) => `${c.notificationType} (subscription ${c.subscriptionId} → destination ${c.destinationId})`).join(', ');
+	const list = conflicts.map((c) => tr`${c.notificationType} (subscription ${c.subscriptionId} → destination ${c.destinationId})`).join(', ');
 	return (
-		`Amazon already sends ${list} for this store and app to another destination. Amazon allows one subscription per type, so this trigger cannot subscribe its own. ` +
-		'Delete that subscription with the "Amazon SP-API Notification Settings" node (Subscription → Delete) if it is no longer used, or switch off "Manage Subscriptions" if that destination is this same queue.'
+		tr`Amazon already sends ${list} for this store and app to another destination. Amazon allows one subscription per type, so this trigger cannot subscribe its own. ` +
+		tr`Delete that subscription with the "Amazon SP-API Notification Settings" node (Subscription → Delete) if it is no longer used, or switch off "Manage Subscriptions" if that destination is this same queue.`
 	);
 }
 

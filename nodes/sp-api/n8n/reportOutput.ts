@@ -204,7 +204,7 @@ export function downloadSettingsFrom(values: DownloadFieldValues, reportType: st
 	const options = values.options ?? {};
 	const returnAll = values.returnAll ?? true;
 	const limit = output === 'binary' || returnAll ? undefined : Number(values.limit ?? 100);
-	if (limit !== undefined && !(limit > 0)) throw new InputError('"Limit" must be a number above zero.');
+	if (limit !== undefined && !(limit > 0)) throw new InputError(tr`"Limit" must be a number above zero.`);
 	const binaryPropertyName = String(values.binaryPropertyName || 'data').trim();
 	return {
 		output,
@@ -301,8 +301,8 @@ function incompleteError(opened: OpenedReportDocument): ReportError {
 	return new ReportError({
 		kind: 'truncated',
 		reportDocumentId: opened.reportDocumentId,
-		message: `The download of report document ${opened.reportDocumentId} ended early: the report is incomplete, so nothing is given as complete.`,
-		hint: 'Run the node again to download the report once more.',
+		message: tr`The download of report document ${opened.reportDocumentId} ended early: the report is incomplete, so nothing is given as complete.`,
+		hint: tr`Run the node again to download the report once more.`,
 	});
 }
 

@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_FIRST_POLL_MS, type WaitOptions } from '../reports';
 import { InputError } from './nodeErrors';
+import { tr } from '../i18n/translate';
 
 const REPORTS_NODE_TIMEOUT =
 	'How long to wait for Amazon to finish the report. When it is not ready by then, the node stops with the report ID so a later run can download it with "Report → Download".';
@@ -38,7 +39,7 @@ export function readWaitOptions(context: IExecuteFunctions, itemIndex: number): 
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const minutes = Number(options.timeoutMinutes ?? 30);
 	const first = Number(options.firstCheckSeconds ?? DEFAULT_FIRST_POLL_MS / 1000);
-	if (!(minutes > 0)) throw new InputError('"Timeout (Minutes)" must be more than zero.');
-	if (!(first > 0)) throw new InputError('"First Check After (Seconds)" must be more than zero.');
+	if (!(minutes > 0)) throw new InputError(tr`"Timeout (Minutes)" must be more than zero.`);
+	if (!(first > 0)) throw new InputError(tr`"First Check After (Seconds)" must be more than zero.`);
 	return { timeoutMs: minutes * 60_000, initialIntervalMs: first * 1000 };
 }

@@ -21,7 +21,7 @@ export async function amazonSqsConnectionTest(this: ICredentialTestFunctions, cr
 	try {
 		settings = normalizeSqsCredentials(credential.data ?? {});
 	} catch (error) {
-		return fail(error instanceof CredentialConfigError ? error.message : 'The credential could not be read.');
+		return fail(error instanceof CredentialConfigError ? error.message : tr`The credential could not be read.`);
 	}
 	const client = new SqsClient({ credentials: settings.credentials, region: settings.region, endpoint: settings.endpoint, timeoutMs: 15_000 });
 	try {
@@ -30,16 +30,16 @@ export async function amazonSqsConnectionTest(this: ICredentialTestFunctions, cr
 		const queueArn = attributes.QueueArn ?? queueArnFor(queueUrl, settings.region) ?? queueUrl;
 		const verdict = spApiMaySend(attributes.Policy, queueArn);
 		if (verdict !== 'allows') {
-			const why = verdict === 'noPolicy' ? 'has no access policy' : verdict === 'unreadable' ? 'has an access policy ACORN cannot read' : 'has an access policy that does not allow it';
+			const why = verdict === 'noPolicy' ? tr`has no access policy` : verdict === 'unreadable' ? tr`has an access policy ACORN cannot read` : tr`has an access policy that does not allow it`;
 			return fail(
-				`The AWS key works and the queue exists, but the queue ${why}: Amazon SP-API (AWS account ${SP_API_NOTIFICATIONS_ACCOUNT}) could not send notifications to it. ` +
+				tr`The AWS key works and the queue exists, but the queue ${why}: Amazon SP-API (AWS account ${SP_API_NOTIFICATIONS_ACCOUNT}) could not send notifications to it. ` +
 					tr`Turn on "Prepare Queue" in the trigger (or run Amazon SP-API Notification Settings → Queue → Prepare) and ACORN adds the statement, or add it yourself in the SQS console (queue → Access policy → Edit): ${JSON.stringify(spApiPolicyStatement(queueArn))}`,
 			);
 		}
 		const waiting = Number(attributes.ApproximateNumberOfMessages ?? 0);
 		return {
 			status: 'OK',
-			message: `Connected to queue ${queueArn.split(':').pop()} in ${settings.region}: Amazon SP-API may send to it; ${waiting} message(s) waiting${attributes.RedrivePolicy ? '' : ' (tip: a dead-letter queue keeps unreadable messages from coming back forever)'}.`,
+			message: tr`Connected to queue ${queueArn.split(':').pop()} in ${settings.region}: Amazon SP-API may send to it; ${waiting} message(s) waiting${attributes.RedrivePolicy ? '' : tr` (tip: a dead-letter queue keeps unreadable messages from coming back forever)`}.`,
 		};
 	} catch (error) {
 		// a queue named in the credential that ACORN is to prepare does not exist before its first activation
@@ -49,6 +49,6 @@ export async function amazonSqsConnectionTest(this: ICredentialTestFunctions, cr
 			);
 		}
 		if (error instanceof SqsError) return fail(error.hint);
-		return fail('The SQS test failed unexpectedly.');
+		return fail(tr`The SQS test failed unexpectedly.`);
 	}
 }

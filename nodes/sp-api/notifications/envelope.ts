@@ -1,4 +1,5 @@
 import { canonicalNotificationType } from './types';
+import { tr } from '../i18n/translate';
 
 /**
  * Amazon's notification envelope, whatever way it arrived: an SQS message body (sometimes JSON
@@ -78,14 +79,14 @@ export function parseNotification(input: unknown): ParseResult {
 	for (let depth = 0; depth <= MAX_DECODE_DEPTH; depth++) {
 		if (typeof current === 'string') {
 			const trimmed = current.trim();
-			if (!trimmed) return { ok: false, reason: 'The message is empty.', raw };
+			if (!trimmed) return { ok: false, reason: tr`The message is empty.`, raw };
 			const decoded = decodeJson(trimmed);
-			if (!decoded.ok) return { ok: false, reason: 'The message is not JSON.', raw };
+			if (!decoded.ok) return { ok: false, reason: tr`The message is not JSON.`, raw };
 			if (depth > 0) wrappers.push('json-string');
 			current = decoded.value;
 			continue;
 		}
-		if (!isObject(current)) return { ok: false, reason: `The message is JSON but not an object (${Array.isArray(current) ? 'an array' : typeof current}).`, raw };
+		if (!isObject(current)) return { ok: false, reason: tr`The message is JSON but not an object (${Array.isArray(current) ? tr`an array` : typeof current}).`, raw };
 		if (isSnsEnvelope(current)) {
 			wrappers.push('sns');
 			current = current.Message;
@@ -106,19 +107,19 @@ export function parseNotification(input: unknown): ParseResult {
 		}
 		return readEnvelope(current, wrappers, eventBridge, raw);
 	}
-	return { ok: false, reason: `The message is wrapped or encoded more than ${MAX_DECODE_DEPTH} times.`, raw };
+	return { ok: false, reason: tr`The message is wrapped or encoded more than ${MAX_DECODE_DEPTH} times.`, raw };
 }
 
 function readEnvelope(envelope: Json, wrappers: ParsedNotification['wrappers'], eventBridge: ParsedNotification['eventBridge'], raw: unknown): ParseResult {
 	const type = text(envelope, 'notificationType');
-	if (!type) return { ok: false, reason: 'The message has no notificationType: it is not an Amazon SP-API notification.', raw };
+	if (!type) return { ok: false, reason: tr`The message has no notificationType: it is not an Amazon SP-API notification.`, raw };
 	let payload = field(envelope, 'payload');
 	if (typeof payload === 'string') {
 		// some producers encode the payload on its own
 		const decoded = decodeJson(payload);
 		payload = decoded.ok ? decoded.value : payload;
 	}
-	if (!isObject(payload)) return { ok: false, reason: `The ${type} notification has no payload object.`, raw };
+	if (!isObject(payload)) return { ok: false, reason: tr`The ${type} notification has no payload object.`, raw };
 	const metadata = field(envelope, 'notificationMetadata');
 	const meta = isObject(metadata) ? metadata : {};
 	return {

@@ -1,6 +1,7 @@
 import type { SpApiClient, SpApiResponse } from '../client';
 import { SpApiError } from '../errors';
 import type { NotificationTypeSpec } from './types';
+import { tr } from '../i18n/translate';
 
 /**
  * Finds or creates the destination and one subscription per notification type, and later removes
@@ -116,7 +117,7 @@ export async function ensureDestination(client: SpApiClient, spec: DestinationSp
 	try {
 		const response = await client.call<{ payload?: DestinationJson }>('createDestination', { body: { name: spec.name, resourceSpecification } });
 		const destinationId = response.data.payload?.destinationId;
-		if (!destinationId) throw new Error('createDestination answered without a destinationId');
+		if (!destinationId) throw new Error(tr`createDestination answered without a destinationId`);
 		ledger.destinationId = destinationId;
 		ledger.createdDestination = true;
 		return { destinationId, created: true };
@@ -178,7 +179,7 @@ export async function ensureSubscriptions(
 					body: { payloadVersion, destinationId },
 				});
 				const subscriptionId = response.data.payload?.subscriptionId;
-				if (!subscriptionId) throw new Error(`createSubscription for ${type.type} answered without a subscriptionId`);
+				if (!subscriptionId) throw new Error(tr`createSubscription for ${type.type} answered without a subscriptionId`);
 				ledger.subscriptions = ledger.subscriptions.filter((s) => s.notificationType !== type.type);
 				ledger.subscriptions.push({ notificationType: type.type, subscriptionId, payloadVersion, destinationId });
 				subscriptions.push({ notificationType: type.type, subscriptionId, payloadVersion, status: 'created' });

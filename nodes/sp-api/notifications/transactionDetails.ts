@@ -3,6 +3,7 @@ import { AMAZON_FRESHNESS_MS, toUtcIso } from '../dates';
 import { SpApiError } from '../errors';
 import { compareDecimals, parseDecimal, readAmazonMoney, type Money } from '../money';
 import { paginateItems } from '../pagination';
+import { tr } from '../i18n/translate';
 
 /**
  * TRANSACTION_UPDATE says what kind of transaction posted, when and how much, but not the breakdown.
@@ -86,12 +87,12 @@ export async function fetchTransactionDetails(client: SpApiClient, facts: Transa
 		const posted = Date.parse(facts.postedDate);
 		// Amazon refuses windows that end less than two minutes ago
 		if (posted + 1000 > now - AMAZON_FRESHNESS_MS) {
-			return { status: 'notFoundYet', message: 'The transaction posted less than two minutes ago; Amazon does not list it yet.' };
+			return { status: 'notFoundYet', message: tr`The transaction posted less than two minutes ago; Amazon does not list it yet.` };
 		}
 		params = { postedAfter: toUtcIso(new Date(posted - 1000)), postedBefore: toUtcIso(new Date(posted + 1000)) };
 		if (facts.marketplaceId) params.marketplaceId = facts.marketplaceId;
 	} else {
-		return { status: 'notEnoughFacts', message: 'The notification names neither an order nor a posting time to look the transaction up by.' };
+		return { status: 'notEnoughFacts', message: tr`The notification names neither an order nor a posting time to look the transaction up by.` };
 	}
 	const candidates: Transaction[] = [];
 	try {
@@ -112,10 +113,10 @@ export async function fetchTransactionDetails(client: SpApiClient, facts: Transa
 		(t) => (t.transactionType ?? '').toLowerCase() === type && sameInstant(t.postedDate, facts.postedDate) && sameMoney(readAmazonMoney(t.totalAmount), facts.amount, facts.currency),
 	);
 	if (exact.length === 1) return { status: 'found', transaction: flattenTransaction(exact[0]), candidates: candidates.length };
-	if (exact.length > 1) return { status: 'ambiguous', candidates: exact.length, message: `${exact.length} transactions have the same type, time and amount.` };
+	if (exact.length > 1) return { status: 'ambiguous', candidates: exact.length, message: tr`${exact.length} transactions have the same type, time and amount.` };
 	return {
 		status: 'notFoundYet',
 		candidates: candidates.length,
-		message: 'Amazon does not list this transaction yet (finances can take up to 48 hours to show a new transaction). Look it up later with the Finances node.',
+		message: tr`Amazon does not list this transaction yet (finances can take up to 48 hours to show a new transaction). Look it up later with the Finances node.`,
 	};
 }

@@ -13,6 +13,7 @@ import type { Marketplace, ReportCharset } from '../marketplaces';
 import type { SpApiRegion } from '../regions';
 import { ReportError } from './errors';
 import type { CharsetSource } from './types';
+import { tr } from '../i18n/translate';
 
 /** The WHATWG decoder name and the name ACORN reports for a charset label Amazon may send. */
 export interface CharsetInfo {
@@ -40,8 +41,8 @@ export function resolveCharset(label: string): CharsetInfo {
 	} catch {
 		throw new ReportError({
 			kind: 'parse',
-			message: `The report uses the character set "${label}", which ACORN cannot decode.`,
-			hint: `Set the option "Character Set" to the one the file really uses (for example UTF-8, windows-1252 or windows-31j).`,
+			message: tr`The report uses the character set "${label}", which ACORN cannot decode.`,
+			hint: tr`Set the option "Character Set" to the one the file really uses (for example UTF-8, windows-1252 or windows-31j).`,
 		});
 	}
 }

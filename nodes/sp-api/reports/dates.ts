@@ -15,6 +15,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Marketplace } from '../marketplaces';
+import { tr } from '../i18n/translate';
 
 export type DayOrder = 'dayFirst' | 'monthFirst';
 
@@ -152,27 +153,27 @@ export interface ReadDateOptions {
 /** One date text of a report file; a slashed date needs `order` unless one part is above 12. */
 export function readReportDate(text: string, options: ReadDateOptions = {}): DateReading {
 	const value = text.trim().replace(/\s+/g, ' ');
-	if (value === '') return notADate('it is empty');
+	if (value === '') return notADate(tr`it is empty`);
 	const parts = dateParts(value);
-	if (!parts) return notADate('it is not a date Amazon writes');
+	if (!parts) return notADate(tr`it is not a date Amazon writes`);
 	let month: number;
 	let day: number;
 	if (parts.layout === 'slashed') {
 		const order = options.order ?? (parts.first > 12 ? 'dayFirst' : parts.second > 12 ? 'monthFirst' : undefined);
-		if (!order) return { ok: false, ambiguous: true, why: 'its day and month could be either way round and nothing in the file says which' };
+		if (!order) return { ok: false, ambiguous: true, why: tr`its day and month could be either way round and nothing in the file says which` };
 		[month, day] = order === 'dayFirst' ? [parts.second, parts.first] : [parts.first, parts.second];
 		if (!validDay(parts.year, month, day)) {
-			return notADate(options.order ? `it does not fit the ${order === 'dayFirst' ? 'day/month' : 'month/day'} order of the other dates in the file` : 'it is not a calendar day');
+			return notADate(options.order ? tr`it does not fit the ${order === 'dayFirst' ? tr`day/month` : tr`month/day`} order of the other dates in the file` : tr`it is not a calendar day`);
 		}
 	} else {
 		[month, day] = [parts.first, parts.second];
-		if (!validDay(parts.year, month, day)) return notADate('it is not a calendar day');
+		if (!validDay(parts.year, month, day)) return notADate(tr`it is not a calendar day`);
 	}
 	const dayIso = `${pad(parts.year, 4)}-${pad(month)}-${pad(day)}`;
 	const timeMatch = TIME.exec(parts.rest);
 	if (!timeMatch) {
 		// a day alone; a zone after a day changes nothing a person could check
-		return parts.rest.trim() === '' || zoneOffset(parts.rest) !== undefined ? { ok: true, iso: dayIso, hasTime: false } : notADate('it has text after the date');
+		return parts.rest.trim() === '' || zoneOffset(parts.rest) !== undefined ? { ok: true, iso: dayIso, hasTime: false } : notADate(tr`it has text after the date`);
 	}
 	let hour = Number(timeMatch[1]);
 	const minute = Number(timeMatch[2]);
@@ -180,18 +181,18 @@ export function readReportDate(text: string, options: ReadDateOptions = {}): Dat
 	const millis = timeMatch[4] ? Math.round(Number(`0${timeMatch[4]}`) * 1000) : 0;
 	const meridiem = timeMatch[5]?.toUpperCase();
 	if (meridiem) {
-		if (hour < 1 || hour > 12) return notADate('its hour does not fit AM/PM');
+		if (hour < 1 || hour > 12) return notADate(tr`its hour does not fit AM/PM`);
 		hour = (hour % 12) + (meridiem === 'P' ? 12 : 0);
 	}
-	if (hour > 23 || minute > 59 || second > 60) return notADate('its time is not a time of day');
+	if (hour > 23 || minute > 59 || second > 60) return notADate(tr`its time is not a time of day`);
 	const offset = zoneOffset(parts.rest.slice(timeMatch[0].length));
-	if (offset === undefined) return notADate('its time zone is not one ACORN knows');
+	if (offset === undefined) return notADate(tr`its time zone is not one ACORN knows`);
 	const local = { year: parts.year, month, day, hour, minute, second: Math.min(second, 59), millisecond: millis };
 	const instant =
 		offset === null
 			? DateTime.fromObject(local, { zone: options.timeZone ?? 'UTC' })
 			: DateTime.fromObject(local, { zone: 'UTC' }).minus({ minutes: offset });
-	if (!instant.isValid) return notADate('it is not a valid time');
+	if (!instant.isValid) return notADate(tr`it is not a valid time`);
 	return { ok: true, iso: instant.toUTC().toISO({ suppressMilliseconds: true })!, hasTime: true };
 }
 

@@ -43,7 +43,7 @@ export async function getReportDocument(
 	options: { enableContentEncodingUrlHeader?: boolean; restricted?: boolean } = {},
 ): Promise<ReportDocumentRef> {
 	const id = reportDocumentId.trim();
-	if (!id) throw new ReportError({ kind: 'input', message: 'A report document ID is needed (it looks like amzn1.spdoc.1.4.na...).' });
+	if (!id) throw new ReportError({ kind: 'input', message: tr`A report document ID is needed (it looks like amzn1.spdoc.1.4.na...).` });
 	// documents of restricted report types: with a Restricted Data Token made for this document's path
 	const rdt = options.restricted
 		? await restrictedDataToken(client, [{ method: 'GET', path: `${getOperation('getReportDocument').path.replace('{reportDocumentId}', encodeURIComponent(id))}` }])
@@ -54,7 +54,7 @@ export async function getReportDocument(
 	});
 	const url = response.data?.url;
 	if (typeof url !== 'string' || url === '') {
-		throw new ReportError({ kind: 'download', reportDocumentId: id, message: `Amazon returned no download address for report document ${id}.` });
+		throw new ReportError({ kind: 'download', reportDocumentId: id, message: tr`Amazon returned no download address for report document ${id}.` });
 	}
 	return {
 		reportDocumentId: response.data.reportDocumentId ?? id,
@@ -112,7 +112,7 @@ function hostOf(url: string): string {
 	try {
 		return new URL(url).host;
 	} catch {
-		return 'the download server';
+		return tr`the download server`;
 	}
 }
 
@@ -198,14 +198,14 @@ async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | str
 			if (network?.failure === 'aborted') throw error;
 			if (attempt < MAX_DOWNLOAD_ATTEMPTS) {
 				client.logger.warn(`Report document ${ref.reportDocumentId}: ${network?.message ?? 'download failed'}; trying again`);
-				await client.wait(1000 * attempt, 'the report download');
+				await client.wait(1000 * attempt, tr`the report download`);
 				continue;
 			}
 			throw new ReportError({
 				kind: 'download',
 				reportDocumentId: ref.reportDocumentId,
-				message: `Could not download report document ${ref.reportDocumentId} from ${hostOf(ref.url)}: ${network?.message ?? (error as Error).message}`,
-				hint: 'Check the internet connection or proxy settings (HTTPS_PROXY), then run the node again.',
+				message: tr`Could not download report document ${ref.reportDocumentId} from ${hostOf(ref.url)}: ${network?.message ?? (error as Error).message}`,
+				hint: tr`Check the internet connection or proxy settings (HTTPS_PROXY), then run the node again.`,
 				cause: error,
 			});
 		}
@@ -220,7 +220,7 @@ async function fetchDocument(client: SpApiClient, start: ReportDocumentRef | str
 			continue;
 		}
 		if (response.status >= 500 && attempt < MAX_DOWNLOAD_ATTEMPTS) {
-			await client.wait(1000 * attempt, 'the report download');
+			await client.wait(1000 * attempt, tr`the report download`);
 			continue;
 		}
 		throw new ReportError({
@@ -295,9 +295,9 @@ function truncatedError(ref: ReportDocumentRef, error: unknown, stats: DocumentS
 		kind: 'truncated',
 		reportDocumentId: ref.reportDocumentId,
 		message: zlibProblem
-			? `Report document ${ref.reportDocumentId} is cut off or damaged (its gzip data ends early after ${stats.decompressedBytes} bytes): the report is incomplete, so no result is given as complete.`
-			: `The download of report document ${ref.reportDocumentId} stopped after ${stats.downloadedBytes} bytes (${(error as Error).message}): the report is incomplete, so no result is given as complete.`,
-		hint: 'Run the node again to download the report once more.',
+			? tr`Report document ${ref.reportDocumentId} is cut off or damaged (its gzip data ends early after ${stats.decompressedBytes} bytes): the report is incomplete, so no result is given as complete.`
+			: tr`The download of report document ${ref.reportDocumentId} stopped after ${stats.downloadedBytes} bytes (${(error as Error).message}): the report is incomplete, so no result is given as complete.`,
+		hint: tr`Run the node again to download the report once more.`,
 		cause: error,
 	});
 }
@@ -368,7 +368,7 @@ export async function openReportDocument(
 			noteCharset();
 			if (!stats.complete) stream.destroy();
 		}
-		if (!stats.complete) throw truncatedError(ref, failure ?? new Error('the download ended early'), stats);
+		if (!stats.complete) throw truncatedError(ref, failure ?? new Error(tr`the download ended early`), stats);
 		const rest = decoder.end();
 		noteCharset();
 		if (rest !== '') yield rest;

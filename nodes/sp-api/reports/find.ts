@@ -9,6 +9,7 @@ import { paginateItems } from '../pagination';
 import { inputError } from './errors';
 import { isSettlementReportType, SETTLEMENT_REPORT_TYPES, type SettlementReportType } from './reportTypes';
 import { PROCESSING_STATUSES, type AmazonReport, type ProcessingStatus } from './types';
+import { tr } from '../i18n/translate';
 
 export interface ReportFilter {
 	/** 1 to 10 report types (Amazon requires them when not paging). */
@@ -31,17 +32,17 @@ interface ReportsPage {
 
 export function validateReportFilter(filter: ReportFilter): void {
 	const types = filter.reportTypes ?? [];
-	if (types.length === 0) throw inputError('Choose at least one report type to list.');
-	if (types.length > 10) throw inputError('Amazon lists at most 10 report types at a time; split them over several nodes or runs.');
-	if ((filter.marketplaceIds?.length ?? 0) > 10) throw inputError('Amazon filters by at most 10 marketplaces at a time.');
+	if (types.length === 0) throw inputError(tr`Choose at least one report type to list.`);
+	if (types.length > 10) throw inputError(tr`Amazon lists at most 10 report types at a time; split them over several nodes or runs.`);
+	if ((filter.marketplaceIds?.length ?? 0) > 10) throw inputError(tr`Amazon filters by at most 10 marketplaces at a time.`);
 	for (const status of filter.processingStatuses ?? []) {
-		if (!PROCESSING_STATUSES.includes(status)) throw inputError(`"${status}" is not a report status (${PROCESSING_STATUSES.join(', ')}).`);
+		if (!PROCESSING_STATUSES.includes(status)) throw inputError(tr`"${status}" is not a report status (${PROCESSING_STATUSES.join(', ')}).`);
 	}
 	if (filter.createdSince && filter.createdUntil && filter.createdSince >= filter.createdUntil) {
-		throw inputError('"Created Since" must be earlier than "Created Until".');
+		throw inputError(tr`"Created Since" must be earlier than "Created Until".`);
 	}
 	if (filter.pageSize !== undefined && !(Number.isInteger(filter.pageSize) && filter.pageSize >= 1 && filter.pageSize <= 100)) {
-		throw inputError('The page size must be a whole number from 1 to 100.');
+		throw inputError(tr`The page size must be a whole number from 1 to 100.`);
 	}
 }
 
@@ -80,7 +81,7 @@ export async function* findSettlementReports(
 ): AsyncGenerator<{ report: AmazonReport; page: SpApiResponse<ReportsPage> }> {
 	const reportType = filter.reportType ?? 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
 	if (!isSettlementReportType(reportType)) {
-		throw inputError(`${reportType} is not a settlement report type (${SETTLEMENT_REPORT_TYPES.join(', ')}).`);
+		throw inputError(tr`${reportType} is not a settlement report type (${SETTLEMENT_REPORT_TYPES.join(', ')}).`);
 	}
 	yield* findReports(
 		client,

@@ -9,6 +9,7 @@
 import { JSON_REPORT_SHAPES, type JsonReportShape } from '../generated/jsonReportShapes.generated';
 import { currencyDecimals, formatDecimal, parseDecimal } from '../money';
 import type { ReportRow } from './types';
+import { tr } from '../i18n/translate';
 
 export function jsonShapeOf(reportType: string | undefined): JsonReportShape | undefined {
 	return reportType ? JSON_REPORT_SHAPES[reportType.trim()] : undefined;
@@ -66,8 +67,11 @@ export class JsonRowShaper {
 			}
 		}
 		const missing = section.required.filter((name) => row.values[name] === undefined || row.values[name] === null);
-		return missing.length
-			? { ...row, values: out, problem: `line ${row.line}: ${missing.join(', ')} missing (Amazon's schema of this report always has ${missing.length === 1 ? 'it' : 'them'})` }
-			: { ...row, values: out };
+		if (!missing.length) return { ...row, values: out };
+		const problem =
+			missing.length === 1
+				? tr`line ${row.line}: ${missing[0]} missing (Amazon's schema of this report always has it)`
+				: tr`line ${row.line}: ${missing.join(', ')} missing (Amazon's schema of this report always has them)`;
+		return { ...row, values: out, problem };
 	}
 }

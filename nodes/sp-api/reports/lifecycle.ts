@@ -42,29 +42,29 @@ const FUTURE_TOLERANCE_MS = 60_000;
  */
 export function validateCreateRequest(request: CreateReportRequest, nowMs: number, options: { storesLater?: boolean } = {}): void {
 	const type = request.reportType?.trim() ?? '';
-	if (!type) throw inputError('Choose a report type.');
+	if (!type) throw inputError(tr`Choose a report type.`);
 	if (!REPORT_TYPE_PATTERN.test(type)) {
-		throw inputError(`"${type}" is not a report type name. Report types look like GET_FBA_REIMBURSEMENTS_DATA (capital letters and underscores).`);
+		throw inputError(tr`"${type}" is not a report type name. Report types look like GET_FBA_REIMBURSEMENTS_DATA (capital letters and underscores).`);
 	}
 	if (isSettlementReportType(type)) {
 		throw inputError(
-			`${type} is a settlement report: Amazon creates one for every settlement period by itself and refuses requests for it. ` +
-				'Use "Settlement Report → Get Many" to find the ones Amazon has made, then download one.',
+			tr`${type} is a settlement report: Amazon creates one for every settlement period by itself and refuses requests for it. ` +
+				tr`Use "Settlement Report → Get Many" to find the ones Amazon has made, then download one.`,
 		);
 	}
-	if (!request.marketplaceIds?.length && !options.storesLater) throw inputError('Choose at least one marketplace for the report.');
-	if ((request.marketplaceIds?.length ?? 0) > 25) throw inputError('Amazon accepts at most 25 marketplaces per report.');
+	if (!request.marketplaceIds?.length && !options.storesLater) throw inputError(tr`Choose at least one marketplace for the report.`);
+	if ((request.marketplaceIds?.length ?? 0) > 25) throw inputError(tr`Amazon accepts at most 25 marketplaces per report.`);
 	const { dataStartTime: start, dataEndTime: end } = request;
-	if (start && start.getTime() > nowMs + FUTURE_TOLERANCE_MS) throw inputError('"Data Start" is in the future: Amazon only reports on the past.');
-	if (end && end.getTime() > nowMs + FUTURE_TOLERANCE_MS) throw inputError('"Data End" is in the future: Amazon only reports on the past.');
-	if (start && end && start.getTime() >= end.getTime()) throw inputError('"Data Start" must be earlier than "Data End".');
+	if (start && start.getTime() > nowMs + FUTURE_TOLERANCE_MS) throw inputError(tr`"Data Start" is in the future: Amazon only reports on the past.`);
+	if (end && end.getTime() > nowMs + FUTURE_TOLERANCE_MS) throw inputError(tr`"Data End" is in the future: Amazon only reports on the past.`);
+	if (start && end && start.getTime() >= end.getTime()) throw inputError(tr`"Data Start" must be earlier than "Data End".`);
 	const maxDays = findReportType(type)?.maxRangeDays;
 	if (maxDays && start && end && end.getTime() - start.getTime() > maxDays * 86_400_000) {
-		throw inputError(`${type} covers at most ${maxDays} days per report; split the range into several reports.`);
+		throw inputError(tr`${type} covers at most ${maxDays} days per report; split the range into several reports.`);
 	}
 	for (const [key, value] of Object.entries(request.reportOptions ?? {})) {
-		if (!key.trim()) throw inputError('A report option has an empty name.');
-		if (typeof value !== 'string') throw inputError(`Report option "${key}" must be text.`);
+		if (!key.trim()) throw inputError(tr`A report option has an empty name.`);
+		if (typeof value !== 'string') throw inputError(tr`Report option "${key}" must be text.`);
 	}
 }
 
@@ -77,13 +77,13 @@ export async function createReport(client: SpApiClient, request: CreateReportReq
 	if (request.reportOptions && Object.keys(request.reportOptions).length > 0) body.reportOptions = request.reportOptions;
 	const response = await client.call<{ reportId?: string }>('createReport', { body });
 	const reportId = response.data?.reportId;
-	if (!reportId) throw new ReportError({ kind: 'download', message: 'Amazon accepted the report request but returned no report id.' });
+	if (!reportId) throw new ReportError({ kind: 'download', message: tr`Amazon accepted the report request but returned no report id.` });
 	return { reportId: String(reportId), response };
 }
 
 export async function getReport(client: SpApiClient, reportId: string): Promise<SpApiResponse<AmazonReport>> {
 	const id = reportId.trim();
-	if (!id) throw inputError('A report ID is needed.');
+	if (!id) throw inputError(tr`A report ID is needed.`);
 	return await client.call<AmazonReport>('getReport', { params: { reportId: id } });
 }
 
@@ -121,7 +121,7 @@ async function fatalError(client: SpApiClient, report: AmazonReport, maxChars: n
 
 /** Waits for an existing report to finish. */
 export async function waitForReport(client: SpApiClient, reportId: string, options: WaitOptions): Promise<ReportOutcome> {
-	if (!(options.timeoutMs > 0)) throw inputError('The time to wait for the report must be more than zero.');
+	if (!(options.timeoutMs > 0)) throw inputError(tr`The time to wait for the report must be more than zero.`);
 	const sleep = options.sleep ?? ((ms: number) => client.wait(ms, `report ${reportId}`));
 	const maxInterval = options.maxIntervalMs ?? DEFAULT_MAX_POLL_MS;
 	const growth = options.growth ?? 1.5;
@@ -133,7 +133,7 @@ export async function waitForReport(client: SpApiClient, reportId: string, optio
 		switch (report.processingStatus) {
 			case 'DONE':
 				if (!report.reportDocumentId) {
-					throw new ReportError({ kind: 'download', reportId, message: `Report ${reportId} is DONE but Amazon named no document to download.` });
+					throw new ReportError({ kind: 'download', reportId, message: tr`Report ${reportId} is DONE but Amazon named no document to download.` });
 				}
 				return { status: 'DONE', reportId: report.reportId ?? reportId, reportDocumentId: report.reportDocumentId, report, metadata };
 			case 'CANCELLED':
@@ -149,8 +149,8 @@ export async function waitForReport(client: SpApiClient, reportId: string, optio
 				reportId,
 				reportType: report.reportType,
 				processingStatus: report.processingStatus,
-				message: `Report ${reportId} (${report.reportType}) was still ${report.processingStatus} after ${minutes} minutes, so ACORN stopped waiting. The report keeps running at Amazon: download it later with "Report → Download" and report ID ${reportId} instead of requesting a new one.`,
-				hint: `Amazon is still building report ${reportId}. Use "Report → Download" with this report ID in a later run, or raise "Timeout".`,
+				message: tr`Report ${reportId} (${report.reportType}) was still ${report.processingStatus} after ${minutes} minutes, so ACORN stopped waiting. The report keeps running at Amazon: download it later with "Report → Download" and report ID ${reportId} instead of requesting a new one.`,
+				hint: tr`Amazon is still building report ${reportId}. Use "Report → Download" with this report ID in a later run, or raise "Timeout".`,
 			});
 		}
 		await sleep(Math.min(interval, options.timeoutMs - elapsed));
@@ -160,7 +160,7 @@ export async function waitForReport(client: SpApiClient, reportId: string, optio
 
 /** createReport, then waitForReport. */
 export async function createAndWaitForReport(client: SpApiClient, request: CreateReportRequest, options: WaitOptions): Promise<ReportOutcome> {
-	if (!(options.timeoutMs > 0)) throw inputError('The time to wait for the report must be more than zero.');
+	if (!(options.timeoutMs > 0)) throw inputError(tr`The time to wait for the report must be more than zero.`);
 	const { reportId } = await createReport(client, request);
 	return await waitForReport(client, reportId, options);
 }
@@ -171,13 +171,13 @@ export async function cancelReport(client: SpApiClient, reportId: string): Promi
 	if (report.processingStatus !== 'IN_QUEUE') {
 		const why =
 			report.processingStatus === 'IN_PROGRESS'
-				? 'Amazon is already building it, and only reports still waiting in the queue can be cancelled. Let it finish (and ignore it), or wait for it to end.'
-				: `it has already ended (${report.processingStatus}); there is nothing left to cancel.`;
+				? tr`Amazon is already building it, and only reports still waiting in the queue can be cancelled. Let it finish (and ignore it), or wait for it to end.`
+				: tr`it has already ended (${report.processingStatus}); there is nothing left to cancel.`;
 		throw new ReportError({
 			kind: 'input',
 			reportId,
 			processingStatus: report.processingStatus,
-			message: `Report ${reportId} cannot be cancelled: ${why}`,
+			message: tr`Report ${reportId} cannot be cancelled: ${why}`,
 		});
 	}
 	const response = await client.call('cancelReport', { params: { reportId } });

@@ -14,6 +14,7 @@ import { FileDateOrder, withFileDateOrder } from './dates';
 import { filteredBatches, isActive, RowFilter, type RowFilterSpec } from './rowFilter';
 import { typedRow } from './typed';
 import type { ReportFormat, ReportRow } from './types';
+import { tr } from '../i18n/translate';
 
 export interface RowOptions {
 	/** 'auto' (default): from the report type, then the Content-Type, then the text itself. */
@@ -111,8 +112,8 @@ async function* parsedBatches(source: RowSource, options: RowOptions): AsyncGene
 					line: row.line,
 					reportDocumentId: source.reportDocumentId,
 					rowsRead: rowsRead + bad,
-					message: `The report has a malformed row at line ${row.line}: ${row.problem}.`,
-					hint: 'Turn the option "On Malformed Rows" to "Output With a Problem Note" to get such rows flagged instead, or download the file to inspect it.',
+					message: tr`The report has a malformed row at line ${row.line}: ${row.problem}.`,
+					hint: tr`Turn the option "On Malformed Rows" to "Output With a Problem Note" to get such rows flagged instead, or download the file to inspect it.`,
 				});
 				return { batch: batch.slice(0, bad), error };
 			}

@@ -8,6 +8,7 @@
 import { localDate, readReportDate, type FileDateOrder } from './dates';
 import type { ColumnKind } from './reportTypes';
 import type { ReportRow } from './types';
+import { tr } from '../i18n/translate';
 
 /** A date of a report file as UTC ISO-8601 (or the day), when it reads one way only; undefined otherwise. Files go through FileDateOrder. */
 export function toIsoDate(text: string): string | undefined {
@@ -93,7 +94,7 @@ export function typedRow(row: ReportRow, columns: Readonly<Record<string, Column
 		if (value.trim() === '') continue;
 		const reading = dates.read(value);
 		if (!reading.ok) {
-			(problems ??= {})[column] = `"${value}" is not read as a date: ${reading.why}`;
+			(problems ??= {})[column] = tr`"${value}" is not read as a date: ${reading.why}`;
 			continue;
 		}
 		values[column] = reading.iso;

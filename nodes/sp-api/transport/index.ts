@@ -125,7 +125,7 @@ function safeHost(url: string): string {
 	try {
 		return new URL(url).host;
 	} catch {
-		return 'the server';
+		return tr`the server`;
 	}
 }
 

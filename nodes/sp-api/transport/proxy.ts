@@ -52,7 +52,7 @@ export class HttpsOverHttpProxyAgent extends https.Agent {
 		options: http.RequestOptions & tls.ConnectionOptions,
 		callback?: (error: Error | null, socket: Duplex) => void,
 	): Duplex | null | undefined {
-		if (!callback) throw new ProxyTunnelError('The proxy tunnel needs a callback-style agent.');
+		if (!callback) throw new ProxyTunnelError(tr`The proxy tunnel needs a callback-style agent.`);
 		// node's agent reads the error first and ignores the socket argument when there is one
 		const failWith = (error: Error): void => callback(error, undefined as never);
 		const targetHost = String(options.host ?? options.hostname ?? 'localhost');

@@ -7,6 +7,7 @@ import { limitProperty, marketplacesProperty, optionsProperty, readLimit, return
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { listFlattened } from '../listFlattened';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['balance'], operation: ['getMany'] } };
 
@@ -52,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const timeZone = this.getTimezone();
 	const asOf = parseDateInput(this.getNodeParameter('asOfDate', itemIndex, ''), 'As of Date', timeZone);
 	const asOfDate = asOf ? DateTime.fromJSDate(asOf).setZone(timeZone).toISODate() ?? undefined : undefined;
-	if (asOf && asOf.getTime() > Date.now()) throw new InputError('"As of Date" is in the future: Amazon only knows past balances.');
+	if (asOf && asOf.getTime() > Date.now()) throw new InputError(tr`"As of Date" is in the future: Amazon only knows past balances.`);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { accountType?: string; includeResponseMetadata?: boolean };
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 	return listFlattened<BalancesPage>(client, 'listBalances', {

@@ -54,7 +54,7 @@ function unknownListItems(financialEvents: unknown, wanted: ReadonlySet<string>)
 			out.push({
 				eventType: list.replace(/EventList$/, ''),
 				eventList: list,
-				note: 'Amazon sent an event list ACORN does not know yet: the money is not flattened. See "raw".',
+				note: tr`Amazon sent an event list ACORN does not know yet: the money is not flattened. See "raw".`,
 				raw: event as IDataObject,
 			});
 		}

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { SpApiClient } from '../../../sp-api/client';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { eventFilterProperties, listFinancialEvents } from './common';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['financialEvent'], operation: ['getByGroup'] } };
 
@@ -21,6 +22,6 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
 	const financialEventGroupId = String(this.getNodeParameter('financialEventGroupId', itemIndex, '')).trim();
-	if (!financialEventGroupId) throw new InputError('"Financial Event Group ID" is empty. Take it from "Financial Event Group → Get Many".');
+	if (!financialEventGroupId) throw new InputError(tr`"Financial Event Group ID" is empty. Take it from "Financial Event Group → Get Many".`);
 	return await listFinancialEvents(this, itemIndex, client, { by: 'group', financialEventGroupId });
 }

@@ -87,8 +87,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const latest = latestAllowedBefore(now);
 	const requestedBefore = parseDateInput(this.getNodeParameter('startedBefore', itemIndex, ''), 'Started Before', timeZone);
 	const before = requestedBefore && requestedBefore < latest ? requestedBefore : latest;
-	if (after >= latest) throw new InputError('"Started After" is in the future (or less than two minutes ago): Amazon has no settlement periods there yet.');
-	if (after >= before) throw new InputError('"Started After" must be earlier than "Started Before".');
+	if (after >= latest) throw new InputError(tr`"Started After" is in the future (or less than two minutes ago): Amazon has no settlement periods there yet.`);
+	if (after >= before) throw new InputError(tr`"Started After" must be earlier than "Started Before".`);
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeResponseMetadata?: boolean };
 

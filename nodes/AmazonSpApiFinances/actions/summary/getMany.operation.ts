@@ -7,6 +7,7 @@ import { limitProperty, marketplacesProperty, optionsProperty, readLimit, return
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { listFlattened } from '../listFlattened';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['summary'], operation: ['getMany'] } };
 
@@ -60,8 +61,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	};
 	const start = day('periodStart', 'Period Start');
 	const end = day('periodEnd', 'Period End');
-	if (start && end && start.date > end.date) throw new InputError('"Period End" is before "Period Start": the end of the period must come after its start.');
-	if (start && start.date.getTime() > Date.now()) throw new InputError('"Period Start" is in the future: Amazon has no settlement there yet.');
+	if (start && end && start.date > end.date) throw new InputError(tr`"Period End" is before "Period Start": the end of the period must come after its start.`);
+	if (start && start.date.getTime() > Date.now()) throw new InputError(tr`"Period Start" is in the future: Amazon has no settlement there yet.`);
 	const settlementId = String(this.getNodeParameter('settlementId', itemIndex, '')).trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as { accountType?: string; includeResponseMetadata?: boolean };
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));

@@ -9,6 +9,7 @@ import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { postedRangeProperties, readPostedRange } from '../../../sp-api/n8n/postedRangeProperties';
 import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { outputOption } from '../financialEvent/common';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['transaction'], operation: ['getMany'] } };
 const byRange = { show: { ...displayOptions.show, filterBy: ['dateRange'] } };
@@ -80,7 +81,7 @@ function selectionOf(context: IExecuteFunctions, itemIndex: number): Omit<Transa
 	}
 	if (filterBy === 'group') {
 		const value = String(context.getNodeParameter('financialEventGroupId', itemIndex, '')).trim();
-		if (!value) throw new InputError('"Financial Event Group ID" is empty. Take it from "Financial Event Group → Get Many".');
+		if (!value) throw new InputError(tr`"Financial Event Group ID" is empty. Take it from "Financial Event Group → Get Many".`);
 		return { identifier: { name: 'FINANCIAL_EVENT_GROUP_ID', value } };
 	}
 	return { range: readPostedRange(context, itemIndex, DEFAULT_LOOKBACK_DAYS) };

@@ -3,6 +3,7 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { optionsCollection } from '../shared';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['destination'], operation: ['delete'] } };
 
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
 	const destinationId = String(this.getNodeParameter('destinationId', itemIndex, '')).trim();
-	if (!destinationId) throw new InputError('Enter the destination ID to delete.');
+	if (!destinationId) throw new InputError(tr`Enter the destination ID to delete.`);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeResponseMetadata?: boolean };
 	const response = await client.call('deleteDestination', { params: { destinationId } });
 	return [withResponseMetadata({ destinationId, deleted: true }, response.metadata, options.includeResponseMetadata === true)];

@@ -4,6 +4,7 @@ import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { findSubscription } from '../../../sp-api/notifications/subscriptions';
 import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { notificationTypeProperty, optionsCollection } from '../shared';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['subscription'], operation: ['get'] } };
 
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const response = await findSubscription(client, notificationType, version);
 	if (!response) {
 		if (options.emptyWhenMissing !== false) return [{ notificationType, subscribed: false }];
-		throw new InputError(`This store has no subscription to ${notificationType}${version ? ` (payload version ${version})` : ''}.`);
+		throw new InputError(tr`This store has no subscription to ${notificationType}${version ? tr` (payload version ${version})` : ''}.`);
 	}
 	return [withResponseMetadata({ notificationType, subscribed: true, ...(response.data.payload as IDataObject) }, response.metadata, options.includeResponseMetadata === true)];
 }

@@ -4,6 +4,7 @@ import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { findNotificationType } from '../../../sp-api/notifications/types';
 import { notificationTypeProperty, optionsCollection } from '../shared';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['testNotification'], operation: ['send'] } };
 
@@ -34,16 +35,16 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
 	if (client.credentials.environment !== 'sandbox') {
-		throw new InputError('Amazon accepts test notifications only in the sandbox. Use an Amazon SP-API credential with Environment = Sandbox.');
+		throw new InputError(tr`Amazon accepts test notifications only in the sandbox. Use an Amazon SP-API credential with Environment = Sandbox.`);
 	}
 	const notificationType = this.getNodeParameter('notificationType', itemIndex) as string;
 	const destinationId = String(this.getNodeParameter('destinationId', itemIndex, '')).trim();
 	const testScenario = String(this.getNodeParameter('testScenario', itemIndex, '')).trim();
-	if (!destinationId) throw new InputError('Enter the destination ID the test should go to.');
-	if (!testScenario) throw new InputError('Enter a test scenario: Amazon refuses a test without one.');
+	if (!destinationId) throw new InputError(tr`Enter the destination ID the test should go to.`);
+	if (!testScenario) throw new InputError(tr`Enter a test scenario: Amazon refuses a test without one.`);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { payloadVersion?: string; includeResponseMetadata?: boolean };
 	const payloadVersion = options.payloadVersion?.trim() || findNotificationType(notificationType)?.defaultPayloadVersion;
-	if (!payloadVersion) throw new InputError(`Enter the payload version for ${notificationType}.`);
+	if (!payloadVersion) throw new InputError(tr`Enter the payload version for ${notificationType}.`);
 	const response = await client.call('sendTestNotification', {
 		params: { notificationType },
 		body: { destinationId, testNotification: { payloadVersion, testScenario } },

@@ -6,7 +6,7 @@ import { resolvePostedRange } from '../../../sp-api/finances/postedRange';
 import { formatDecimal, isIsoCurrencyCode, parseDecimal, type Decimal } from '../../../sp-api/money';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { detectAnomalies, type AmountBasis, type AnomalyCheck, type AnomalySettings, type GroupBy, type IndexedRefund, type SentenceLanguage } from '../../logic/anomalies';
-import { tr } from '../../../sp-api/i18n/translate';
+import { tr, translateText } from '../../../sp-api/i18n/translate';
 import { explainEmptyResult, readableTime } from '../../../sp-api/n8n/emptyOutput';
 import { amountStyleOf } from '../../../sp-api/n8n/amountStyle';
 import { readRefund, refundToJson, type RefundInput } from '../../../sp-api/finances/refundJson';
@@ -164,7 +164,7 @@ function nothingUnusualSentence(check: AnomalyCheck, settings: AnomalySettings, 
 
 function readPositive(context: IExecuteFunctions, name: string, label: string, minimum: number): number {
 	const value = Number(context.getNodeParameter(name, 0));
-	if (!Number.isFinite(value) || value < minimum) throw new InputError(`"${label}" must be a number of at least ${minimum}.`);
+	if (!Number.isFinite(value) || value < minimum) throw new InputError(tr`"${translateText(label)}" must be a number of at least ${minimum}.`);
 	return value;
 }
 
@@ -181,10 +181,10 @@ function readThresholds(context: IExecuteFunctions): Map<string, Decimal> {
 	const out = new Map<string, Decimal>();
 	for (const limit of raw.limit ?? []) {
 		const currency = String(limit.currency ?? '').trim().toUpperCase();
-		if (!isIsoCurrencyCode(currency)) throw new InputError(`"${limit.currency ?? ''}" in "Alert at Amount" is not a currency code such as USD, EUR or JPY.`);
+		if (!isIsoCurrencyCode(currency)) throw new InputError(tr`"${limit.currency ?? ''}" in "Alert at Amount" is not a currency code such as USD, EUR or JPY.`);
 		const amount = decimalOrUndefined(String(limit.amount ?? '').trim());
-		if (!amount) throw new InputError(`"${limit.amount ?? ''}" in "Alert at Amount" (${currency}) is not a number.`);
-		if (amount.units <= 0n) throw new InputError(`The ${currency} limit in "Alert at Amount" must be more than zero.`);
+		if (!amount) throw new InputError(tr`"${limit.amount ?? ''}" in "Alert at Amount" (${currency}) is not a number.`);
+		if (amount.units <= 0n) throw new InputError(tr`The ${currency} limit in "Alert at Amount" must be more than zero.`);
 		out.set(currency, amount);
 	}
 	return out;
@@ -196,7 +196,7 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 	const baselineMs = Math.round(readPositive(this, 'baselineDays', 'Compare With (Days Before)', 1) * DAY_MS);
 	const spikeFactorNumber = readPositive(this, 'spikeFactor', 'Spike Factor', 0);
 	const endInput = parseDateInput(this.getNodeParameter('endAt', 0, ''), 'Period Ends At', this.getTimezone());
-	if (endInput && endInput.getTime() > now) throw new InputError('"Period Ends At" is in the future: pick a past time or leave it empty for now.');
+	if (endInput && endInput.getTime() > now) throw new InputError(tr`"Period Ends At" is in the future: pick a past time or leave it empty for now.`);
 	const refundsFrom = this.getNodeParameter('refundsFrom', 0, 'fetch') as string;
 
 	let refunds: IndexedRefund[];
@@ -207,7 +207,7 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 			after: new Date(endMs - currentMs - baselineMs),
 			before: new Date(endMs),
 			defaultLookbackMs: currentMs + baselineMs,
-			afterLabel: 'start of the compared days',
+			afterLabel: tr`start of the compared days`,
 			beforeLabel: 'Period Ends At',
 		});
 		// Amazon accepts only times at least two minutes old: the period ends there.

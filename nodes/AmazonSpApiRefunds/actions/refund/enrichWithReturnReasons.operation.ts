@@ -120,10 +120,10 @@ interface ReturnsPlan {
 
 function readReturnsPlan(context: IExecuteFunctions): ReturnsPlan {
 	const days = Number(context.getNodeParameter('returnsWindowDays', 0, DEFAULT_RETURNS_WINDOW_DAYS));
-	if (!(days > 0)) throw new InputError('"Returns Within (Days)" must be more than zero.');
+	if (!(days > 0)) throw new InputError(tr`"Returns Within (Days)" must be more than zero.`);
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const mfnLayout = (options.mfnLayout as MfnLayout | undefined) ?? 'flatFile';
-	if (mfnLayout !== 'flatFile' && mfnLayout !== 'xml') throw new InputError(`"${String(mfnLayout)}" is not a report layout (flatFile or xml).`);
+	if (mfnLayout !== 'flatFile' && mfnLayout !== 'xml') throw new InputError(tr`"${String(mfnLayout)}" is not a report layout (flatFile or xml).`);
 	const reports = readReturnReports(context, 0);
 	return { reports, windowMs: days * DAY_MS, query: { reports, mfnLayout, wait: readWaitOptions(context, 0) } };
 }
@@ -158,7 +158,7 @@ export async function executeBatch(this: IExecuteFunctions, client: SpApiClient)
 	// say what is missing instead of letting that pass for an answer.
 	if (expectReturns && !expectRefunds && items.every((item) => Object.keys(item.json ?? {}).length === 0)) {
 		throw new InputError(
-			'No returns report rows reach this node: its input is empty (it comes straight from a trigger). Connect the rows of an Amazon returns report (Reports node), or set "Returns" to "Fetch From Amazon" so this node requests them itself.',
+			tr`No returns report rows reach this node: its input is empty (it comes straight from a trigger). Connect the rows of an Amazon returns report (Reports node), or set "Returns" to "Fetch From Amazon" so this node requests them itself.`,
 		);
 	}
 	const sorted = expectRefunds || expectReturns ? sortInputItems(items, { refunds: expectRefunds, returns: expectReturns }) : { refunds: [], returns: [] };

@@ -107,9 +107,9 @@ export function refundFetchProperties(show: Show, options: { findBy: boolean }):
 
 export function readKinds(context: IExecuteFunctions, itemIndex: number): Set<RefundKind> {
 	const kinds = context.getNodeParameter('kinds', itemIndex, ['refund']) as RefundKind[];
-	if (!Array.isArray(kinds) || kinds.length === 0) throw new InputError('Pick at least one refund type in "Refund Types".');
+	if (!Array.isArray(kinds) || kinds.length === 0) throw new InputError(tr`Pick at least one refund type in "Refund Types".`);
 	const known = new Set(REFUND_KINDS.map((kind) => kind.value));
-	for (const kind of kinds) if (!known.has(kind)) throw new InputError(`"${kind}" is not a refund type. Use one of: ${[...known].join(', ')}.`);
+	for (const kind of kinds) if (!known.has(kind)) throw new InputError(tr`"${kind}" is not a refund type. Use one of: ${[...known].join(', ')}.`);
 	return new Set(kinds);
 }
 
@@ -124,7 +124,7 @@ export function readRefundQuery(context: IExecuteFunctions, itemIndex: number, c
 		selection = { by: 'order', amazonOrderId: assertAmazonOrderId(String(context.getNodeParameter('amazonOrderId', itemIndex, ''))) };
 	} else if (findBy === 'group') {
 		const financialEventGroupId = String(context.getNodeParameter('financialEventGroupId', itemIndex, '')).trim();
-		if (!financialEventGroupId) throw new InputError('"Financial Event Group ID" is empty. Take it from the Finances node (Financial Event Group → Get Many).');
+		if (!financialEventGroupId) throw new InputError(tr`"Financial Event Group ID" is empty. Take it from the Finances node (Financial Event Group → Get Many).`);
 		selection = { by: 'group', financialEventGroupId };
 	} else {
 		selection = { by: 'range', range: range ?? readPostedRange(context, itemIndex, DEFAULT_LOOKBACK_DAYS) };

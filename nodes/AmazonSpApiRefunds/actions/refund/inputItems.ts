@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { looksLikeRefund, readRefund, type RefundInput } from '../../../sp-api/finances/refundJson';
 import { looksLikeReturnRow, readReturnRow, type ReturnRow } from '../../logic/returnRows';
+import { tr } from '../../../sp-api/i18n/translate';
 
 export interface SortedInput {
 	refunds: { refund: RefundInput; itemIndex: number }[];
@@ -16,7 +17,7 @@ export function sortInputItems(items: readonly INodeExecutionData[], expect: { r
 		if (Object.keys(json).length === 0) return;
 		if (expect.refunds && looksLikeRefund(json)) {
 			const refund = readRefund(json);
-			if (typeof refund === 'string') throw new InputError(`Input item ${itemIndex + 1} looks like a refund line, but ${refund}.`);
+			if (typeof refund === 'string') throw new InputError(tr`Input item ${itemIndex + 1} looks like a refund line, but ${refund}.`);
 			out.refunds.push({ refund, itemIndex });
 			return;
 		}
@@ -25,13 +26,10 @@ export function sortInputItems(items: readonly INodeExecutionData[], expect: { r
 			if (row) out.returns.push(row);
 			return;
 		}
-		const wanted = [
-			expect.refunds ? 'a refund line (from "Get Refunds" or the New Refund trigger)' : undefined,
-			expect.returns ? 'a returns report row (columns such as "order-id", "sku", "reason" or "Order ID", "Merchant SKU", "Return reason")' : undefined,
-		]
-			.filter(Boolean)
-			.join(' or ');
-		throw new InputError(`Input item ${itemIndex + 1} is not ${wanted}. Its fields are: ${Object.keys(json).slice(0, 12).join(', ')}.`);
+		const refundLine = tr`a refund line (from "Get Refunds" or the New Refund trigger)`;
+		const returnRow = tr`a returns report row (columns such as "order-id", "sku", "reason" or "Order ID", "Merchant SKU", "Return reason")`;
+		const wanted = expect.refunds && expect.returns ? tr`${refundLine} or ${returnRow}` : expect.refunds ? refundLine : returnRow;
+		throw new InputError(tr`Input item ${itemIndex + 1} is not ${wanted}. Its fields are: ${Object.keys(json).slice(0, 12).join(', ')}.`);
 	});
 	return out;
 }

@@ -27,6 +27,7 @@ import {
 	type ReadSettlement,
 } from '../../logic/settlementSource';
 import { messageLanguageProperty } from '../../../sp-api/n8n/messageLanguage';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const show = { resource: ['refund'], operation: ['reconcileWithSettlement'] };
 const displayOptions = { show };
@@ -134,7 +135,7 @@ interface Settings {
 /** Everything checked before the first call. */
 function readSettings(context: IExecuteFunctions, client: SpApiClient): Settings {
 	const from = context.getNodeParameter('settlementFrom', 0, 'latest') as Settings['from'];
-	if (!['latest', 'reportId', 'group'].includes(from)) throw new InputError(`"${String(from)}" is not a way to pick the settlement.`);
+	if (!['latest', 'reportId', 'group'].includes(from)) throw new InputError(tr`"${String(from)}" is not a way to pick the settlement.`);
 	const settings: Settings = {
 		from,
 		marketplaceIds: [],
@@ -148,26 +149,26 @@ function readSettings(context: IExecuteFunctions, client: SpApiClient): Settings
 	if (from === 'reportId') {
 		const reportId = String(context.getNodeParameter('settlementReportId', 0, '')).trim();
 		if (!REPORT_ID.test(reportId)) {
-			throw new InputError(`"${reportId}" in "Settlement Report ID" is not a report ID. Report IDs are numbers such as 12345678901 (Reports node → Settlement Report → Get Many).`);
+			throw new InputError(tr`"${reportId}" in "Settlement Report ID" is not a report ID. Report IDs are numbers such as 12345678901 (Reports node → Settlement Report → Get Many).`);
 		}
 		settings.reportId = reportId;
 	} else if (from === 'group') {
 		const groupId = String(context.getNodeParameter('financialEventGroupId', 0, '')).trim();
 		if (!groupId || /\s/.test(groupId)) {
-			throw new InputError(`"${groupId}" in "Financial Event Group ID" is not a group ID. Take it from the Finances node (Financial Event Group → Get Many).`);
+			throw new InputError(tr`"${groupId}" in "Financial Event Group ID" is not a group ID. Take it from the Finances node (Financial Event Group → Get Many).`);
 		}
 		settings.groupId = groupId;
 	} else {
 		settings.marketplaceIds = readMarketplaces(context, 'marketplaceIds', 0, client.credentials.region).map((marketplace) => marketplace.id);
 	}
-	if (!READABLE_LAYOUTS.includes(settings.layout)) throw new InputError(`"${settings.layout}" is not a flat-file settlement layout (${READABLE_LAYOUTS.join(', ')}).`);
+	if (!READABLE_LAYOUTS.includes(settings.layout)) throw new InputError(tr`"${settings.layout}" is not a flat-file settlement layout (${READABLE_LAYOUTS.join(', ')}).`);
 	const kinds = context.getNodeParameter('reconcileKinds', 0, [...COMPARABLE_KINDS]) as string[];
 	for (const kind of Array.isArray(kinds) ? kinds : []) {
-		if (!(COMPARABLE_KINDS as readonly string[]).includes(kind)) throw new InputError(`"${kind}" cannot be compared with a settlement. Use: ${COMPARABLE_KINDS.join(', ')}.`);
+		if (!(COMPARABLE_KINDS as readonly string[]).includes(kind)) throw new InputError(tr`"${kind}" cannot be compared with a settlement. Use: ${COMPARABLE_KINDS.join(', ')}.`);
 		settings.kinds.add(kind as ComparableKind);
 	}
-	if (settings.kinds.size === 0) throw new InputError('Pick at least one refund type in "Refund Types".');
-	if (!['all', 'differences', 'summary'].includes(settings.output)) throw new InputError(`"${settings.output}" is not an output choice.`);
+	if (settings.kinds.size === 0) throw new InputError(tr`Pick at least one refund type in "Refund Types".`);
+	if (!['all', 'differences', 'summary'].includes(settings.output)) throw new InputError(tr`"${settings.output}" is not an output choice.`);
 	return settings;
 }
 

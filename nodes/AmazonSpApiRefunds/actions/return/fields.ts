@@ -94,8 +94,8 @@ export function readReturnReports(context: IExecuteFunctions, itemIndex: number)
 	const raw = context.getNodeParameter('returnReports', itemIndex, ['fba', 'mfn']) as unknown;
 	const reports = (Array.isArray(raw) ? raw : [raw]).map(String);
 	const known: ReturnReport[] = ['fba', 'mfn'];
-	for (const report of reports) if (!known.includes(report as ReturnReport)) throw new InputError(`"${report}" is not a returns report. Use fba and/or mfn.`);
-	if (reports.length === 0) throw new InputError('Pick at least one report in "Returns Reports".');
+	for (const report of reports) if (!known.includes(report as ReturnReport)) throw new InputError(tr`"${report}" is not a returns report. Use fba and/or mfn.`);
+	if (reports.length === 0) throw new InputError(tr`Pick at least one report in "Returns Reports".`);
 	return reports as ReturnReport[];
 }
 
@@ -113,7 +113,7 @@ export async function readReturnsQuery(
 ): Promise<ReturnsQuery> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const layout = (options.mfnLayout as MfnLayout | undefined) ?? defaults.mfnLayout;
-	if (layout !== 'flatFile' && layout !== 'xml') throw new InputError(`"${String(layout)}" is not a report layout (flatFile or xml).`);
+	if (layout !== 'flatFile' && layout !== 'xml') throw new InputError(tr`"${String(layout)}" is not a report layout (flatFile or xml).`);
 	const checked = checkReturnsQuery(
 		{
 			reports: defaults.reports ?? readReturnReports(context, itemIndex),

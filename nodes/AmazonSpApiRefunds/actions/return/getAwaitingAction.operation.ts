@@ -72,9 +72,9 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
 	const now = Date.now();
 	const days = Number(this.getNodeParameter('requestedWithinDays', itemIndex, 14));
-	if (!(days > 0)) throw new InputError('"Requests From the Last (Days)" must be more than zero.');
+	if (!(days > 0)) throw new InputError(tr`"Requests From the Last (Days)" must be more than zero.`);
 	const windowHours = Number(this.getNodeParameter('responseWindowHours', itemIndex, 48));
-	if (!(windowHours > 0)) throw new InputError('"Response Window (Hours)" must be more than zero.');
+	if (!(windowHours > 0)) throw new InputError(tr`"Response Window (Hours)" must be more than zero.`);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const query = await readReturnsQuery(this, itemIndex, client, { start: new Date(now - days * 86_400_000), end: new Date(now) }, { reports: ['mfn'], mfnLayout: 'xml' });
 	const settings: AwaitingSettings = {

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
+import { tr } from '../../../sp-api/i18n/translate';
 
 export function documentIdProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
 	return {
@@ -16,6 +17,6 @@ export function documentIdProperty(displayOptions: INodeProperties['displayOptio
 
 export function readDocumentId(context: IExecuteFunctions, itemIndex: number): string {
 	const value = String(context.getNodeParameter('reportDocumentId', itemIndex, '') ?? '').trim();
-	if (!value) throw new InputError('Enter the report document ID (it starts with amzn1.spdoc).');
+	if (!value) throw new InputError(tr`Enter the report document ID (it starts with amzn1.spdoc).`);
 	return value;
 }

@@ -3,6 +3,7 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { DOCUMENT_URL_LIFETIME_MS, getReportDocument } from '../../../sp-api/reports';
 import { documentIdProperty, readDocumentId } from './fields';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['document'], operation: ['get'] } };
 
@@ -19,7 +20,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		url: document.url,
 		compressionAlgorithm: document.compressionAlgorithm,
 		urlExpiresAt: new Date(document.fetchedAt + DOCUMENT_URL_LIFETIME_MS).toISOString(),
-		note: 'The download address works for 5 minutes. Use "Document → Download" to get the contents instead.',
+		note: tr`The download address works for 5 minutes. Use "Document → Download" to get the contents instead.`,
 	};
 	return [document.metadata ? withResponseMetadata(json, document.metadata, options.includeResponseMetadata === true) : json];
 }

@@ -3,6 +3,7 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { createReport } from '../../../sp-api/reports';
 import { createReportProperties, readCreateRequest } from '../shared/fields';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['report'], operation: ['create'] } };
 
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		marketplaceIds: request.marketplaceIds,
 		dataStartTime: request.dataStartTime?.toISOString(),
 		dataEndTime: request.dataEndTime?.toISOString(),
-		message: `Amazon is building report ${reportId}. Download it with "Report → Download" and this report ID.`,
+		message: tr`Amazon is building report ${reportId}. Download it with "Report → Download" and this report ID.`,
 	};
 	return [withResponseMetadata(json, response.metadata, options.includeResponseMetadata === true)];
 }

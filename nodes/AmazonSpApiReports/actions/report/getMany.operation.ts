@@ -54,7 +54,7 @@ export const description: INodeProperties[] = [
 export function readTypes(context: IExecuteFunctions, name: string, itemIndex: number): string[] {
 	const raw = context.getNodeParameter(name, itemIndex, []) as unknown;
 	const types = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((type) => String(type).trim()).filter(Boolean);
-	if (types.length === 0) throw new InputError('Choose at least one report type.');
+	if (types.length === 0) throw new InputError(tr`Choose at least one report type.`);
 	return types;
 }
 

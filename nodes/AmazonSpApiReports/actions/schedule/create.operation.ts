@@ -9,6 +9,7 @@ import { readReportOptions, readReportType, reportTypeProperty } from '../shared
 import { PERIODS } from './fields';
 import { marketplacesProperty, SELLER_STORES_HINT } from '../../../sp-api/n8n/commonProperties';
 import { chosenOrEveryStore } from '../../../sp-api/sellerStores';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['schedule'], operation: ['create'] } };
 
@@ -61,9 +62,9 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
 	const reportType = readReportType(this, itemIndex);
-	if (!REPORT_TYPE_PATTERN.test(reportType)) throw new InputError(`"${reportType}" is not a report type name (capital letters and underscores).`);
+	if (!REPORT_TYPE_PATTERN.test(reportType)) throw new InputError(tr`"${reportType}" is not a report type name (capital letters and underscores).`);
 	if (isSettlementReportType(reportType)) {
-		throw new InputError(`${reportType} cannot be scheduled: Amazon creates settlement reports by itself for every settlement period. Use "Settlement Report → Get Many" to find them.`);
+		throw new InputError(tr`${reportType} cannot be scheduled: Amazon creates settlement reports by itself for every settlement period. Use "Settlement Report → Get Many" to find them.`);
 	}
 	const chosen = readMarketplaces(this, 'marketplaceIds', itemIndex, client.credentials.region);
 	const period = String(this.getNodeParameter('period', itemIndex, 'P1D'));
@@ -90,8 +91,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		nextReportCreationTime: body.nextReportCreationTime as string | undefined,
 		replacedSchedule: replaced ? ({ ...replaced } as IDataObject) : null,
 		message: replaced
-			? `This schedule replaces schedule ${replaced.reportScheduleId} (${replaced.period}) for the same report type and marketplaces.`
-			: 'New schedule created.',
+			? tr`This schedule replaces schedule ${replaced.reportScheduleId} (${replaced.period}) for the same report type and marketplaces.`
+			: tr`New schedule created.`,
 	};
 	return [withResponseMetadata(json, response.metadata, options.includeResponseMetadata === true)];
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
+import { tr } from '../../../sp-api/i18n/translate';
 
 export function scheduleIdProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
 	return { displayName: 'Schedule ID', name: 'reportScheduleId', type: 'string', default: '', required: true, description: 'The reportScheduleId of the schedule', displayOptions };
@@ -7,7 +8,7 @@ export function scheduleIdProperty(displayOptions: INodeProperties['displayOptio
 
 export function readScheduleId(context: IExecuteFunctions, itemIndex: number): string {
 	const value = String(context.getNodeParameter('reportScheduleId', itemIndex, '') ?? '').trim();
-	if (!value) throw new InputError('Enter the schedule ID (from "Schedule → Get Many").');
+	if (!value) throw new InputError(tr`Enter the schedule ID (from "Schedule → Get Many").`);
 	return value;
 }
 

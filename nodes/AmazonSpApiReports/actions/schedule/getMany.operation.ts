@@ -4,6 +4,7 @@ import { includeResponseMetadataOption, withResponseMetadata } from '../../../sp
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import type { AmazonReportSchedule } from '../../../sp-api/reports';
 import { readTypes } from '../report/getMany.operation';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['schedule'], operation: ['getMany'] } };
 
@@ -23,7 +24,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
 	const types = readTypes(this, 'scheduleReportTypes', itemIndex);
-	if (types.length > 10) throw new InputError('Amazon lists the schedules of at most 10 report types at a time.');
+	if (types.length > 10) throw new InputError(tr`Amazon lists the schedules of at most 10 report types at a time.`);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeResponseMetadata?: boolean };
 	const response = await client.call<{ reportSchedules?: AmazonReportSchedule[] }>('getReportSchedules', { params: { reportTypes: types } });
 	return (response.data.reportSchedules ?? []).map((schedule) => withResponseMetadata({ ...schedule } as IDataObject, response.metadata, options.includeResponseMetadata === true));

@@ -5,6 +5,7 @@ import { getReport, isSettlementReportType } from '../../../sp-api/reports';
 import { readReportId, reportIdProperty } from '../shared/fields';
 import { downloadItems, downloadOptions, marketplaceOf, outputProperties, readDownloadSettings } from '../shared/output';
 import { settlementItem } from './getMany.operation';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const displayOptions = { show: { resource: ['settlement'], operation: ['download'] } };
 
@@ -18,10 +19,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const reportId = readReportId(this, itemIndex);
 	const { data: report, metadata } = await getReport(client, reportId);
 	if (!isSettlementReportType(report.reportType)) {
-		throw new InputError(`Report ${reportId} is a ${report.reportType} report, not a settlement report. Use "Report → Download" for it.`);
+		throw new InputError(tr`Report ${reportId} is a ${report.reportType} report, not a settlement report. Use "Report → Download" for it.`);
 	}
 	if (report.processingStatus !== 'DONE' || !report.reportDocumentId) {
-		throw new InputError(`Settlement report ${reportId} is ${report.processingStatus}; only finished (DONE) settlement reports can be downloaded.`);
+		throw new InputError(tr`Settlement report ${reportId} is ${report.processingStatus}; only finished (DONE) settlement reports can be downloaded.`);
 	}
 	const settings = readDownloadSettings(this, itemIndex, report.reportType, marketplaceOf(report.marketplaceIds));
 	return await downloadItems(this, client, { reportDocumentId: report.reportDocumentId, reportId, reportType: report.reportType, summary: settlementItem(report), metadata }, settings);

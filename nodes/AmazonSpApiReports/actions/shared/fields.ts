@@ -7,6 +7,7 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { effectiveDataStart, validateCreateRequest, type CreateReportRequest } from '../../../sp-api/reports';
 import { marketplacesProperty, SELLER_STORES_HINT } from '../../../sp-api/n8n/commonProperties';
 import { chosenOrEveryStore } from '../../../sp-api/sellerStores';
+import { tr } from '../../../sp-api/i18n/translate';
 
 type DisplayOptions = INodeProperties['displayOptions'];
 
@@ -105,13 +106,13 @@ export function createReportProperties(displayOptions: DisplayOptions): INodePro
 
 export function readReportType(context: IExecuteFunctions, itemIndex: number, name = 'reportType'): string {
 	const value = String(context.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!value) throw new InputError('Choose a report type.');
+	if (!value) throw new InputError(tr`Choose a report type.`);
 	return value;
 }
 
 export function readReportId(context: IExecuteFunctions, itemIndex: number): string {
 	const value = String(context.getNodeParameter('reportId', itemIndex, '') ?? '').trim();
-	if (!value) throw new InputError('Enter the report ID (from "Report → Create" or "Report → Get Many").');
+	if (!value) throw new InputError(tr`Enter the report ID (from "Report → Create" or "Report → Get Many").`);
 	return value;
 }
 

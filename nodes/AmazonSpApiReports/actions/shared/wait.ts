@@ -45,7 +45,7 @@ export async function outcomeItems(context: IExecuteFunctions, client: SpApiClie
 		const json: IDataObject = {
 			...reportSummary(outcome.report),
 			noData: true,
-			message: `Amazon found no data for report ${outcome.reportId} (${outcome.report.reportType}) and cancelled it.`,
+			message: tr`Amazon found no data for report ${outcome.reportId} (${outcome.report.reportType}) and cancelled it.`,
 		};
 		if (options.includeResponseMetadata === true && outcome.metadata) json.responseMetadata = responseMetadataJson(outcome.metadata);
 		return [{ json }];

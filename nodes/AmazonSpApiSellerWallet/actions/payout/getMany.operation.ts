@@ -9,6 +9,7 @@ import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { collectPages } from '../shared/calls';
 import { optionsField, readOptions } from '../shared/fields';
 import { flattenPayout } from '../shared/format';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const show = { resource: ['payout'], operation: ['getMany'] };
 const displayOptions = { show };
@@ -30,7 +31,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const timeZone = this.getTimezone();
 	const after = parseDateInput(this.getNodeParameter('createdAfter', itemIndex, ''), 'Created After', timeZone);
 	const before = parseDateInput(this.getNodeParameter('createdBefore', itemIndex, ''), 'Created Before', timeZone);
-	if (after && before && after >= before) throw new InputError('"Created After" must be earlier than "Created Before".');
+	if (after && before && after >= before) throw new InputError(tr`"Created After" must be earlier than "Created Before".`);
 	const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 	const options = readOptions(this, itemIndex);
 	const entries = await collectPages<unknown, { payouts?: unknown[] }>(

@@ -5,6 +5,7 @@ import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { callWallet } from '../shared/calls';
 import { marketplaceField, optionsField, readMarketplace, readOptions, readText } from '../shared/fields';
 import { claimOncePerExecution } from '../../../sp-api/n8n/oncePerExecution';
+import { tr, translateText } from '../../../sp-api/i18n/translate';
 
 const show = { resource: ['payout'], operation: ['initiate'] };
 const displayOptions = { show };
@@ -38,7 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	await claimOncePerExecution(this, itemIndex, {
 		key: `payout|${marketplace.id}|${accountType}`,
 		describe: (earlier) =>
-			`Item ${earlier.item} of "${earlier.nodeName}" already asked Amazon for an on-demand payout in ${marketplace.country} (${accountType}) in this run; Amazon allows one in 24 hours, so this one was not sent.`,
+			tr`Item ${earlier.item} of "${earlier.nodeName}" already asked Amazon for an on-demand payout in ${translateText(marketplace.country)} (${accountType}) in this run; Amazon allows one in 24 hours, so this one was not sent.`,
 	});
 	const requestedAt = toUtcIso(new Date());
 	const response = await callWallet<{ payoutReferenceId?: string }>(
@@ -46,10 +47,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		'initiatePayout',
 		{ body: { marketplaceId: marketplace.id, accountType } },
 		{
-			what: `the on-demand payout in ${marketplace.country} (${accountType})`,
-			check: `list the payouts of ${marketplace.country} created at or after ${requestedAt} (this node: Payout → Get Many): an ON_DEMAND payout there means it was made. Amazon allows one in 24 hours, so a second request would be refused anyway.`,
+			what: tr`the on-demand payout in ${translateText(marketplace.country)} (${accountType})`,
+			check: tr`list the payouts of ${translateText(marketplace.country)} created at or after ${requestedAt} (this node: Payout → Get Many): an ON_DEMAND payout there means it was made. Amazon allows one in 24 hours, so a second request would be refused anyway.`,
 			facts: { operation: 'initiatePayout', marketplaceId: marketplace.id, accountType, requestedAt, lookUpWith: 'Seller Wallet → Payout → Get Many' },
-			refusedNothingDone: 'No payout was made.',
+			refusedNothingDone: tr`No payout was made.`,
 		},
 	);
 	return [
@@ -59,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 				marketplaceId: marketplace.id,
 				accountType,
 				requestedAt,
-				nextStep: 'Amazon started the payout to the deposit account set in Seller Central. Follow it with Payout → Get Many.',
+				nextStep: tr`Amazon started the payout to the deposit account set in Seller Central. Follow it with Payout → Get Many.`,
 			},
 			response.metadata,
 			options.includeResponseMetadata === true,

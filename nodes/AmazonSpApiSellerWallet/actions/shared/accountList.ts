@@ -10,6 +10,7 @@ import type { OperationKey } from '../../../sp-api/operations';
 import type { Marketplace } from '../../../sp-api/marketplaces';
 import { collectPages } from './calls';
 import { marketplaceField, optionsField, readMarketplace, readOptions, readText, walletAccountField } from './fields';
+import { tr } from '../../../sp-api/i18n/translate';
 
 export interface AccountList {
 	resource: string;
@@ -29,7 +30,7 @@ export function accountListOperation(list: AccountList): {
 		description: [marketplaceField(show), walletAccountField(show), returnAllProperty(displayOptions), limitProperty(displayOptions), optionsField(show)],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: SpApiClient): Promise<IDataObject[]> {
 			const marketplace = readMarketplace(this, itemIndex, client);
-			const accountId = readText(this, 'accountId', itemIndex, 'Seller Wallet Account');
+			const accountId = readText(this, 'accountId', itemIndex, tr`Seller Wallet Account`);
 			const limit = readLimit((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 			const options = readOptions(this, itemIndex);
 			const entries = await collectPages<unknown, IDataObject>(

@@ -8,6 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import type { Show } from './fields';
 import { readCurrency } from './money';
+import { tr, translateText } from '../../../sp-api/i18n/translate';
 
 export type Ownership = 'SELF' | 'THIRD_PARTY';
 
@@ -168,7 +169,7 @@ export function readCountry(value: unknown, label: string): string {
 	const typed = String(value ?? '').trim().toUpperCase();
 	// ISO 3166 says GB; Amazon's marketplaces (and many people) say UK
 	const code = typed === 'UK' ? 'GB' : typed;
-	if (!isCountryCode(code)) throw new InputError(`"${label}" must be a two-letter country code such as CN, DE, GB or US; "${code}" is not one.`);
+	if (!isCountryCode(code)) throw new InputError(tr`"${translateText(label)}" must be a two-letter country code such as CN, DE, GB or US; "${code}" is not one.`);
 	return code;
 }
 
@@ -239,30 +240,30 @@ export function readDestination(context: IExecuteFunctions, itemIndex: number, m
 	mask.add(typed);
 	const ownership = (get('destinationOwnership', 'SELF') as Ownership) === 'THIRD_PARTY' ? 'THIRD_PARTY' : 'SELF';
 	const holderName = String(get('destinationHolderName') ?? '').trim();
-	if (!holderName) throw new InputError('"Account Holder Name" is empty: give the name on the receiving bank account.');
-	if (holderName.length > 50) throw new InputError(`"Account Holder Name" has ${holderName.length} characters; Amazon accepts at most 50.`);
+	if (!holderName) throw new InputError(tr`"Account Holder Name" is empty: give the name on the receiving bank account.`);
+	if (holderName.length > 50) throw new InputError(tr`"Account Holder Name" has ${holderName.length} characters; Amazon accepts at most 50.`);
 	const format = get('destinationNumberFormat', 'IBAN') === 'BBAN' ? 'BBAN' : 'IBAN';
 	const country = readCountry(get('destinationCountry'), 'Bank Country Code');
 	const currency = readCurrency(get('destinationCurrency'), 'Bank Account Currency');
-	if (!typed) throw new InputError('"Bank Account Number" is empty: give the IBAN or account number of the receiving account.');
+	if (!typed) throw new InputError(tr`"Bank Account Number" is empty: give the IBAN or account number of the receiving account.`);
 	const number = format === 'IBAN' ? typed.replace(/[\s-]+/g, '').toUpperCase() : typed.replace(/\s+/g, '');
 	const tail = tailOf(number);
 	const masked = `****${tail}`;
 	if (format === 'IBAN') {
 		if (!isValidIban(number)) {
-			throw new InputError(`The IBAN ending ${tail} is not valid (wrong length or check digits): check "Bank Account Number", or choose "Local Account Number (BBAN)" if it is not an IBAN.`);
+			throw new InputError(tr`The IBAN ending ${tail} is not valid (wrong length or check digits): check "Bank Account Number", or choose "Local Account Number (BBAN)" if it is not an IBAN.`);
 		}
 		if (country !== 'EU' && number.slice(0, 2) !== country) {
-			throw new InputError(`The IBAN ${masked} belongs to country ${number.slice(0, 2)}, but "Bank Country Code" is ${country}.`);
+			throw new InputError(tr`The IBAN ${masked} belongs to country ${number.slice(0, 2)}, but "Bank Country Code" is ${country}.`);
 		}
 	} else if (!/^[A-Za-z0-9-]{4,34}$/.test(number)) {
-		throw new InputError(`The account number ${masked} may only contain letters, digits and hyphens (4 to 34 characters).`);
+		throw new InputError(tr`The account number ${masked} may only contain letters, digits and hyphens (4 to 34 characters).`);
 	}
 	const bankName = String(get('destinationBankName') ?? '').trim();
 	const bankCode = String(get('destinationBankCode') ?? '').trim().toUpperCase();
 	const bankCodeType = get('destinationBankCodeType', 'BIC') === 'BASIC' ? 'BASIC' : 'BIC';
 	if (bankCode && bankCodeType === 'BIC' && !/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bankCode)) {
-		throw new InputError(`"Bank Code" ${bankCode} is not a SWIFT/BIC code (8 or 11 letters and digits, e.g. BKCHCNBJ); choose "Routing or Sort Code" if it is a local code.`);
+		throw new InputError(tr`"Bank Code" ${bankCode} is not a SWIFT/BIC code (8 or 11 letters and digits, e.g. BKCHCNBJ); choose "Routing or Sort Code" if it is a local code.`);
 	}
 	const bankAccount: IDataObject = {
 		bankAccountNumberFormat: format,
@@ -308,17 +309,17 @@ export function readPayee(context: IExecuteFunctions, itemIndex: number): IDataO
 	const payee: IDataObject = { payeeEntityType: value('payeeEntityType') || 'BUSINESS' };
 	for (const [field, parameter, label] of required) {
 		const text = value(parameter);
-		if (!text) throw new InputError(`"${label}" is empty: Amazon needs it to pay someone else's account.`);
+		if (!text) throw new InputError(tr`"${translateText(label)}" is empty: Amazon needs it to pay someone else's account.`);
 		payee[field] = text;
 	}
 	for (const [field, label] of [['payeeFirstName', 'Payee First Name'], ['payeeLastName', 'Payee Last Name']] as const) {
-		if (String(payee[field]).length > 50) throw new InputError(`"${label}" has more than 50 characters; Amazon accepts at most 50.`);
+		if (String(payee[field]).length > 50) throw new InputError(tr`"${translateText(label)}" has more than 50 characters; Amazon accepts at most 50.`);
 	}
 	if (!['INDIVIDUAL', 'BUSINESS', 'TAX_AUTHORITY'].includes(String(payee.payeeEntityType))) {
-		throw new InputError(`"Payee Type" must be Business, Individual or Tax Authority, not "${String(payee.payeeEntityType)}".`);
+		throw new InputError(tr`"Payee Type" must be Business, Individual or Tax Authority, not "${String(payee.payeeEntityType)}".`);
 	}
-	if (!EMAIL.test(String(payee.emailAddress))) throw new InputError(`"Payee Email" ${String(payee.emailAddress)} is not an email address.`);
-	if (!/^\+?[\d\s()-]{5,20}$/.test(String(payee.phoneNumber))) throw new InputError('"Payee Phone" may contain only digits, spaces, +, - and brackets.');
+	if (!EMAIL.test(String(payee.emailAddress))) throw new InputError(tr`"Payee Email" ${String(payee.emailAddress)} is not an email address.`);
+	if (!/^\+?[\d\s()-]{5,20}$/.test(String(payee.phoneNumber))) throw new InputError(tr`"Payee Phone" may contain only digits, spaces, +, - and brackets.`);
 	payee.countryCode = readCountry(value('payeeCountryCode'), 'Payee Country Code');
 	const middle = value('payeeMiddleName');
 	if (middle) payee.payeeMiddleName = middle;

@@ -8,6 +8,7 @@ import type { Marketplace } from '../../../sp-api/marketplaces';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { includeResponseMetadataOption } from '../../../sp-api/n8n/responseMetadata';
+import { tr, translateText } from '../../../sp-api/i18n/translate';
 
 export type Show = IDisplayOptions['show'];
 
@@ -89,7 +90,7 @@ export function timeoutMsOf(context: IExecuteFunctions): number {
 export function readMarketplace(context: IExecuteFunctions, itemIndex: number, client: SpApiClient, name = 'marketplaceId'): Marketplace {
 	const found = readMarketplaces(context, name, itemIndex, client.credentials.region);
 	if (found.length !== 1) {
-		throw new InputError(found.length === 0 ? 'Choose the marketplace this call is for.' : 'Choose one marketplace only: Amazon takes one per Seller Wallet call.');
+		throw new InputError(found.length === 0 ? tr`Choose the marketplace this call is for.` : tr`Choose one marketplace only: Amazon takes one per Seller Wallet call.`);
 	}
 	return found[0];
 }
@@ -97,6 +98,6 @@ export function readMarketplace(context: IExecuteFunctions, itemIndex: number, c
 export function readText(context: IExecuteFunctions, name: string, itemIndex: number, label: string, required = true): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	const text = value === undefined || value === null ? '' : String(value).trim();
-	if (!text && required) throw new InputError(`"${label}" is empty: fill it in.`);
+	if (!text && required) throw new InputError(tr`"${translateText(label)}" is empty: fill it in.`);
 	return text;
 }

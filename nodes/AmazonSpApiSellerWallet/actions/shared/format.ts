@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { toLocalIso } from '../../../sp-api/dates';
 import { totalsByCurrency, type Money } from '../../../sp-api/money';
 import { decimalText, moneyJson, moneyOf } from './money';
+import { tr } from '../../../sp-api/i18n/translate';
 
 type Json = Record<string, unknown>;
 
@@ -88,17 +89,24 @@ export function flattenPreview(preview: unknown): IDataObject {
 	});
 }
 
-const STATUS_WORDS: Record<string, string> = {
-	PENDING_USER_APPROVAL: 'Waiting for the account holder to approve it (approval link); nothing has moved yet',
-	IN_PROGRESS: 'Approved; the money is on its way',
-	SUCCESSFUL: 'Done: the money was transferred',
-	FAILED: 'Failed: no money moved',
-	FAILED_CREDITS_APPLIED: 'Failed: the money was put back into the wallet',
-	EXPIRED: 'Not approved in time: nothing was sent',
-};
-
+/** What a transfer's status means, in the seller's words (a function: the language is read when it is called). */
 export function statusInWords(status: unknown): string | undefined {
-	return typeof status === 'string' ? STATUS_WORDS[status] : undefined;
+	switch (status) {
+		case 'PENDING_USER_APPROVAL':
+			return tr`Waiting for the account holder to approve it (approval link); nothing has moved yet`;
+		case 'IN_PROGRESS':
+			return tr`Approved; the money is on its way`;
+		case 'SUCCESSFUL':
+			return tr`Done: the money was transferred`;
+		case 'FAILED':
+			return tr`Failed: no money moved`;
+		case 'FAILED_CREDITS_APPLIED':
+			return tr`Failed: the money was put back into the wallet`;
+		case 'EXPIRED':
+			return tr`Not approved in time: nothing was sent`;
+		default:
+			return undefined;
+	}
 }
 
 function side(value: unknown): IDataObject | undefined {

@@ -7,6 +7,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { registerSecrets } from '../../../sp-api/redact';
 import type { Show } from './fields';
+import { tr, translateText } from '../../../sp-api/i18n/translate';
 
 export function signatureFields(show: Show): INodeProperties[] {
 	return [
@@ -39,7 +40,7 @@ export function signatureFields(show: Show): INodeProperties[] {
 export function readSignatures(context: IExecuteFunctions, itemIndex: number): { destAccountDigitalSignature: string; amountDigitalSignature: string } {
 	const read = (name: string, label: string): string => {
 		const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-		if (!value) throw new InputError(`"${label}" is empty: Amazon refuses Seller Wallet transfers and schedules without both signatures.`);
+		if (!value) throw new InputError(tr`"${translateText(label)}" is empty: Amazon refuses Seller Wallet transfers and schedules without both signatures.`);
 		// hidden wherever ACORN writes text (errors, logs), also when Amazon echoes a signature back
 		registerSecrets(value);
 		return value;

@@ -12,6 +12,7 @@ import { flattenTransaction } from '../shared/format';
 import { moneyOf, readAmount, readCurrency, type CheckedAmount } from '../shared/money';
 import { claimOncePerExecution, type OnceClaim } from '../../../sp-api/n8n/oncePerExecution';
 import { signatureFields, readSignatures } from '../shared/signatures';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const show = { resource: ['transaction'], operation: ['create'] };
 const displayOptions = { show };
@@ -116,7 +117,7 @@ interface RateDetails {
 function readRateDetails(value: unknown, amount: CheckedAmount, destinationCurrency: string): RateDetails | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const parsed = typeof value === 'string' ? parseJson(value) : value;
-	if (parsed === undefined) throw new InputError('"Rate From Transfer Preview" is not JSON: map the transferRateDetails field of a Transfer Preview node.');
+	if (parsed === undefined) throw new InputError(tr`"Rate From Transfer Preview" is not JSON: map the transferRateDetails field of a Transfer Preview node.`);
 	let details = parsed as IDataObject;
 	if (details && typeof details === 'object' && details.transferRateDetails && typeof details.transferRateDetails === 'object') {
 		details = details.transferRateDetails as IDataObject;
@@ -125,13 +126,13 @@ function readRateDetails(value: unknown, amount: CheckedAmount, destinationCurre
 	const transfer = moneyOf(details?.transferAmount);
 	const fx = details?.fxRateDetails as IDataObject | undefined;
 	if (!base || !transfer || !fx || typeof fx.fxRateId !== 'string' || !Array.isArray(details.fees)) {
-		throw new InputError('"Rate From Transfer Preview" lacks baseAmount, fxRateDetails, transferAmount or fees: map the transferRateDetails field of a Transfer Preview node.');
+		throw new InputError(tr`"Rate From Transfer Preview" lacks baseAmount, fxRateDetails, transferAmount or fees: map the transferRateDetails field of a Transfer Preview node.`);
 	}
 	if (base.currency !== amount.currency || compareDecimals(parseDecimal(base.amount), parseDecimal(amount.text)) !== 0) {
-		throw new InputError(`The transfer preview was for ${base.amount} ${base.currency}, but this transfer is ${amount.text} ${amount.currency}: preview the same amount again.`);
+		throw new InputError(tr`The transfer preview was for ${base.amount} ${base.currency}, but this transfer is ${amount.text} ${amount.currency}: preview the same amount again.`);
 	}
 	if (transfer.currency !== destinationCurrency) {
-		throw new InputError(`The transfer preview delivers ${transfer.currency}, but the receiving account holds ${destinationCurrency}.`);
+		throw new InputError(tr`The transfer preview delivers ${transfer.currency}, but the receiving account holds ${destinationCurrency}.`);
 	}
 	return { json: details };
 }
@@ -152,14 +153,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const mask = new AccountNumberMask();
 	const marketplace = readMarketplace(this, itemIndex, client);
 	const options = readOptions(this, itemIndex);
-	const sourceAccountId = readText(this, 'sourceAccountId', itemIndex, 'Source Account');
+	const sourceAccountId = readText(this, 'sourceAccountId', itemIndex, tr`Source Account`);
 	const currency = readCurrency(this.getNodeParameter('currency', itemIndex, ''), 'Currency');
 	const amount = readAmount(this.getNodeParameter('amount', itemIndex, ''), currency, 'Amount');
 	const destination = readDestination(this, itemIndex, mask);
 	const payee = destination.ownership === 'THIRD_PARTY' ? readPayee(this, itemIndex) : undefined;
 	const description = readText(this, 'transactionDescription', itemIndex, 'Description', false);
 	const reference = readText(this, 'customerPaymentReference', itemIndex, 'Customer Payment Reference', false);
-	if (reference.length > 140) throw new InputError(`"Customer Payment Reference" has ${reference.length} characters; Amazon accepts at most 140.`);
+	if (reference.length > 140) throw new InputError(tr`"Customer Payment Reference" has ${reference.length} characters; Amazon accepts at most 140.`);
 	const rate = readRateDetails(this.getNodeParameter('transferRateDetails', itemIndex, ''), amount, String(destination.summary.currency));
 	const signatures = readSignatures(this, itemIndex);
 	const requestTime = parseDateInput(options.requestTime, 'Request Time', this.getTimezone()) ?? new Date();
@@ -171,14 +172,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		claims.push({
 			key: `transfer|${sourceAccountId}|reference|${reference}`,
 			describe: (earlier) =>
-				`Customer payment reference "${reference}" was already sent to Amazon by item ${earlier.item} of "${earlier.nodeName}" in this run. ACORN does not send the same reference twice in one run, so no second transfer was sent. If it really is a second payment, give it its own reference.`,
+				tr`Customer payment reference "${reference}" was already sent to Amazon by item ${earlier.item} of "${earlier.nodeName}" in this run. ACORN does not send the same reference twice in one run, so no second transfer was sent. If it really is a second payment, give it its own reference.`,
 		});
 	}
 	if (options.allowIdenticalTransfers !== true) {
 		claims.push({
 			key: `transfer|identical|${fingerprint(sourceAccountId, amount.text, currency, destination.fullNumber, description)}`,
 			describe: (earlier) =>
-				`Item ${earlier.item} of "${earlier.nodeName}" already sent ${amount.text} ${currency} to the account ending ${destination.tail} with the same description in this run; this looks like a duplicate, so it was not sent. If both payments are meant, turn on "Allow Identical Transfers".`,
+				tr`Item ${earlier.item} of "${earlier.nodeName}" already sent ${amount.text} ${currency} to the account ending ${destination.tail} with the same description in this run; this looks like a duplicate, so it was not sent. If both payments are meant, turn on "Allow Identical Transfers".`,
 		});
 	}
 	await claimOncePerExecution(this, itemIndex, ...claims);
@@ -195,17 +196,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		...(rate ? { transferRateDetails: rate.json } : {}),
 		requestTime: requestedAt,
 	};
-	const what = `the transfer of ${amount.text} ${currency} from Seller Wallet account ${sourceAccountId} to the account ending ${destination.tail}`;
+	const what = tr`the transfer of ${amount.text} ${currency} from Seller Wallet account ${sourceAccountId} to the account ending ${destination.tail}`;
 	const response = await callWallet<{ transaction?: unknown; callBackURL?: string }>(
 		client,
 		'createTransaction',
 		{ params: { marketplaceId: marketplace.id, ...signatures }, body },
 		{
 			what,
-			check:
-				`list the transactions of Seller Wallet account ${sourceAccountId} (this node: Transaction → Get Many) and look for a DEBIT of ${amount.text} ${currency} to the account ending ${destination.tail} requested at or after ${toUtcIso(requestTime)}` +
-				`${description ? ` with the description "${description}"` : ''}${reference ? ` (customer payment reference ${reference}, which Seller Central also shows)` : ''}. ` +
-				'If it is there, do not send it again: approve or reject it in Seller Central. If it is still not there after a few minutes, run this item again.',
+			check: tr`list the transactions of Seller Wallet account ${sourceAccountId} (this node: Transaction → Get Many) and look for a DEBIT of ${amount.text} ${currency} to the account ending ${destination.tail} requested at or after ${toUtcIso(requestTime)}${description ? tr` with the description "${description}"` : ''}${reference ? tr` (customer payment reference ${reference}, which Seller Central also shows)` : ''}. If it is there, do not send it again: approve or reject it in Seller Central. If it is still not there after a few minutes, run this item again.`,
 			facts: {
 				operation: 'createTransaction',
 				sourceAccountId,
@@ -216,7 +214,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 				requestedAt: toUtcIso(requestTime),
 				lookUpWith: 'Seller Wallet → Transaction → Get Many',
 			},
-			refusedNothingDone: 'No money was moved.',
+			refusedNothingDone: tr`No money was moved.`,
 		},
 		mask,
 	);
@@ -224,7 +222,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const transaction = flattenTransaction(response.data.transaction, marketplace.timeZone);
 	if (callBackURL) {
 		this.addExecutionHints({
-			message: `Transfer ${String(transaction.transactionId ?? '')} of ${amount.text} ${currency} waits for approval: open approvalUrl in the output and approve it with the Seller Wallet account holder's login. Nothing moves until then.`,
+			message: tr`Transfer ${String(transaction.transactionId ?? '')} of ${amount.text} ${currency} waits for approval: open approvalUrl in the output and approve it with the Seller Wallet account holder's login. Nothing moves until then.`,
 			type: 'warning',
 			location: 'outputPane',
 		});
@@ -232,8 +230,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const item: IDataObject = {
 		approvalUrl: callBackURL,
 		nextStep: callBackURL
-			? 'Not sent yet. Open approvalUrl and approve this transfer as the Seller Wallet account holder; until then it waits as PENDING_USER_APPROVAL, and it expires if nobody approves it.'
-			: 'Amazon returned no approval link: check this transaction in Seller Central.',
+			? tr`Not sent yet. Open approvalUrl and approve this transfer as the Seller Wallet account holder; until then it waits as PENDING_USER_APPROVAL, and it expires if nobody approves it.`
+			: tr`Amazon returned no approval link: check this transaction in Seller Central.`,
 		...transaction,
 		destination: { ...destination.summary, ...((transaction.destination as IDataObject | undefined) ?? {}) },
 		...(reference ? { customerPaymentReference: reference } : {}),

@@ -11,6 +11,7 @@ import { readCurrency } from '../shared/money';
 import { claimOncePerExecution } from '../../../sp-api/n8n/oncePerExecution';
 import { readSignatures, signatureFields } from '../shared/signatures';
 import { paymentPreference, paymentValueField, PREFERENCE_OPTIONS, REPEAT_OPTIONS, scheduleInformation, STATUS_OPTIONS } from './scheduleFields';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const show = { resource: ['transferSchedule'], operation: ['create'] };
 const displayOptions = { show };
@@ -75,7 +76,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const mask = new AccountNumberMask();
 	const marketplace = readMarketplace(this, itemIndex, client);
 	const options = readOptions(this, itemIndex);
-	const sourceAccountId = readText(this, 'sourceAccountId', itemIndex, 'Source Account');
+	const sourceAccountId = readText(this, 'sourceAccountId', itemIndex, tr`Source Account`);
 	const currency = readCurrency(this.getNodeParameter('currency', itemIndex, ''), 'Source Currency');
 	const destinationAccountId = readText(this, 'destinationAccountId', itemIndex, 'Destination Account ID');
 	const destination = readDestination(this, itemIndex, mask);
@@ -88,13 +89,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	);
 	const preference = paymentPreference(String(this.getNodeParameter('paymentType', itemIndex, 'PERCENTAGE')), this.getNodeParameter('paymentValue', itemIndex, ''), currency);
 	const status = options.status === 'DISABLED' ? 'DISABLED' : 'ENABLED';
-	if (options.status !== undefined && options.status !== 'DISABLED' && options.status !== 'ENABLED') throw new InputError('"Status" must be Enabled or Disabled.');
+	if (options.status !== undefined && options.status !== 'DISABLED' && options.status !== 'ENABLED') throw new InputError(tr`"Status" must be Enabled or Disabled.`);
 	const signatures = readSignatures(this, itemIndex);
 
 	await claimOncePerExecution(this, itemIndex, {
 		key: `schedule|${sourceAccountId}|${destinationAccountId}`,
 		describe: (earlier) =>
-			`Item ${earlier.item} of "${earlier.nodeName}" already sent a schedule from account ${sourceAccountId} to ${destinationAccountId} in this run; Amazon allows one, so this one was not sent.`,
+			tr`Item ${earlier.item} of "${earlier.nodeName}" already sent a schedule from account ${sourceAccountId} to ${destinationAccountId} in this run; Amazon allows one, so this one was not sent.`,
 	});
 	const body: IDataObject = {
 		sourceAccountId,
@@ -112,8 +113,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		'createTransferSchedule',
 		{ params: { marketplaceId: marketplace.id, ...signatures }, body },
 		{
-			what: `the new transfer schedule from Seller Wallet account ${sourceAccountId} to ${destinationAccountId} (account ending ${destination.tail})`,
-			check: `list the transfer schedules of account ${sourceAccountId} (this node: Transfer Schedule → Get Many) and look for one to ${destinationAccountId}. If it is there, do not create it again (Amazon would answer that it already exists); change it with Update instead.`,
+			what: tr`the new transfer schedule from Seller Wallet account ${sourceAccountId} to ${destinationAccountId} (account ending ${destination.tail})`,
+			check: tr`list the transfer schedules of account ${sourceAccountId} (this node: Transfer Schedule → Get Many) and look for one to ${destinationAccountId}. If it is there, do not create it again (Amazon would answer that it already exists); change it with Update instead.`,
 			facts: {
 				operation: 'createTransferSchedule',
 				sourceAccountId,
@@ -122,7 +123,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 				requestedAt: toUtcIso(startedAt),
 				lookUpWith: 'Seller Wallet → Transfer Schedule → Get Many',
 			},
-			refusedNothingDone: 'No schedule was created.',
+			refusedNothingDone: tr`No schedule was created.`,
 		},
 		mask,
 	);

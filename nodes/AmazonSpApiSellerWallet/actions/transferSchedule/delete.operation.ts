@@ -4,6 +4,7 @@ import { withResponseMetadata } from '../../../sp-api/n8n/responseMetadata';
 import { callWallet } from '../shared/calls';
 import { marketplaceField, optionsField, readMarketplace, readOptions, readText } from '../shared/fields';
 import { scheduleIdField } from './get.operation';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const show = { resource: ['transferSchedule'], operation: ['delete'] };
 
@@ -18,10 +19,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		'deleteScheduleTransaction',
 		{ params: { transferScheduleId, marketplaceId: marketplace.id } },
 		{
-			what: `the deletion of transfer schedule ${transferScheduleId}`,
-			check: `get transfer schedule ${transferScheduleId} (this node: Transfer Schedule → Get): status DELETED means it is done; otherwise run this item again.`,
+			what: tr`the deletion of transfer schedule ${transferScheduleId}`,
+			check: tr`get transfer schedule ${transferScheduleId} (this node: Transfer Schedule → Get): status DELETED means it is done; otherwise run this item again.`,
 			facts: { operation: 'deleteScheduleTransaction', transferScheduleId, lookUpWith: 'Seller Wallet → Transfer Schedule → Get' },
-			refusedNothingDone: 'The schedule was not deleted.',
+			refusedNothingDone: tr`The schedule was not deleted.`,
 		},
 	);
 	return [

@@ -4,6 +4,7 @@ import { parseDateInput, toUtcIso } from '../../../sp-api/dates';
 import { formatDecimal } from '../../../sp-api/money';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { decimalOrUndefined, readAmount } from '../shared/money';
+import { tr } from '../../../sp-api/i18n/translate';
 
 export const REPEAT_OPTIONS = [
 	{ name: 'Once', value: 'ONE_TIME' },
@@ -38,10 +39,10 @@ export function paymentValueField(displayOptions: INodeProperties['displayOption
 
 export function scheduleInformation(start: unknown, end: unknown, repeat: string, timeZone: string): IDataObject {
 	const startDate = parseDateInput(start, 'Start Date', timeZone);
-	if (!startDate) throw new InputError('"Start Date" is empty: choose when the schedule starts.');
+	if (!startDate) throw new InputError(tr`"Start Date" is empty: choose when the schedule starts.`);
 	const endDate = parseDateInput(end, 'End Date', timeZone);
-	if (endDate && endDate <= startDate) throw new InputError('"End Date" must be after "Start Date".');
-	if (!REPEAT_OPTIONS.some((option) => option.value === repeat)) throw new InputError(`"Repeat" must be one of ${REPEAT_OPTIONS.map((o) => o.name).join(', ')}.`);
+	if (endDate && endDate <= startDate) throw new InputError(tr`"End Date" must be after "Start Date".`);
+	if (!REPEAT_OPTIONS.some((option) => option.value === repeat)) throw new InputError(tr`"Repeat" must be one of ${REPEAT_OPTIONS.map((o) => o.name).join(', ')}.`);
 	return {
 		scheduleStartDate: toUtcIso(startDate),
 		...(endDate ? { scheduleEndDate: toUtcIso(endDate) } : {}),
@@ -52,16 +53,16 @@ export function scheduleInformation(start: unknown, end: unknown, repeat: string
 
 export function paymentPreference(type: string, value: unknown, currency: string | undefined): IDataObject {
 	if (type === 'AMOUNT') {
-		if (!currency) throw new InputError('The currency of the schedule is unknown, so a fixed amount cannot be checked.');
+		if (!currency) throw new InputError(tr`The currency of the schedule is unknown, so a fixed amount cannot be checked.`);
 		return { paymentPreferencePaymentType: 'AMOUNT', value: readAmount(value, currency, 'Payment Value').value };
 	}
-	if (type !== 'PERCENTAGE') throw new InputError('"Payment Type" must be a share of the balance or a fixed amount.');
+	if (type !== 'PERCENTAGE') throw new InputError(tr`"Payment Type" must be a share of the balance or a fixed amount.`);
 	const text = String(value ?? '').trim().replace(/%$/, '');
 	const percent = decimalOrUndefined(text);
-	if (!percent) throw new InputError(`"Payment Value" must be a percentage such as 25 or 12.5; "${text}" is not.`);
+	if (!percent) throw new InputError(tr`"Payment Value" must be a percentage such as 25 or 12.5; "${text}" is not.`);
 	const minimal = formatDecimal(percent);
 	if (percent.units <= 0n || Number(minimal) > 100 || (minimal.split('.')[1]?.length ?? 0) > 2) {
-		throw new InputError(`"Payment Value" must be a percentage above 0 and at most 100 with up to 2 decimals; "${text}" is not.`);
+		throw new InputError(tr`"Payment Value" must be a percentage above 0 and at most 100 with up to 2 decimals; "${text}" is not.`);
 	}
 	return { paymentPreferencePaymentType: 'PERCENTAGE', value: Number(minimal) };
 }

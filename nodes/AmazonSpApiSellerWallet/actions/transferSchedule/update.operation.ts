@@ -8,6 +8,7 @@ import { flattenSchedule } from '../shared/format';
 import { readSignatures, signatureFields } from '../shared/signatures';
 import { scheduleIdField } from './get.operation';
 import { paymentPreference, PREFERENCE_OPTIONS, REPEAT_OPTIONS, scheduleInformation, STATUS_OPTIONS } from './scheduleFields';
+import { tr } from '../../../sp-api/i18n/translate';
 
 const show = { resource: ['transferSchedule'], operation: ['update'] };
 const displayOptions = { show };
@@ -58,10 +59,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const transferScheduleId = readText(this, 'transferScheduleId', itemIndex, 'Transfer Schedule ID');
 	const changes = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
 	const options = readOptions(this, itemIndex);
-	if (Object.keys(changes).length === 0) throw new InputError('Add at least one field to change under "Update Fields".');
-	if (changes.status !== undefined && changes.status !== 'ENABLED' && changes.status !== 'DISABLED') throw new InputError('"Status" must be Enabled or Disabled.');
+	if (Object.keys(changes).length === 0) throw new InputError(tr`Add at least one field to change under "Update Fields".`);
+	if (changes.status !== undefined && changes.status !== 'ENABLED' && changes.status !== 'DISABLED') throw new InputError(tr`"Status" must be Enabled or Disabled.`);
 	if ((changes.paymentType === undefined) !== (changes.paymentValue === undefined)) {
-		throw new InputError('Change "Payment Type" and "Payment Value" together.');
+		throw new InputError(tr`Change "Payment Type" and "Payment Value" together.`);
 	}
 	const signatures = readSignatures(this, itemIndex);
 
@@ -92,10 +93,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		'updateTransferSchedule',
 		{ params: { marketplaceId: marketplace.id, ...signatures }, body },
 		{
-			what: `the change of transfer schedule ${transferScheduleId}`,
-			check: `get transfer schedule ${transferScheduleId} (this node: Transfer Schedule → Get) and see whether it already shows the new settings. Only if it does not, run this item again.`,
+			what: tr`the change of transfer schedule ${transferScheduleId}`,
+			check: tr`get transfer schedule ${transferScheduleId} (this node: Transfer Schedule → Get) and see whether it already shows the new settings. Only if it does not, run this item again.`,
 			facts: { operation: 'updateTransferSchedule', transferScheduleId, changes: changes as IDataObject, lookUpWith: 'Seller Wallet → Transfer Schedule → Get' },
-			refusedNothingDone: 'The schedule was not changed.',
+			refusedNothingDone: tr`The schedule was not changed.`,
 		},
 	);
 	return [withResponseMetadata(flattenSchedule(response.data), response.metadata, options.includeResponseMetadata === true)];

@@ -4,7 +4,7 @@
  */
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { parseDateInput, toUtcIso, type DateRange } from '../../../sp-api/dates';
-import { tr } from '../../../sp-api/i18n/translate';
+import { tr, translateText } from '../../../sp-api/i18n/translate';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 
 export type Show = IDisplayOptions['show'];
@@ -41,10 +41,10 @@ export function readDateRange(
 	const end = before && before.getTime() < now ? before : new Date(now);
 	const start = after ?? new Date(end.getTime() - defaultDays * DAY_MS);
 	if (start.getTime() >= end.getTime()) {
-		throw new InputError(tr`"${fields.afterLabel}" (${toUtcIso(start)}) must be before "${fields.beforeLabel}" (${toUtcIso(end)}) and in the past.`);
+		throw new InputError(tr`"${translateText(fields.afterLabel)}" (${toUtcIso(start)}) must be before "${translateText(fields.beforeLabel)}" (${toUtcIso(end)}) and in the past.`);
 	}
 	if (now - start.getTime() > MAX_LOOKBACK_DAYS * DAY_MS) {
-		throw new InputError(tr`"${fields.afterLabel}" (${toUtcIso(start)}) is more than ${MAX_LOOKBACK_DAYS} days ago: Amazon keeps purchase orders in this API for about six months.`);
+		throw new InputError(tr`"${translateText(fields.afterLabel)}" (${toUtcIso(start)}) is more than ${MAX_LOOKBACK_DAYS} days ago: Amazon keeps purchase orders in this API for about six months.`);
 	}
 	return { start, end, endGiven: !!before && before.getTime() < now };
 }
@@ -58,15 +58,15 @@ export function purchaseOrderNumberField(show: Show, description = 'The 8-charac
 /** Amazon's PO numbers are 8 letters and digits. */
 export function checkPurchaseOrderNumber(value: unknown, label: string): string {
 	const number = String(value ?? '').trim();
-	if (!number) throw new InputError(tr`"${label}" is empty: give the 8-character purchase order number (e.g. 2JK3S9VB).`);
-	if (!PO_NUMBER_PATTERN.test(number)) throw new InputError(tr`"${number}" in "${label}" is not a purchase order number: Amazon's have 8 letters and digits (e.g. 2JK3S9VB).`);
+	if (!number) throw new InputError(tr`"${translateText(label)}" is empty: give the 8-character purchase order number (e.g. 2JK3S9VB).`);
+	if (!PO_NUMBER_PATTERN.test(number)) throw new InputError(tr`"${number}" in "${translateText(label)}" is not a purchase order number: Amazon's have 8 letters and digits (e.g. 2JK3S9VB).`);
 	return number.toUpperCase();
 }
 
 export function readText(context: IExecuteFunctions, name: string, itemIndex: number, label: string, required = true): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	const text = value === undefined || value === null ? '' : String(value).trim();
-	if (!text && required) throw new InputError(tr`"${label}" is empty: fill it in.`);
+	if (!text && required) throw new InputError(tr`"${translateText(label)}" is empty: fill it in.`);
 	return text;
 }
 
@@ -86,7 +86,7 @@ export function vendorCodeField(show: Show, overrides: Partial<INodeProperties> 
 /** A whole number of at least `minimum` from a number field. */
 export function readWholeNumber(value: unknown, label: string, minimum: number): number {
 	const number = typeof value === 'number' ? value : Number(String(value ?? '').trim());
-	if (!Number.isInteger(number) || number < minimum) throw new InputError(tr`"${label}" must be a whole number of at least ${minimum}; "${String(value)}" is not.`);
+	if (!Number.isInteger(number) || number < minimum) throw new InputError(tr`"${translateText(label)}" must be a whole number of at least ${minimum}; "${String(value)}" is not.`);
 	return number;
 }
 

@@ -3,7 +3,7 @@
  * list from an earlier node (e.g. an ERP), read into one shape and checked line by line before any call.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { tr } from '../../../sp-api/i18n/translate';
+import { tr, translateText } from '../../../sp-api/i18n/translate';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { checkPurchaseOrderNumber, readWholeNumber, type Show } from './fields';
 
@@ -91,14 +91,14 @@ function entriesFrom(context: IExecuteFunctions, itemIndex: number, names: { mod
 	if (context.getNodeParameter(names.mode, itemIndex, 'fields') === 'json') {
 		const value = context.getNodeParameter(names.json, itemIndex, '[]') as unknown;
 		const parsed = typeof value === 'string' ? parseJson(value || '[]') : value;
-		if (parsed === NOT_JSON) throw new InputError(tr`"${labels.json}" is not JSON: give a list such as [{"purchaseOrderNumber": "2JK3S9VB", "asin": "B0…", "quantity": 12}].`);
+		if (parsed === NOT_JSON) throw new InputError(tr`"${translateText(labels.json)}" is not JSON: give a list such as [{"purchaseOrderNumber": "2JK3S9VB", "asin": "B0…", "quantity": 12}].`);
 		if (!Array.isArray(parsed) || parsed.some((entry) => !entry || typeof entry !== 'object' || Array.isArray(entry))) {
-			throw new InputError(tr`"${labels.json}" must be a list of objects, one per line.`);
+			throw new InputError(tr`"${translateText(labels.json)}" must be a list of objects, one per line.`);
 		}
-		return (parsed as IDataObject[]).map((raw, index) => ({ label: tr`entry ${index + 1} of "${labels.json}"`, raw }));
+		return (parsed as IDataObject[]).map((raw, index) => ({ label: tr`entry ${index + 1} of "${translateText(labels.json)}"`, raw }));
 	}
 	const raw = context.getNodeParameter(names.fields, itemIndex, {}) as { line?: IDataObject[] };
-	return (raw.line ?? []).map((entry, index) => ({ label: tr`line ${index + 1} of "${labels.fields}"`, raw: entry }));
+	return (raw.line ?? []).map((entry, index) => ({ label: tr`line ${index + 1} of "${translateText(labels.fields)}"`, raw: entry }));
 }
 
 /** The lines with their product and quantity checked (PO number, ASIN or SKU, whole quantity, unit). */
@@ -114,7 +114,7 @@ export function readItemLines(context: IExecuteFunctions, itemIndex: number, nam
 		const unitSize = unitOfMeasure === 'Cases' ? readWholeNumber(raw.unitSize ?? 1, tr`Units per Case (${label})`, 1) : undefined;
 		return { label, purchaseOrderNumber, asin, vendorSku, quantity, unitOfMeasure, unitSize, raw };
 	});
-	if (lines.length === 0) throw new InputError(tr`There are no lines: add at least one in "${labels.fields}" (or "${labels.json}").`);
+	if (lines.length === 0) throw new InputError(tr`There are no lines: add at least one in "${translateText(labels.fields)}" (or "${translateText(labels.json)}").`);
 	const seen = new Set<string>();
 	for (const line of lines) {
 		const key = `${line.purchaseOrderNumber}|${line.asin ?? ''}|${line.vendorSku ?? ''}`;

@@ -18,6 +18,7 @@ import { notif } from './notif';
 import { queue } from './queue';
 import { playbooks } from './playbooks';
 import { integ1 } from './integ1';
+import { runtime } from './runtime';
 
 /**
  * 简体中文 — ACORN's Chinese table, keyed by the English text. Split into sections only so that work on
@@ -49,6 +50,7 @@ export const ZH_CN_SECTIONS: Readonly<Record<string, Readonly<Record<string, str
 	queue,
 	playbooks,
 	integ1,
+	runtime,
 };
 
 export const ZH_CN: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_CN_SECTIONS));

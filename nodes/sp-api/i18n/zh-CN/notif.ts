@@ -1,13 +1,18 @@
 /** Notifications without the AWS console: preparing the SQS queue, the trigger's notice and credential labels. */
 export const notif: Readonly<Record<string, string>> = {
 	// Notifications Trigger
-	'Amazon delivers these notifications into an SQS queue in your AWS account: turn on "Prepare Queue" below and ACORN creates the queue and lets Amazon send to it. No AWS account? Use the New Refund Trigger instead.':
-		'亚马逊把这些通知投递到你 AWS 账号里的一个 SQS 队列：打开下面的“Prepare Queue”（准备队列），ACORN 会创建队列并允许亚马逊往里发送。没有 AWS 账号？请改用 New Refund Trigger（新退款触发器）。',
+	'Choose both credentials above: n8n fills in only one by itself. Amazon delivers these notifications into an SQS queue in your AWS account: turn on "Prepare Queue" below and ACORN creates the queue and lets Amazon send to it. No AWS account? Use the New Refund Trigger instead.':
+		'请在上方选好两个凭证：n8n 自己只会填入其中一个。亚马逊把这些通知投递到你 AWS 账号里的一个 SQS 队列：打开下面的“Prepare Queue”（准备队列），ACORN 会创建队列并允许亚马逊往里发送。没有 AWS 账号？请改用 New Refund Trigger（新退款触发器）。',
 	'Prepare Queue': '准备队列',
 	"Whether ACORN creates the queue of the Amazon SQS credential when it does not exist yet and adds the statement that lets Amazon SP-API send to it to the queue's access policy (your own statements stay), each time the workflow is activated. Needs an access key with the IAM policy from the README.":
 		'每次激活工作流时，是否由 ACORN 创建 Amazon SQS 凭证中的队列（如果还不存在），并在队列的访问策略里加上允许亚马逊 SP-API 发送的语句（你自己的语句保持不变）。需要一个带有 README 中 IAM 策略的访问密钥。',
 	'Amazon Seller Account (SP-API)': '亚马逊卖家账户（SP-API）',
 	'AWS Queue Amazon Sends To (SQS)': '亚马逊投递通知的 AWS 队列（SQS）',
+
+	// EventBridge Trigger: its notice and the label of its second credential
+	'Choose both credentials above: n8n fills in only one by itself. Steps in AWS: after activating this workflow, open EventBridge → Partner event sources, associate the Amazon SP-API source with an event bus, then create a rule on that bus whose target is an API destination with this node\'s Production URL (method POST) and a connection of type "API key" with the header name and secret of the "Amazon EventBridge Webhook API" credential chosen above.':
+		'请在上方选好两个凭证：n8n 自己只会填入其中一个。AWS 里的步骤：激活这个工作流后，打开 EventBridge → 合作伙伴事件源（Partner event sources），把 Amazon SP-API 事件源关联到一个事件总线，然后在该总线上创建一条规则，目标为 API 目的地：地址用这个节点的 Production URL（方法 POST），连接类型为“API key”，请求头名称和密钥与上方所选的 “Amazon EventBridge Webhook API” 凭证相同。',
+	'Secret EventBridge Sends (Webhook)': 'EventBridge 发送的密钥（Webhook）',
 	'The access policy of SQS queue {0} does not let Amazon SP-API send to it: notifications will not arrive. Turn on "Prepare Queue" in the trigger and ACORN adds the statement, or add it yourself: {1}':
 		'SQS 队列 {0} 的访问策略不允许亚马逊 SP-API 往里发送：通知不会到达。在触发器里打开“Prepare Queue”（准备队列），ACORN 会加上这条语句；或者你自己添加：{1}',
 

@@ -46,7 +46,6 @@ export const triggers: Readonly<Record<string, string>> = {
 	'Amazon SP-API EventBridge Trigger': '亚马逊 SP-API EventBridge 触发器',
 	'Starts the workflow when Amazon sends a listing or product notification through Amazon EventBridge': '亚马逊通过 Amazon EventBridge 发送商品信息或商品通知时启动工作流',
 	'Amazon EventBridge Notifications': '亚马逊 EventBridge 通知',
-	'Steps in AWS: after activating this workflow, open EventBridge → Partner event sources, associate the Amazon SP-API source with an event bus, then create a rule on that bus whose target is an API destination with this node\'s Production URL (method POST) and a connection of type "API key" with the header name and secret of the "Amazon EventBridge Webhook API" credential selected below.': 'AWS 里的步骤：激活这个工作流后，打开 EventBridge → 合作伙伴事件源（Partner event sources），把 Amazon SP-API 事件源关联到一个事件总线，然后在该总线上创建一条规则，目标为 API 目的地：地址用这个节点的 Production URL（方法 POST），连接类型为“API key”，请求头名称和密钥与下面所选的 “Amazon EventBridge Webhook API” 凭证相同。',
 	'AWS Account ID': 'AWS 账号 ID',
 	'The AWS account that receives the events (12 digits, top right of the AWS console). Amazon allows one EventBridge destination per account.': '接收事件的 AWS 账号（12 位数字，在 AWS 控制台右上角）。亚马逊每个账号只允许一个 EventBridge 目的地。',
 	'123456789012': '123456789012',

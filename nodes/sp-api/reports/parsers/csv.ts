@@ -6,6 +6,7 @@
  */
 import type { ReportRow } from '../types';
 import { rowFromFields, uniqueHeader, type FlatParserOptions, type RowParser } from './types';
+import { tr } from '../../i18n/translate';
 
 export class CsvParser implements RowParser {
 	private carry = '';
@@ -49,7 +50,7 @@ export class CsvParser implements RowParser {
 			this.consumeLine(last, out);
 		}
 		if (this.inQuotes) {
-			this.problem = `a quoted field opened on line ${this.recordLine} is not closed before the end of the file`;
+			this.problem = tr`a quoted field opened on line ${this.recordLine} is not closed before the end of the file`;
 			this.inQuotes = false;
 			this.finishRecord(out);
 		}
@@ -117,7 +118,7 @@ export class CsvParser implements RowParser {
 					this.inQuotes = true;
 					this.fieldWasQuoted = true;
 				} else {
-					this.problem ??= `line ${this.line} has a quote inside an unquoted field`;
+					this.problem ??= tr`line ${this.line} has a quote inside an unquoted field`;
 					this.field += '"';
 				}
 				i += 1;

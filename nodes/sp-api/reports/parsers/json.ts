@@ -8,6 +8,7 @@
 import { ReportError } from '../errors';
 import type { ReportRow } from '../types';
 import type { RowParser } from './types';
+import { tr } from '../../i18n/translate';
 
 type Top = 'unknown' | 'array' | 'object' | 'scalar' | 'done';
 type ObjectState = 'key' | 'colon' | 'value' | 'comma';
@@ -50,9 +51,9 @@ export class JsonParser implements RowParser {
 	end(out: ReportRow[]): void {
 		this.scan(out);
 		if (this.record?.kind === 'literal') this.emit(this.buffer.length, out);
-		if (this.top === 'unknown') throw this.error('the document is empty');
+		if (this.top === 'unknown') throw this.error(tr`the document is empty`);
 		if (this.record || this.inString || (this.top !== 'done' && this.top !== 'scalar') || this.depth !== 0) {
-			throw this.error('the document ends before its last value is complete');
+			throw this.error(tr`the document ends before its last value is complete`);
 		}
 	}
 
@@ -60,8 +61,8 @@ export class JsonParser implements RowParser {
 		return new ReportError({
 			kind: 'parse',
 			line: this.line,
-			message: `The JSON report is malformed at line ${this.line}: ${what}.`,
-			hint: 'The file is not valid JSON. Download it as a file (binary output) to inspect it.',
+			message: tr`The JSON report is malformed at line ${this.line}: ${what}.`,
+			hint: tr`The file is not valid JSON. Download it as a file (binary output) to inspect it.`,
 		});
 	}
 
@@ -155,7 +156,7 @@ export class JsonParser implements RowParser {
 				}
 				return this.objectCharacter(code, at);
 			default:
-				throw this.error('there is more text after the end of the document');
+				throw this.error(tr`there is more text after the end of the document`);
 		}
 	}
 

@@ -1,4 +1,5 @@
 import type { ReportRow } from '../types';
+import { tr } from '../../i18n/translate';
 
 /** An incremental parser: text goes in chunk by chunk, finished rows come out. */
 export interface RowParser {
@@ -38,7 +39,7 @@ export function rowFromFields(header: string[], fields: string[], line: number, 
 				return {
 					line,
 					values,
-					problem: `line ${line} has ${fields.length} fields but the header has ${width}`,
+					problem: tr`line ${line} has ${fields.length} fields but the header has ${width}`,
 					raw: raw(),
 				};
 			}

@@ -12,6 +12,7 @@
 import { ReportError } from '../errors';
 import type { ReportRow } from '../types';
 import type { RowParser } from './types';
+import { tr } from '../../i18n/translate';
 
 export interface XmlParserOptions {
 	/**
@@ -73,19 +74,19 @@ export class XmlParser implements RowParser {
 
 	end(out: ReportRow[]): void {
 		this.consume(out, true);
-		if (this.buffer.trim() !== '') throw this.error(`the document ends inside markup ("${this.buffer.trim().slice(0, 40)}")`);
+		if (this.buffer.trim() !== '') throw this.error(tr`the document ends inside markup ("${this.buffer.trim().slice(0, 40)}")`);
 		if (this.stack.length > 0) {
-			throw this.error(`the document ends before <${this.stack[this.stack.length - 1].name}> is closed`);
+			throw this.error(tr`the document ends before <${this.stack[this.stack.length - 1].name}> is closed`);
 		}
-		if (!this.sawRoot) throw this.error('the document contains no XML element');
+		if (!this.sawRoot) throw this.error(tr`the document contains no XML element`);
 	}
 
 	private error(what: string): ReportError {
 		return new ReportError({
 			kind: 'parse',
 			line: this.line,
-			message: `The XML report is malformed at line ${this.line}: ${what}.`,
-			hint: 'The file is not well-formed XML. Download it as a file (binary output) to inspect it, or ask Amazon support about the report.',
+			message: tr`The XML report is malformed at line ${this.line}: ${what}.`,
+			hint: tr`The file is not well-formed XML. Download it as a file (binary output) to inspect it, or ask Amazon support about the report.`,
 		});
 	}
 
@@ -157,7 +158,7 @@ export class XmlParser implements RowParser {
 			const body = selfClosing ? inner.slice(0, -1) : inner;
 			const nameEnd = body.search(/[\s]/);
 			const name = nameEnd < 0 ? body : body.slice(0, nameEnd);
-			if (name === '') throw this.error('an element has no name');
+			if (name === '') throw this.error(tr`an element has no name`);
 			this.open(name, nameEnd < 0 ? '' : body.slice(nameEnd));
 			if (selfClosing) this.close(name, out);
 		}
@@ -181,7 +182,7 @@ export class XmlParser implements RowParser {
 	private open(name: string, attributeText: string): void {
 		const depth = this.stack.length;
 		if (depth === 0) {
-			if (this.sawRoot) throw this.error(`a second root element <${name}> follows the first`);
+			if (this.sawRoot) throw this.error(tr`a second root element <${name}> follows the first`);
 			this.sawRoot = true;
 		}
 		const inRecord = this.recordDepth >= 0;
@@ -198,8 +199,8 @@ export class XmlParser implements RowParser {
 
 	private close(name: string, out: ReportRow[]): void {
 		const top = this.stack.pop();
-		if (!top) throw this.error(`</${name}> closes an element that was never opened`);
-		if (top.name !== name) throw this.error(`</${name}> does not match <${top.name}>`);
+		if (!top) throw this.error(tr`</${name}> closes an element that was never opened`);
+		if (top.name !== name) throw this.error(tr`</${name}> does not match <${top.name}>`);
 		if (!top.node) return;
 		const value = this.finalize(top.node);
 		if (this.stack.length === this.recordDepth) {
@@ -218,7 +219,7 @@ export class XmlParser implements RowParser {
 	private addText(raw: string, cdata = false): void {
 		const top = this.stack[this.stack.length - 1];
 		if (!top?.node) {
-			if (!cdata && raw.trim() !== '' && this.stack.length === 0) throw this.error('there is text outside the root element');
+			if (!cdata && raw.trim() !== '' && this.stack.length === 0) throw this.error(tr`there is text outside the root element`);
 			return;
 		}
 		top.node.text += cdata ? raw : decodeEntities(raw);
