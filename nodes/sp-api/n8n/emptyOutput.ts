@@ -16,12 +16,23 @@ import type { Marketplace } from '../marketplaces';
 const MAX_HINTS = 3;
 
 const explanations = new WeakMap<object, string[]>();
+/** Executions whose operation already put its own sentence in the output pane (see `addOutputPaneHint`). */
+const hintedDirectly = new WeakSet<object>();
 
 /** Records why this operation gave nothing (what was checked, how many, why nothing came out). */
 export function explainEmptyResult(context: object, message: string): void {
 	const list = explanations.get(context) ?? [];
 	list.push(message);
 	explanations.set(context, list);
+}
+
+/**
+ * Shows a sentence in the output pane whether or not anything came out (a store left out, a report not
+ * generated yet). Recorded too, so that an empty output is not also given the general sentence.
+ */
+export function addOutputPaneHint(context: IExecuteFunctions, message: string): void {
+	hintedDirectly.add(context);
+	if (typeof context.addExecutionHints === 'function') context.addExecutionHints({ message, location: 'outputPane' });
 }
 
 /** The hints for an empty output: the operations' own sentences, or a general one when they gave none. */
@@ -39,7 +50,9 @@ export function emptyOutputHints(messages: readonly string[]): NodeExecutionHint
 export function hintWhenNothingCameOut(context: IExecuteFunctions, output: readonly INodeExecutionData[]): void {
 	const messages = explanations.get(context) ?? [];
 	explanations.delete(context);
+	const alreadySaid = hintedDirectly.delete(context);
 	if (output.length > 0 || typeof context.addExecutionHints !== 'function') return;
+	if (messages.length === 0 && alreadySaid) return;
 	context.addExecutionHints(...emptyOutputHints(messages));
 }
 

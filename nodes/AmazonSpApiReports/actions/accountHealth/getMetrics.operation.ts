@@ -9,6 +9,7 @@ import { tr } from '../../../sp-api/i18n/translate';
 import { findMarketplace, type Marketplace } from '../../../sp-api/marketplaces';
 import { formatDecimal, parseDecimal } from '../../../sp-api/money';
 import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import { addOutputPaneHint } from '../../../sp-api/n8n/emptyOutput';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { messageLanguageProperty } from '../../../sp-api/n8n/messageLanguage';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
@@ -217,7 +218,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			});
 		}
 	}
-	if (noData.length) this.addExecutionHints({ message: tr`Amazon had no account health data for ${noData.join(', ')} (the report was cancelled): no items for those stores.`, location: 'outputPane' });
+	if (noData.length) addOutputPaneHint(this, tr`Amazon had no account health data for ${noData.join(', ')} (the report was cancelled): no items for those stores.`);
 	for (const item of out) for (const key of Object.keys(item)) if (item[key] === undefined) delete item[key];
 	return out;
 }

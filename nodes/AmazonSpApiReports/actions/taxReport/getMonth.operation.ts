@@ -8,6 +8,7 @@ import type { SpApiClient } from '../../../sp-api/client';
 import { tr } from '../../../sp-api/i18n/translate';
 import type { Marketplace } from '../../../sp-api/marketplaces';
 import { marketplacesProperty } from '../../../sp-api/n8n/commonProperties';
+import { addOutputPaneHint } from '../../../sp-api/n8n/emptyOutput';
 import { readMarketplaces } from '../../../sp-api/n8n/marketplaceOptions';
 import { InputError } from '../../../sp-api/n8n/nodeErrors';
 import { createAndWaitForReport, findReports, type AmazonReport } from '../../../sp-api/reports';
@@ -178,6 +179,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		);
 		out.push(...items);
 	}
-	for (const message of hints) this.addExecutionHints({ message, location: 'outputPane' });
+	for (const message of hints) addOutputPaneHint(this, message);
 	return out;
 }
