@@ -1,7 +1,8 @@
 /**
  * The refunds CSV of the flagship: the same columns and cell rules as the "Build CSV" Code node of
  * examples/daily-refunds-flagship.json (a test keeps the two in step). Amounts are ACORN's exact decimal
- * text; the file starts with a UTF-8 byte order mark so Excel reads Chinese and Japanese text correctly.
+ * text (the `…Exact` fields: "-12.30", yen "-1500"), which Excel reads as numbers; the file starts with a
+ * UTF-8 byte order mark so Excel reads Chinese and Japanese text correctly.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -14,12 +15,12 @@ export const REFUND_CSV_COLUMNS: ReadonlyArray<readonly [string, string]> = [
 	['SKU', 'sellerSku'],
 	['数量 Quantity', 'quantity'],
 	['币种 Currency', 'currency'],
-	['商品 Principal', 'principal'],
-	['税 Tax', 'tax'],
-	['运费 Shipping', 'shipping'],
-	['促销 Promotion', 'promotion'],
-	['费用 Fees', 'fees'],
-	['合计 Total', 'total'],
+	['商品 Principal', 'principalExact'],
+	['税 Tax', 'taxExact'],
+	['运费 Shipping', 'shippingExact'],
+	['促销 Promotion', 'promotionExact'],
+	['费用 Fees', 'feesExact'],
+	['合计 Total', 'totalExact'],
 	['退货原因 Return reason', 'returnReason'],
 	['原因说明 Reason text', 'returnReasonDescription'],
 	['原因(中文) Reason (Chinese)', 'returnReasonTranslated'],

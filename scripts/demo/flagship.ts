@@ -162,6 +162,11 @@ function outputJson(run: IRun, node: string): IDataObject[] {
 	return (run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 }
 
+/** A refund line's total as exact money: `totalExact` (every node version has it); `total` is a number for sheets. */
+function exactTotal(refund: IDataObject): Money {
+	return money(String(refund.totalExact), String(refund.currency));
+}
+
 function marketplaceLines(refunds: readonly IDataObject[]): MarketplaceLine[] {
 	const byKey = new Map<string, { first: IDataObject; items: IDataObject[] }>();
 	for (const refund of refunds) {
@@ -177,10 +182,7 @@ function marketplaceLines(refunds: readonly IDataObject[]): MarketplaceLine[] {
 			currency: String(first.currency),
 			refunds: items.length,
 			units: items.reduce((sum, item) => sum + Math.abs(Number(item.quantity ?? 0)), 0),
-			total: sumMoney(
-				items.map((item) => money(String(item.total), String(item.currency))),
-				String(first.currency),
-			).amount,
+			total: sumMoney(items.map(exactTotal), String(first.currency)).amount,
 		}))
 		.sort((a, b) => a.marketplaceName.localeCompare(b.marketplaceName) || a.currency.localeCompare(b.currency));
 }
@@ -255,7 +257,7 @@ export async function runFlagshipDemo(options: DemoOptions): Promise<DemoRun> {
 			startedAt: new Date(firstStart).toISOString(),
 			window: { from: new Date(firstStart - DAY_MS).toISOString(), to: new Date(lastStart).toISOString() },
 			marketplaces: marketplaceLines(lastDay),
-			totals: totalsByCurrency(lastDay.map((refund) => money(String(refund.total), String(refund.currency)))).map((total: Money) => ({
+			totals: totalsByCurrency(lastDay.map(exactTotal)).map((total: Money) => ({
 				currency: total.currency,
 				refunds: lastDay.filter((refund) => refund.currency === total.currency).length,
 				total: total.amount,

@@ -50,6 +50,18 @@ const lineTotal = (line: RefundLineTruth) => minorToDecimalText(line.totalMinor,
 const byValue = (amount: unknown) => String(Number(amount));
 const lineKey = (line: RefundLineTruth) => `${line.event.amazonOrderId}|${line.sku}|${byValue(lineTotal(line))}`;
 
+/**
+ * The examples' Refunds nodes are at version 1.1 (what a new node gets): every amount a number a sheet can
+ * sum, its exact decimal text in the `…Exact` field next to it, both the same money.
+ */
+function expectAmountsAsNumbers(items: readonly IDataObject[], field: string): void {
+	for (const item of items) {
+		const exact = item[`${field}Exact`];
+		expect([field, typeof item[field], exact]).toEqual([field, 'number', expect.stringMatching(/^-?\d+(\.\d+)?$/)]);
+		expect(item[field]).toBe(Number(exact));
+	}
+}
+
 function multiset(keys: readonly string[]): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -99,8 +111,8 @@ function expectAnomaliesAndDingTalk(run: IRun, world: E2eWorld, lines: readonly 
 		const truth = groups.get(`${String(anomaly.group)}|${String(anomaly.currency)}`)!;
 		const exact = minorToDecimalText(truth.amount, currencyDigits(String(anomaly.currency)));
 		expect(anomaly).toMatchObject({ refundCount: truth.n, baselineCount: truth.b, refundedAmountExact: exact });
-		expect(byValue(anomaly.refundedAmount)).toBe(byValue(exact));
 	}
+	expectAmountsAsNumbers(anomalies, 'refundedAmount');
 	expect(world.dingTalk.rejected).toEqual([]);
 	expect(world.dingTalk.messages).toHaveLength(1);
 	const [message] = world.dingTalk.messages;
@@ -235,6 +247,7 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			const lines = refundLinesOfRun(world, run, world.seller);
 			const refunds = outputOf(run, 'Refunds with return reasons');
 			expect(refunds).toHaveLength(lines.length);
+			expectAmountsAsNumbers(refunds, 'total');
 			// no store named in the file: every store of the credential is read
 			const stores = world.emulator.fixtures.sellers[world.seller].marketplaceIds;
 			expect(new Set(refunds.map((refund) => refund.marketplaceId))).toEqual(new Set(lines.map((line) => line.event.marketplaceId)));
@@ -263,7 +276,9 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			const [header, ...rows] = parseCsv(bytes.toString('utf8').slice(1)).filter((row) => row.length > 1);
 			expect(header).toEqual(REFUND_CSV_COLUMNS.map(([name]) => name));
 			const column = (field: string) => header.indexOf(REFUND_CSV_COLUMNS.find(([, f]) => f === field)![0]);
-			const csvKeys = rows.map((row) => `${row[column('amazonOrderId')]}|${row[column('sellerSku')]}|${byValue(row[column('total')])}`);
+			const csvKeys = rows.map((row) => `${row[column('amazonOrderId')]}|${row[column('sellerSku')]}|${byValue(row[column('totalExact')])}`);
+			// the CSV holds the exact text, with the currency's decimals
+			for (const row of rows) expect(row[column('totalExact')]).toMatch(currencyDigits(row[column('currency')]) === 0 ? /^-?\d+$/ : /^-?\d+\.\d{2}$/);
 			expect(missingFrom(csvKeys, surely)).toEqual([]);
 			expect(missingFrom(possibly, csvKeys)).toEqual([]);
 			// the product problem of the last hours came back as defective: Amazon's reason in Chinese
@@ -311,6 +326,9 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(header).toEqual(REFUNDS_SHEET_HEADER);
 			expect(rows).toHaveLength(lines.length);
 			const at = (name: string) => REFUNDS_SHEET_HEADER.indexOf(name);
+			expectAmountsAsNumbers(outputOf(run, 'Yesterday’s refunds'), 'total');
+			// amounts reach the sheet as numbers (it sums them in any locale), not as text
+			for (const name of ['Principal', 'Tax', 'Shipping', 'Fees', 'Total']) expect([name, rows.every((row) => typeof row[at(name)] === 'number')]).toEqual([name, true]);
 			const sheetKeys = rows.map((row) => `${String(row[at('Order ID')])}|${String(row[at('SKU')])}|${byValue(row[at('Total')])}`);
 			expect(missingFrom(sheetKeys, lines.map(lineKey))).toEqual([]);
 			const stores = new Set(lines.map((line) => line.event.marketplaceId));
@@ -406,7 +424,8 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			const differences = rows.filter((row) => row.recordType === 'refund');
 			const oneCent = altered && currencyDigits(altered.currency) === 0 ? '-1' : '-0.01';
 			expect(differences).toEqual(altered ? [expect.objectContaining({ status: 'amountDiffers', amazonOrderId: altered.orderId, differenceExact: oneCent, currency: altered.currency })] : []);
-			if (altered) expect(byValue(differences[0].difference)).toBe(oneCent);
+			if (altered) expectAmountsAsNumbers(differences, 'difference');
+			expectAmountsAsNumbers(summaries, 'difference');
 
 			expect(world.smtp.refusedLogins).toEqual([]);
 			expect(world.smtp.messages).toHaveLength(1);
@@ -423,7 +442,8 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(mail.subject).toBe(`⚠ Amazon 结算核对 / settlement reconciliation: ${settlements} — 1 笔差异 / differences`);
 			expect(mail.html).toContain(altered.orderId);
 			expect(mail.html).toContain('金额不同 / amount differs');
-			expect(mail.html).toContain(`<td style="padding:4px 8px;border:1px solid #ccc">${String(differences[0].difference)}</td>`);
+			// the exact text, as the reconciliation compared it
+			expect(mail.html).toContain(`<td style="padding:4px 8px;border:1px solid #ccc">${String(differences[0].differenceExact)}</td>`);
 		},
 		cleanup(world) {
 			if (alteredRefund) world.emulator.control.reports.editSettlementLines(world.seller, alteredRefund.settlementId, undefined);

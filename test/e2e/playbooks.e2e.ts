@@ -51,8 +51,10 @@ function successfulRun(result: ExecutionResult, label: string, startedAtMs: numb
 	return { run: { startedAt: new Date(startedAtMs), mode: 'cli', finished: true, status: 'success', data: { resultData: { runData: {} } } } as unknown as IRun, printed: false };
 }
 
-function lineKey(line: RefundLineTruth): string {
-	return `${line.event.amazonOrderId}|${line.sku}|${minorToDecimalText(-line.totalMinor, currencyDigits(line.event.currency))}`;
+/** Order, SKU and refunded amount (without the sign): as exact text ("55.00"), or as the number a sheet holds ("55"). */
+function lineKey(line: RefundLineTruth, amount: 'text' | 'number' = 'text'): string {
+	const text = minorToDecimalText(-line.totalMinor, currencyDigits(line.event.currency));
+	return `${line.event.amazonOrderId}|${line.sku}|${amount === 'text' ? text : String(Number(text))}`;
 }
 
 describe('playbook examples with a European seller’s credential, unchanged otherwise', () => {
@@ -154,17 +156,19 @@ describe('refund approval in a real n8n', () => {
 			expect(world.slack.messages).toHaveLength(large.length);
 			const posts = world.playbooks.erpRefunds.received.map(({ body }) => body as Record<string, string | null>);
 			const postKey = (post: Record<string, string | null>) => `${post.amazonOrderId}|${post.sku}|${post.refundedAmount}`;
-			expect(posts.filter((post) => post.approval === 'not needed').map(postKey).sort()).toEqual(small.map(lineKey).sort());
-			expect(posts.filter((post) => post.approval === 'approved').map(postKey).sort()).toEqual(approved.map(lineKey).sort());
+			expect(posts.filter((post) => post.approval === 'not needed').map(postKey).sort()).toEqual(small.map((line) => lineKey(line)).sort());
+			expect(posts.filter((post) => post.approval === 'approved').map(postKey).sort()).toEqual(approved.map((line) => lineKey(line)).sort());
 			expect(posts).toHaveLength(small.length + approved.length);
 			for (const post of posts) {
-				// exact decimal text, the sign of Amazon's total kept in `total`
+				// exact decimal text (the trigger's `totalExact`; its `total` is a number), the sign of Amazon's total kept in `total`
 				expect(post.total).toBe(`-${post.refundedAmount}`);
 				expect(post.threshold).toBe(minorToDecimalText(THRESHOLD_MINOR[String(post.currency)], 2).replace(/\.00$/, ''));
 			}
 			const [header, ...rows] = world.sheets.rows(PLAYBOOK_PLACEHOLDERS.reviewSheet);
 			expect(header).toEqual(['Refund key', 'Order ID', 'SKU', 'Marketplace', 'Posted (local time)', 'Currency', 'Refunded amount', 'Threshold', 'Rejected at']);
-			expect(rows.map((row) => `${String(row[1])}|${String(row[2])}|${String(row[6])}`).sort()).toEqual(rejected.map(lineKey).sort());
+			// "Refunded amount" goes in as a number (the sheet sums it): the same money as Amazon's total
+			expect(rows.every((row) => typeof row[6] === 'number')).toBe(true);
+			expect(rows.map((row) => `${String(row[1])}|${String(row[2])}|${String(row[6])}`).sort()).toEqual(rejected.map((line) => lineKey(line, 'number')).sort());
 			noteReceived('refund approval (na)', {
 				smallToErp: small.length,
 				slackApprovalMessages: world.slack.messages.length,

@@ -6,11 +6,11 @@
  * chooses it as a seller would (test/e2e/editor.e2e.ts).
  */
 import { NodeHelpers, type INodeTypeDescription } from 'n8n-workflow';
+import { newNodeVersion } from './nodeVersions';
 
 /** The required credential types a new node shows together (its default parameters decide `displayOptions`). */
 export function credentialTypesShownTogether(description: INodeTypeDescription): string[] {
-	const version = Array.isArray(description.version) ? Math.max(...description.version) : description.version;
-	const node = { typeVersion: description.defaultVersion ?? version };
+	const node = { typeVersion: newNodeVersion(description) };
 	const defaults = NodeHelpers.getNodeParameters(description.properties, {}, true, false, node, description) ?? {};
 	return (description.credentials ?? [])
 		.filter((credential) => credential.required && NodeHelpers.displayParameter(defaults, credential, node, description))

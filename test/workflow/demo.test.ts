@@ -73,6 +73,10 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 			const stores = new Set(demo.emulator.fixtures.sellers[seller].marketplaceIds);
 			expect(runOf(seller).refunds.every((refund) => stores.has(String(refund.marketplaceId)))).toBe(true);
 			expect(new Set(runOf(seller).refunds.map((refund) => refund.marketplaceId)).size).toBeGreaterThan(1);
+			// the file's Refunds node is at 1.1 (what a new node gets): amounts as numbers, the exact text next to them
+			const shapes = new Set(runOf(seller).refunds.map((refund) => `${typeof refund.total} ${typeof refund.totalExact}`));
+			expect([seller, [...shapes]]).toEqual([seller, ['number string']]);
+			for (const refund of runOf(seller).refunds) expect([refund.totalExact, refund.total]).toEqual([refund.totalExact, Number(refund.totalExact)]);
 		}
 		expect(demo.refunds).toHaveLength(allLines().length);
 	});
@@ -131,8 +135,8 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 		const lamp = eu.anomalies.find((anomaly) => anomaly.group === spikeSku && anomaly.currency === 'EUR');
 		const truth = groups.get(`${spikeSku}|EUR`)!;
 		expect(lamp).toMatchObject({ refundCount: truth.n, baselineCount: truth.b, refundedAmountExact: minorToDecimalText(truth.amount, 2) });
-		// the example's nodes were saved at version 1 (exact text); a new node gives a number: the same amount either way
-		expect(Number(lamp?.refundedAmount)).toBe(Number(minorToDecimalText(truth.amount, 2)));
+		// the example's nodes are at version 1.1: a number for sheets next to the exact text
+		expect(lamp?.refundedAmount).toBe(Number(minorToDecimalText(truth.amount, 2)));
 		expect(String(lamp?.message)).toMatch(/^退款异常：SKU EU-LAMP-\d{3}（Amazon\.de）在过去 1 天有 \d+ 笔退款/);
 
 		expect(demo.summary.dingTalk.rejected).toEqual([]);
@@ -156,7 +160,9 @@ describe('npm run demo: the flagship workflow against the emulator', () => {
 		expect(demo.summary.files.csvLines).toBe(rows.length + 1);
 		const column = (name: string) => header.indexOf(REFUND_CSV_COLUMNS.find(([, field]) => field === name)![0]);
 		const byCurrency = new Map<string, number>();
-		for (const row of rows) byCurrency.set(row[column('currency')], (byCurrency.get(row[column('currency')]) ?? 0) + toMinor(row[column('total')], row[column('currency')]));
+		// exact text with the currency's decimals ("-29.90", yen "-3278"): the …Exact fields, not the numbers
+		for (const row of rows) expect([row[column('currency')], row[column('totalExact')]]).toEqual([row[column('currency')], expect.stringMatching(currencyDigits(row[column('currency')]) === 0 ? /^-?\d+$/ : /^-?\d+\.\d{2}$/)]);
+		for (const row of rows) byCurrency.set(row[column('currency')], (byCurrency.get(row[column('currency')]) ?? 0) + toMinor(row[column('totalExact')], row[column('currency')]));
 		for (const [currency, minor] of byCurrency) {
 			expect([currency, minor]).toEqual([currency, lastDay().filter((line) => line.event.currency === currency).reduce((sum, line) => sum + line.totalMinor, 0)]);
 		}
@@ -198,8 +204,8 @@ describe('the flagship file and the demo runner agree', () => {
 	// The Code nodes run in the real-n8n end-to-end test; here their JavaScript is run on the same items
 	// as the runner's TypeScript, to show both give the same file and the same message.
 	const refunds: IDataObject[] = [
-		{ marketplaceName: 'Amazon.co.jp', postedDateLocal: '2025-03-15T09:00:00+09:00', postedDate: '2025-03-15T00:00:00Z', amazonOrderId: '249-1234567-1234567', sellerSku: 'FE-LAMP-1', quantity: 1, currency: 'JPY', principal: '-2980', total: '-3278', customerComments: 'サイズが合わない, "大きい"', returnReason: 'DEFECTIVE', returnReasonTranslated: '有缺陷/无法正常使用' },
-		{ marketplaceName: 'Amazon.de', postedDate: '2025-03-15T01:00:00Z', currency: 'EUR', total: '-29.95', customerComments: '=HYPERLINK("x")', refundKey: 'refund:1' },
+		{ marketplaceName: 'Amazon.co.jp', postedDateLocal: '2025-03-15T09:00:00+09:00', postedDate: '2025-03-15T00:00:00Z', amazonOrderId: '249-1234567-1234567', sellerSku: 'FE-LAMP-1', quantity: 1, currency: 'JPY', principal: -2980, total: -3278, customerComments: 'サイズが合わない, "大きい"', returnReason: 'DEFECTIVE', returnReasonTranslated: '有缺陷/无法正常使用', principalExact: '-2980', totalExact: '-3278' },
+		{ marketplaceName: 'Amazon.de', postedDate: '2025-03-15T01:00:00Z', currency: 'EUR', total: -29.9, customerComments: '=HYPERLINK("x")', refundKey: 'refund:1', totalExact: '-29.90' },
 	];
 	const inputOf = (items: IDataObject[]) => ({ all: () => items.map((json) => ({ json })) });
 
@@ -212,6 +218,8 @@ describe('the flagship file and the demo runner agree', () => {
 		expect(out.json.csv).toContain(`"サイズが合わない, ""大きい"""`);
 		expect(out.json.csv).toContain(`"'=HYPERLINK(""x"")"`);
 		expect(out.json.csv).toContain(',-3278,');
+		// the exact text with the currency's decimals, not the number a sheet would get
+		expect(out.json.csv).toContain(',-29.90,');
 		const toFile = flagship.nodes.find((node) => node.name === 'CSV file (UTF-8 with BOM)');
 		// n8n keeps "Add Byte Order Mark" only next to an explicit UTF encoding (its display rule); without
 		// "encoding" a real n8n drops the option and writes no BOM (seen in the e2e run)

@@ -1,8 +1,8 @@
 /**
  * Fast checks of examples/*.json that need no real n8n (the real runs are in test/e2e, `npm run test:e2e`):
  * importable shape, a Manual Trigger (what `n8n execute` and a first try start from), sticky notes that
- * say what to change, ACORN nodes with operations that exist, placeholders instead of secrets, and an
- * end-to-end check for every example.
+ * say what to change, ACORN nodes with operations that exist, at the version a node added now gets,
+ * placeholders instead of secrets, and an end-to-end check for every example.
  */
 import * as path from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
@@ -10,6 +10,7 @@ import { MARKETPLACES } from '../../nodes/sp-api/marketplaces';
 import { EXAMPLE_CHECKS } from '../e2e/exampleChecks';
 import { EXAMPLE_CREDENTIAL_IDS, loadExamples, MANUAL_TRIGGER, STICKY_NOTE } from '../e2e/examples';
 import { loadAcornPackage, PACKAGE_NAME } from '../harness/n8nHarness';
+import { newNodeVersionOf } from '../helpers/nodeVersions';
 
 const examples = loadExamples(path.resolve(__dirname, '..', '..', 'examples'));
 
@@ -75,6 +76,14 @@ describe('example workflows', () => {
 					if (nested.length && value && typeof value === 'object') expect([name, Object.keys(value).filter((key) => !nested.includes(key))]).toEqual([name, []]);
 				}
 			}
+		});
+
+		it('uses every ACORN node at the version a node added now gets (what a seller building it by hand would have)', async () => {
+			// e.g. the Refunds node at 1.1: amounts as numbers that sum, `…Exact` text next to them
+			const loader = await loadAcornPackage();
+			const acornNodes = workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`));
+			const newVersion = (type: string) => newNodeVersionOf(loader.nodeTypes[type.slice(PACKAGE_NAME.length + 1)].type);
+			expect(acornNodes.map((n) => [n.name, n.typeVersion])).toEqual(acornNodes.map((n) => [n.name, newVersion(n.type)]));
 		});
 
 		it('is bound to no region: one Amazon SP-API credential, no marketplace id written into a node', () => {

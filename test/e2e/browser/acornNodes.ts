@@ -9,6 +9,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription, IVersionedNodeTy
 import { LANGUAGE_VARIABLE } from '../../../nodes/sp-api/i18n/language';
 import { ZH_CN } from '../../../nodes/sp-api/i18n/zh-CN';
 import { credentialTypesShownTogether } from '../../helpers/credentialFields';
+import { newNodeVersionOf } from '../../helpers/nodeVersions';
 import { PACKAGE_NAME } from '../realN8n';
 import { REPO_ROOT } from '../world';
 
@@ -52,8 +53,7 @@ function englishDescription(file: string): INodeTypeDescription {
 		const node = new module[className]();
 		if (!('nodeVersions' in node)) return node.description;
 		// A versioned node: the description a new node gets (its default version).
-		const versions = Object.keys(node.nodeVersions).map(Number);
-		const version = node.description.defaultVersion ?? Math.max(...versions);
+		const version = newNodeVersionOf(node);
 		return { ...node.nodeVersions[version].description, ...node.description, properties: node.nodeVersions[version].description.properties } as INodeTypeDescription;
 	} finally {
 		if (saved.acorn !== undefined) process.env[LANGUAGE_VARIABLE] = saved.acorn;
