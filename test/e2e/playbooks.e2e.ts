@@ -62,7 +62,9 @@ describe('playbook examples with a European seller’s credential, unchanged oth
 
 	beforeAll(async () => {
 		// fewer orders a day than the default 12: a month of VAT lines of five stores stays a few MB per node
-		world = await startWorld(undefined, { emulator: { ordersPerDay: 4 } });
+		// the European credential the workflows are switched to (the world imports only the examples' own)
+		const europeanCredential = (emulator: E2eWorld['emulator']) => [{ ...EU_CREDENTIAL, type: 'amazonSpApi', data: { ...emulator.credentialsFor('eu') } }];
+		world = await startWorld(europeanCredential, { emulator: { ordersPerDay: 4 } });
 		await world.n8n.importWorkflows([PLAYBOOK_EXAMPLES.tax, PLAYBOOK_EXAMPLES.health, PLAYBOOK_EXAMPLES.reminders].map(withEuropeanCredential));
 	});
 
