@@ -222,7 +222,8 @@ export const PLAYBOOK_CHECKS: Record<string, ExampleCheck> = {
 	[PLAYBOOK_EXAMPLES.reminders]: {
 		does: 'return requests with less than 24 of 48 hours left → one WeCom Markdown and one signed Feishu message, most urgent first, in Chinese',
 		prepare: (world) => world.playbooks.clear(),
-		check: (run, world) => checkRemindersRun(run, world, 'na'),
+		// the seller of the world it runs in (North America in examples.e2e.ts, Europe and Far East in oneRegion.e2e.ts)
+		check: (run, world) => checkRemindersRun(run, world, world.seller),
 	},
 	[PLAYBOOK_EXAMPLES.approval]: {
 		does: 'active under n8n start: refunds above the threshold wait for a manager’s Slack approval (test in playbooks.e2e.ts)',
