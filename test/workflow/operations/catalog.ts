@@ -100,6 +100,8 @@ export interface CatalogEntry {
 	parameters(world: CatalogWorld): Record<string, unknown> | Promise<Record<string, unknown>>;
 	/** Input items (operations that work on what comes in). */
 	input?: IDataObject[];
+	/** Undoes what `parameters` arranged for this one run (called when the run ended, failed or not). */
+	after?(world: CatalogWorld): void;
 }
 
 /** Report waits in emulator time (report processing is short in these tests). */
@@ -107,8 +109,13 @@ export const FAST_REPORTS = { firstCheckSeconds: 0.05, timeoutMinutes: 1 };
 const list = (value: string) => ({ __rl: true, mode: 'list', value });
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A report Amazon has just queued (for "cancel": it can only cancel what still waits in the queue). */
+/**
+ * A report Amazon has just queued (for "cancel": it can only cancel what still waits in the queue). New
+ * reports stay in the queue until the run ended (`after` lets them go): on a busy machine the run can
+ * otherwise start after the emulator began building it.
+ */
 async function queuedReport(world: CatalogWorld): Promise<string> {
+	world.emulator.control.reports.holdNewReportsInQueue(true);
 	const token = await sellerToken(world.emulator, 'na');
 	const answer = await call(world.emulator, '/reports/2021-06-30/reports', {
 		method: 'POST',
@@ -194,7 +201,11 @@ export const CATALOG: Record<string, CatalogEntry> = {
 	...notificationSettings('amazonSpApiNotifications'),
 	...notificationSettings('amazonSpApiNotificationSettings'),
 
-	'amazonSpApiReports report.cancel': { seller: 'na', parameters: async (w) => ({ reportId: await queuedReport(w) }) },
+	'amazonSpApiReports report.cancel': {
+		seller: 'na',
+		parameters: async (w) => ({ reportId: await queuedReport(w) }),
+		after: (w) => w.emulator.control.reports.holdNewReportsInQueue(false),
+	},
 	'amazonSpApiReports report.create': {
 		seller: 'na',
 		parameters: (w) => ({ reportType: list('GET_FBA_REIMBURSEMENTS_DATA'), marketplaceIds: ['US'], dataStartTime: iso(w.nowMs - 20 * DAY), dataEndTime: iso(w.nowMs - 2 * DAY) }),

@@ -65,12 +65,17 @@ export async function runOperation(world: CatalogWorld, op: NodeOperation, optio
 	// the emulator logs a request when it arrives: answers that come after the run still count for it
 	const logged = world.emulator.control.requests().length;
 	const loggedSqs = world.emulator.control.sqs.requests().length;
-	const result: WorkflowResult = await runWorkflow({
-		nodes,
-		connections: { Start: ['Items'], Items: options.continuingOnly ? [CONTINUING] : options.both ? [CONTINUING, STOPPING] : [STOPPING] },
-		credentials,
-	});
-	await requestsSettled(world, logged, loggedSqs);
+	let result: WorkflowResult;
+	try {
+		result = await runWorkflow({
+			nodes,
+			connections: { Start: ['Items'], Items: options.continuingOnly ? [CONTINUING] : options.both ? [CONTINUING, STOPPING] : [STOPPING] },
+			credentials,
+		});
+		await requestsSettled(world, logged, loggedSqs);
+	} finally {
+		entry.after?.(world);
+	}
 	const seen: RequestLogEntry[] = world.emulator.control.requests().slice(logged);
 	return {
 		result,
