@@ -14,7 +14,7 @@ import { loadSqsSettings } from '../sp-api/n8n/sqsCredentialData';
 import { DedupeWindow, DEFAULT_DEDUPE } from '../sp-api/notifications/dedupe';
 import { classify, count, enrich, readStats, type Classified } from '../sp-api/notifications/pipeline';
 import { emptyLedger, readLedger, releaseSubscriptions, type SubscriptionLedger } from '../sp-api/notifications/subscriptions';
-import { cancelRelease, handOverIfUsed, registerLiveTrigger, scheduleRelease, unregisterLiveTrigger } from './subscriptionLifecycle';
+import { cancelRelease, handOverIfUsed, registerLiveTrigger, releaseFinished, scheduleRelease, unregisterLiveTrigger } from './subscriptionLifecycle';
 import { markStaticDataChanged } from '../sp-api/n8n/staticData';
 import { tr } from '../sp-api/i18n/translate';
 import { finishedReportOf } from '../sp-api/notifications/reportDownload';
@@ -115,6 +115,7 @@ export async function startSqsNotificationsTrigger(ctx: ITriggerFunctions): Prom
 	const workflowId = ctx.getWorkflow().id ?? 'unsaved';
 	const releaseKey = `${workflowId}|${node.id}`;
 	if (!manual && cancelRelease(releaseKey)) logger.debug('The trigger started again before its unsubscribe delay ran out; keeping the subscriptions.');
+	else if (!manual && (await releaseFinished(releaseKey))) logger.debug('The trigger started again while its previous start was unsubscribing; subscribing again now that it is done.');
 	let sharedIds = new Set<string>();
 	if (manage && spApi) {
 		adoptLedgerAccount(ledger, spApi, (message) => logger.warn(message));

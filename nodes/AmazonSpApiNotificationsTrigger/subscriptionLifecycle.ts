@@ -40,11 +40,23 @@ export function handOverIfUsed(instanceId: string, subscription: OwnedSubscripti
 	return false;
 }
 
+/**
+ * Unsubscribes under way (the delay ran out): a restart of the same trigger waits for it, else it would
+ * find the destination and subscriptions that are being deleted and subscribe to a destination that is
+ * gone a moment later (Amazon: 404).
+ */
+const runningReleases = new Map<string, Promise<void>>();
+
 export function scheduleRelease(key: string, delayMs: number, release: () => Promise<void>): void {
 	cancelRelease(key);
 	const timer = setTimeout(() => {
 		pendingReleases.delete(key);
-		void release();
+		const running = release()
+			.catch(() => undefined)
+			.finally(() => {
+				if (runningReleases.get(key) === running) runningReleases.delete(key);
+			});
+		runningReleases.set(key, running);
 	}, delayMs);
 	// a pending unsubscribe must never keep n8n from exiting
 	timer.unref();
@@ -57,6 +69,14 @@ export function cancelRelease(key: string): boolean {
 	if (!timer) return false;
 	clearTimeout(timer);
 	pendingReleases.delete(key);
+	return true;
+}
+
+/** Waits for an unsubscribe of the same trigger that is under way; true when there was one. */
+export async function releaseFinished(key: string): Promise<boolean> {
+	const running = runningReleases.get(key);
+	if (!running) return false;
+	await running;
 	return true;
 }
 

@@ -11,7 +11,7 @@ import { DAY, sellerToken } from '../emulator/testSupport';
 import { documentText, rawGet, reportsApi, tsvRows, type ReportsApi } from '../emulator/testSupportReports';
 import type { Emulator, SellerFixtureKey, SpApiRegion } from '../emulator/types';
 import { runWorkflow, type WorkflowSpec } from '../harness/n8nHarness';
-import { activateWorkflow, type ActiveWorkflow } from '../harness/triggerHarness';
+import { activateWorkflow, type ActivateOptions, type ActiveWorkflow } from '../harness/triggerHarness';
 import { until } from '../helpers/waiting';
 
 const TRIGGER = 'Amazon Notifications';
@@ -87,8 +87,8 @@ describe('Notifications trigger: Download Report for REPORT_PROCESSING_FINISHED'
 		};
 	}
 
-	async function activate(workflowSpec: WorkflowSpec): Promise<ActiveWorkflow> {
-		const workflow = await activateWorkflow(workflowSpec);
+	async function activate(workflowSpec: WorkflowSpec, options: ActivateOptions = {}): Promise<ActiveWorkflow> {
+		const workflow = await activateWorkflow(workflowSpec, options);
 		active.push(workflow);
 		return workflow;
 	}
@@ -358,7 +358,8 @@ describe('Notifications trigger: Download Report for REPORT_PROCESSING_FINISHED'
 		expect(first.emits).toHaveLength(0);
 		// released at once, not after the 60 s visibility timeout (0.6 s here)
 		expect(emulator.control.sqs.messages(queue)).toEqual([expect.objectContaining({ visible: true, receiveCount: 1 })]);
-		const second = await activate({ ...spec0, staticData: JSON.parse(JSON.stringify(first.staticData)) as IDataObject });
+		// the same workflow started again, as when n8n saves it
+		const second = await activate({ ...spec0, staticData: JSON.parse(JSON.stringify(first.staticData)) as IDataObject }, { workflowId: first.workflow.id });
 		const [emit] = await second.waitForEmits(1, 15_000);
 		expect(emit.data[0][0].json).toMatchObject({ _reportId: reportId });
 		expect(second.logs().some((l) => /cancel|aborted/i.test(l.message) && l.level === 'warn')).toBe(false);
