@@ -5,7 +5,7 @@
  */
 import { EXAMPLE_CHECKS } from './exampleChecks';
 import { e2eWorkflowId, MANUAL_TRIGGER, type Example } from './examples';
-import { expectSuccessfulRun } from './runAssertions';
+import { expectSuccessfulRun, successfulRun } from './runAssertions';
 import type { E2eWorld } from './world';
 
 /** Examples a person starts (Manual Trigger): run with `n8n execute`. The others wait for Amazon. */
@@ -32,9 +32,11 @@ export function itRunsEachManualExample(examples: readonly Example[], world: () 
 		(check ? it : it.skip)(`${label}${check?.does ?? 'has no check'}`, async () => {
 			check.prepare?.(world());
 			try {
+				const startedAt = Date.now();
 				const result = await world().n8n.execute(e2eWorkflowId(example.file));
-				const run = expectSuccessfulRun(result, `${file}${label ? ` (${label.trim()})` : ''}`);
-				check.check(run, world());
+				const what = `${file}${label ? ` (${label.trim()})` : ''}`;
+				const { run, printed } = check.holdsWithoutPrintedRun ? successfulRun(result, what, startedAt) : { run: expectSuccessfulRun(result, what), printed: true };
+				check.check(run, world(), { printedRun: printed });
 			} finally {
 				check.cleanup?.(world());
 			}

@@ -3,6 +3,8 @@
  * credential:
  * - the same, unchanged workflows run with a European seller's credential (every store of the
  *   credential: VAT instead of US sales tax, other stores' account health, other return requests);
+ * - the account health alert with the credential of a seller whose stores are all within Amazon's
+ *   targets: nothing is sent;
  * - refund-approval.json active under `n8n start`: the New Refund trigger emits the day's refunds, the
  *   small ones reach the ERP at once, each large one waits in n8n for a manager — the test is the
  *   manager: it opens the Approve / Reject link n8n put into the Slack message (n8n's resume webhook),
@@ -14,13 +16,15 @@ import { refundLinesOf, type RefundLineTruth } from './emulatorTruth';
 import { e2eWorkflowId, loadExamples, prepareForImport, type WorkflowJson } from './examples';
 import { checkHealthRun, checkRemindersRun, checkTaxRun, noteReceived, PLAYBOOK_EXAMPLES } from './playbookChecks';
 import { PLAYBOOK_PLACEHOLDERS } from './playbookWorld';
-import { tail, type ExecutionResult } from './realN8n';
-import { expectSuccessfulRun, minorToDecimalText } from './runAssertions';
+import { tail } from './realN8n';
+import { minorToDecimalText, successfulRun } from './runAssertions';
 import { EXAMPLES_DIR, startWorld, type E2eWorld } from './world';
 import { sleep, until } from '../helpers/waiting';
 
 const examples = loadExamples(EXAMPLES_DIR).filter((example) => (Object.values(PLAYBOOK_EXAMPLES) as string[]).includes(example.file));
 const EU_CREDENTIAL = { id: 'acornAmazonSpApiEu', name: 'Amazon SP-API Europe' };
+/** A one-store US seller whose account health is within every Amazon target (the emulator's 'na2'). */
+const ALL_WELL_CREDENTIAL = { id: 'acornAmazonSpApiOk', name: 'Amazon SP-API (healthy account)' };
 /** What a manager's browser sends; n8n ignores link previews by bots (it answers them without resuming). */
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
 /** The amounts per currency in refund-approval.json (North American stores). */
@@ -28,28 +32,16 @@ const THRESHOLD_MINOR: Record<string, number> = { USD: 5000, CAD: 7000, MXN: 100
 
 const untilReceived = (condition: () => boolean, timeoutMs: number, what: string) => until(condition, timeoutMs, what, 200);
 
-/** The example with the European credential instead of the North American one, under its own id. */
-function withEuropeanCredential(file: string): WorkflowJson {
+/** The example with another Amazon SP-API credential than the North American one, under its own id. */
+function withCredential(file: string, credential: { id: string; name: string } = EU_CREDENTIAL, idSuffix = 'Eu'): WorkflowJson {
 	const workflow = prepareForImport(examples.find((example) => example.file === file)!);
 	return {
 		...workflow,
-		id: `${e2eWorkflowId(file).slice(0, 18)}Eu`,
-		nodes: workflow.nodes.map((node) => (node.credentials?.amazonSpApi ? { ...node, credentials: { ...node.credentials, amazonSpApi: EU_CREDENTIAL } } : node)),
+		id: `${e2eWorkflowId(file).slice(0, 18)}${idSuffix}`,
+		nodes: workflow.nodes.map((node) => (node.credentials?.amazonSpApi ? { ...node, credentials: { ...node.credentials, amazonSpApi: credential } } : node)),
 	};
 }
-
-/**
- * `n8n execute` logs the run through n8n's logger and exits right after; for a large run (a month of
- * VAT lines, node by node) the end of that JSON is lost at exit, whatever its size, while the exit code
- * still says how the run ended (1 on any error). So: exit code 0 and a run JSON that began but was cut
- * short count as a successful run whose node outputs are unknown; the checks then rely on what the
- * stand-ins received, which is complete and compared line by line.
- */
-function successfulRun(result: ExecutionResult, label: string, startedAtMs: number): { run: IRun; printed: boolean } {
-	const cutShort = result.code === 0 && !result.timedOut && result.run === undefined && result.stdout.includes('"resultData"');
-	if (!cutShort) return { run: expectSuccessfulRun(result, label), printed: true };
-	return { run: { startedAt: new Date(startedAtMs), mode: 'cli', finished: true, status: 'success', data: { resultData: { runData: {} } } } as unknown as IRun, printed: false };
-}
+const healthOfHealthyAccount = () => withCredential(PLAYBOOK_EXAMPLES.health, ALL_WELL_CREDENTIAL, 'Ok');
 
 /** Order, SKU and refunded amount (without the sign): as exact text ("55.00"), or as the number a sheet holds ("55"). */
 function lineKey(line: RefundLineTruth, amount: 'text' | 'number' = 'text'): string {
@@ -57,15 +49,18 @@ function lineKey(line: RefundLineTruth, amount: 'text' | 'number' = 'text'): str
 	return `${line.event.amazonOrderId}|${line.sku}|${amount === 'text' ? text : String(Number(text))}`;
 }
 
-describe('playbook examples with a European seller’s credential, unchanged otherwise', () => {
+describe('playbook examples with other sellers’ credentials (a European seller, a healthy account), unchanged otherwise', () => {
 	let world: E2eWorld;
 
 	beforeAll(async () => {
 		// fewer orders a day than the default 12: a month of VAT lines of five stores stays a few MB per node
 		// the European credential the workflows are switched to (the world imports only the examples' own)
-		const europeanCredential = (emulator: E2eWorld['emulator']) => [{ ...EU_CREDENTIAL, type: 'amazonSpApi', data: { ...emulator.credentialsFor('eu') } }];
-		world = await startWorld(europeanCredential, { emulator: { ordersPerDay: 4 } });
-		await world.n8n.importWorkflows([PLAYBOOK_EXAMPLES.tax, PLAYBOOK_EXAMPLES.health, PLAYBOOK_EXAMPLES.reminders].map(withEuropeanCredential));
+		const credentials = (emulator: E2eWorld['emulator']) => [
+			{ ...EU_CREDENTIAL, type: 'amazonSpApi', data: { ...emulator.credentialsFor('eu') } },
+			{ ...ALL_WELL_CREDENTIAL, type: 'amazonSpApi', data: { ...emulator.credentialsFor('na2') } },
+		];
+		world = await startWorld(credentials, { emulator: { ordersPerDay: 4 } });
+		await world.n8n.importWorkflows([...[PLAYBOOK_EXAMPLES.tax, PLAYBOOK_EXAMPLES.health, PLAYBOOK_EXAMPLES.reminders].map((file) => withCredential(file)), healthOfHealthyAccount()]);
 	});
 
 	afterAll(async () => {
@@ -81,11 +76,22 @@ describe('playbook examples with a European seller’s credential, unchanged oth
 		it('does for the European stores what it does for the North American ones', async () => {
 			world.playbooks.clear(world.sheets);
 			const startedAt = Date.now();
-			const result = await world.n8n.execute(withEuropeanCredential(file).id!);
+			const result = await world.n8n.execute(withCredential(file).id!);
 			const { run, printed } = successfulRun(result, `${file} (EU)`, startedAt);
 			check(run, world, 'eu', { printedRun: printed });
 			expect(world.proxy.refused).toEqual([]);
 		});
+	});
+
+	it(`${PLAYBOOK_EXAMPLES.health}: a seller whose stores are all within Amazon’s targets gets no message`, async () => {
+		world.playbooks.clear();
+		const startedAt = Date.now();
+		const result = await world.n8n.execute(healthOfHealthyAccount().id!);
+		const { run, printed } = successfulRun(result, `${PLAYBOOK_EXAMPLES.health} (healthy account)`, startedAt);
+		checkHealthRun(run, world, 'na2', { printedRun: printed });
+		// "When all is well nothing is sent": the emulator's report of this seller has no metric past a target
+		expect(world.playbooks.weCom.messages).toEqual([]);
+		expect(world.proxy.refused).toEqual([]);
 	});
 });
 

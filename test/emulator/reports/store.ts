@@ -64,7 +64,7 @@ export const RESTRICTED_REPORT_TYPES = [
 ] as const;
 
 /** Marketplaces of the VAT Transactions report (Amazon's announcement of the 3rd-of-month rule lists these). */
-const VAT_MARKETPLACE_COUNTRIES = ['ES', 'UK', 'FR', 'BE', 'NL', 'DE', 'IT', 'SE', 'PL'];
+export const VAT_MARKETPLACE_COUNTRIES = ['ES', 'UK', 'FR', 'BE', 'NL', 'DE', 'IT', 'SE', 'PL'];
 /** GET_VAT_TRANSACTION_DATA requested before this day of the month ends FATAL (Amazon, 2025-01-21). */
 const VAT_FIRST_DAY_OF_MONTH = 3;
 
