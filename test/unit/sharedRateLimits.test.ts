@@ -201,7 +201,9 @@ describeWithRedis('shared rate limits in Redis', () => {
 		const bucket = p.budget();
 		const waits = [await bucket.reserve(), await bucket.reserve(), await bucket.reserve(), await bucket.reserve()];
 		expect(waits.slice(0, 2)).toEqual([0, 0]);
-		expect(waits[3]).toBe(1000 + marginMs(1));
+		// one token and the margin after the third; the real clock moved on a little between the calls
+		expect(waits[3]).toBeLessThanOrEqual(1000 + marginMs(1));
+		expect(waits[3]).toBeGreaterThan(1000 + marginMs(1) - 50);
 		expect(p.logs.filter((line) => line.level === 'warn')).toHaveLength(1);
 	});
 

@@ -196,10 +196,11 @@ describe('ACORN speaks Chinese at run time with ACORN_LANGUAGE=zh-CN', () => {
 		});
 		expect(english.message).toMatch(/^The Secret Access Key does not match the Access Key ID/);
 		expect(chinese.message).toMatch(/^秘密访问密钥与访问密钥 ID 不匹配/);
-		// what AWS answered: the call, its status and code, and AWS's message
+		// AWS's own words on their line; the call, its status, AWS's code and request ID on the next
 		const aws = /^AWS said: (.+)$/m.exec(english.description ?? '')?.[1];
-		expect(aws).toMatch(/SignatureDoesNotMatch: The request signature we calculated does not match/);
-		expect(chinese.description).toMatch(/^AWS 原话：.+\nAWS 请求 ID：\S+$/);
+		expect(aws).toMatch(/^The request signature we calculated does not match/);
+		expect(english.description).toMatch(/\nSQS action: \w+ · HTTP 403 · AWS code: SignatureDoesNotMatch · AWS request ID: \S+$/);
+		expect(chinese.description).toMatch(/^AWS 原话：.+\nSQS 操作：\w+ · HTTP 403 · AWS 错误代码：SignatureDoesNotMatch · AWS 请求 ID：\S+$/);
 		expect(chinese.description).toContain(`AWS 原话：${aws}`);
 		expectChinese(chinese, english, [aws!]);
 	});

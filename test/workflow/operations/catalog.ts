@@ -100,6 +100,11 @@ export interface CatalogEntry {
 	parameters(world: CatalogWorld): Record<string, unknown> | Promise<Record<string, unknown>>;
 	/** Input items (operations that work on what comes in). */
 	input?: IDataObject[];
+	/**
+	 * Output fields computed from the current time (hours left until a deadline, and sentences that name
+	 * them): runs minutes apart may differ there without anything being wrong.
+	 */
+	clockFields?: string[];
 	/** Undoes what `parameters` arranged for this one run (called when the run ended, failed or not). */
 	after?(world: CatalogWorld): void;
 }
@@ -235,7 +240,11 @@ export const CATALOG: Record<string, CatalogEntry> = {
 	'amazonSpApiVendor purchaseOrder.getMany': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 70 * DAY), periodEnd: iso(w.nowMs - 46 * DAY), returnAll: true }) },
 	'amazonSpApiVendor purchaseOrder.getStatuses': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 70 * DAY), periodEnd: iso(w.nowMs - 46 * DAY), returnAll: true }) },
 	// every line, of orders whose dispute windows had closed before the walk began
-	'amazonSpApiVendor purchaseOrder.shortageWatch': { seller: 'vendor', parameters: (w) => ({ lookBackDays: 10, periodEnd: iso(w.nowMs - 62 * DAY), disputeWindowDays: 30, output: 'all' }) },
+	'amazonSpApiVendor purchaseOrder.shortageWatch': {
+		seller: 'vendor',
+		parameters: (w) => ({ lookBackDays: 10, periodEnd: iso(w.nowMs - 62 * DAY), disputeWindowDays: 30, output: 'all' }),
+		clockFields: ['hoursLeft', 'daysSinceLastReceipt', 'message'],
+	},
 	'amazonSpApiVendor purchaseOrder.acknowledge': { seller: 'vendor', parameters: (w) => ({ purchaseOrderNumber: w.ids.vendorPurchaseOrder }) },
 	'amazonSpApiVendor shipment.getMany': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 60 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
 	'amazonSpApiVendor shipment.getLabels': { seller: 'vendor', parameters: (w) => ({ periodStart: iso(w.nowMs - 60 * DAY), periodEnd: iso(w.nowMs - DAY), returnAll: true }) },
