@@ -95,18 +95,17 @@ describeWithRedis('shared rate limits in Redis', () => {
 		const settings = settingsFor(server);
 		const a = started(settings);
 		const b = started(settings);
-		const slow = { rate: 0.5, burst: 2, published: true };
+		const slow = { rate: 0.5, burst: 8, published: true };
 		const bucket = a.budget(identity, slow);
-		await bucket.reserve();
-		await bucket.reserve(); // empty at 0.5/s
+		for (let i = 0; i < 8; i++) await bucket.reserve(); // empty at 0.5/s
 		// the request that brings the header is sent now and answered 80 ms later
 		const sentAt = Date.now();
 		await sleep(80);
 		await bucket.learnRate(25, sentAt, Date.now());
 		expect(bucket.rate).toBe(25);
 		// 80 ms at 25/s ≈ 2 tokens (not 80 ms at 0.5/s = 0.04): the next request leaves within the send margin
-		// (250 ms at any rate this fast) less the token those 80 ms brought back beyond its own, about 208 ms;
-		// counted from the answer it would wait about 290 ms, at the old rate over 2 s
+		// (150 ms at any rate this fast) less the token those 80 ms brought back beyond its own, about 110 ms;
+		// counted from the answer it would wait about 190 ms, at the old rate over 2 s
 		const next = await bucket.reserve();
 		expect(next).toBeLessThan(marginMs(25) - 25);
 		expect(next).toBeGreaterThan(marginMs(25) - 100);

@@ -1,24 +1,36 @@
 import { RateLimiter } from '../../nodes/sp-api/rateLimit/limiter';
 import { SEND_MARGIN_MIN_MS, SEND_MARGIN_TOKENS, sendMarginTokens, TokenBucket } from '../../nodes/sp-api/rateLimit/tokenBucket';
 
-/** The wait for the margin (a tenth of a token, at least SEND_MARGIN_MIN_MS) at `rate` per second. */
-const marginMs = (rate: number) => Math.ceil((sendMarginTokens(rate) / rate) * 1000);
+/** The wait for the margin (a tenth of a token, at least SEND_MARGIN_MIN_MS, at most the bucket) at `rate` per second. */
+const marginMs = (rate: number, burst?: number) => Math.ceil((sendMarginTokens(rate, burst) / rate) * 1000);
 
 describe('TokenBucket (usage plan maths)', () => {
 	it('starts full at burst, then spaces requests by 1/rate', () => {
 		const bucket = new TokenBucket(0.5, 4, 0);
 		expect([bucket.reserve(0), bucket.reserve(0), bucket.reserve(0)]).toEqual([0, 0, 0]);
-		// the last token of the burst and every later one: sent the margin after it is due (250 ms: more than a tenth of a token at 0.5/s)
-		expect(bucket.reserve(0)).toBe(250);
-		expect(bucket.reserve(0)).toBe(2250);
-		expect(bucket.reserve(0)).toBe(4250);
+		// the last token of the burst and every later one: sent the margin after it is due (a tenth of a token at 0.5/s: 200 ms)
+		expect(bucket.reserve(0)).toBe(200);
+		expect(bucket.reserve(0)).toBe(2200);
+		expect(bucket.reserve(0)).toBe(4200);
 	});
 
 	it('the margin is a tenth of a token, and never less than SEND_MARGIN_MIN_MS (the travel times of requests differ in time, not in tokens)', () => {
-		expect(SEND_MARGIN_MIN_MS).toBe(250);
+		expect(SEND_MARGIN_MIN_MS).toBe(150);
 		expect(sendMarginTokens(0.1)).toBe(0.1); // 1 s
-		expect(sendMarginTokens(0.5)).toBe(0.125); // 250 ms
-		expect(sendMarginTokens(5)).toBe(1.25); // 250 ms
+		expect(sendMarginTokens(0.5)).toBe(0.1); // 200 ms
+		expect(sendMarginTokens(5)).toBeCloseTo(0.75, 10); // 150 ms
+		// never more than the bucket holds after one request
+		expect(sendMarginTokens(1000, 15)).toBe(14);
+		expect(sendMarginTokens(1000, 1)).toBe(0.1);
+	});
+
+	it('at a rate that refills the whole bucket within the least margin, requests are paced by the rate, not each delayed by the margin', () => {
+		// an emulator plan scaled up: 16 000/s, burst 15 (0.0167/s × 10^6)
+		const bucket = new TokenBucket(16_000, 15, 0);
+		const waits = Array.from({ length: 100 }, () => bucket.reserve(0));
+		// 100 requests at once: the last one waits about 100 tokens at 16 000/s (≈ 7 ms), not 150 ms
+		expect(waits[0]).toBe(0);
+		expect(Math.max(...waits)).toBeLessThanOrEqual(8);
 	});
 
 	it('no 429 when the first request of a full bucket reaches Amazon later than the next ones (up to the least margin)', () => {
@@ -90,7 +102,7 @@ describe('TokenBucket (usage plan maths)', () => {
 		const bucket = new TokenBucket(0.0167, 1, 0);
 		bucket.reserve(0);
 		bucket.setRate(2, 0);
-		expect(bucket.reserve(0)).toBe(500 + marginMs(2));
+		expect(bucket.reserve(0)).toBe(500 + marginMs(2, 1));
 		bucket.setRate(Number.NaN, 0);
 		bucket.setRate(0, 0);
 		expect(bucket.rate).toBe(2);

@@ -59,9 +59,9 @@ describe('rate limit shared by executions in one process', () => {
 
 	// What a busy machine (or a new connection's handshake) does: Amazon's bucket, full until then, starts
 	// refilling only when the first requests arrive, later than ACORN's that counts from sending them.
-	it('still none when the first requests reach Amazon 150 ms after they left (the send margin is time, not only a share of a token)', async () => {
+	it('still none when the first requests reach Amazon 120 ms after they left (the send margin is time, not only a share of a token)', async () => {
 		// both buckets full again first (10 tokens at 5/s: 2 s)
 		await sleep(2_500);
-		await threePulls('na', () => emulator.control.injectFault({ operation: 'listTransactions', delayMs: 150, count: 3 }));
+		await threePulls('na', () => emulator.control.injectFault({ operation: 'listTransactions', delayMs: 120, count: 3 }));
 	}, 30_000);
 });

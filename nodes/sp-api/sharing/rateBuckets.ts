@@ -46,7 +46,7 @@ local wait = 0
 if op == 'reserve' then
   refill(now)
   tokens = tokens - 1
-  local margin = math.max(tonumber(ARGV[4]), rate * tonumber(ARGV[8]) / 1000)
+  local margin = math.min(math.max(tonumber(ARGV[4]), rate * tonumber(ARGV[8]) / 1000), math.max(tonumber(ARGV[4]), burst - 1))
   local short = margin - tokens
   if short > 0 then wait = math.ceil(short / rate * 1000) end
 elseif op == 'drain' then
