@@ -205,6 +205,25 @@ describe('ACORN speaks Chinese at run time with ACORN_LANGUAGE=zh-CN', () => {
 		expectChinese(chinese, english, [aws!]);
 	});
 
+	it('refunds: kindLabel (for people, e.g. a sheet column) in Chinese; kind (for a workflow to test) stays the code', async () => {
+		const { english, chinese } = await inBothLanguages(async () => {
+			const result = await runWorkflow(
+				singleNode(emulator, 'na', {
+					type: 'n8n-nodes-acorn.amazonSpApiRefunds',
+					typeVersion: 1.1,
+					parameters: { resource: 'refund', operation: 'getMany', postedAfter: new Date(NOW.getTime() - 10 * 86_400_000).toISOString(), postedBefore: new Date(NOW.getTime() - 86_400_000).toISOString(), returnAll: true },
+				}),
+			);
+			expect(result.error(NODE)).toBeUndefined();
+			return result.output(NODE).map((item) => [item.json.kind, item.json.kindLabel]);
+		});
+		expect(english.length).toBeGreaterThan(0);
+		expect(chinese.map(([kind]) => kind)).toEqual(english.map(([kind]) => kind));
+		expect(new Set(english.filter(([kind]) => kind === 'refund').map(([, label]) => label))).toEqual(new Set(['Refund']));
+		expect(new Set(chinese.filter(([kind]) => kind === 'refund').map(([, label]) => label))).toEqual(new Set(['退款']));
+		for (const [, label] of chinese) expect(String(label)).toMatch(HAN);
+	});
+
 	it('nothing to output: the output pane says why, in Chinese', async () => {
 		const { english, chinese } = await inBothLanguages(async () => {
 			const result = await runWorkflow(

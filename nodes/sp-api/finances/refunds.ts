@@ -10,7 +10,7 @@
  * Amazon returns to the seller (the refunded commission) are positive.
  */
 import { money, negateDecimal, parseDecimal, sumMoney, type Money } from '../money';
-import { tr } from '../i18n/translate';
+import { translateText, tr } from '../i18n/translate';
 
 export type RefundKind = 'refund' | 'guaranteeClaim' | 'chargeback' | 'chargeRefund' | 'reimbursementReversal';
 
@@ -26,8 +26,10 @@ export const REFUND_KINDS: readonly { value: RefundKind; name: string; descripti
 	},
 ];
 
+/** The kind as a person reads it (in a sheet's column, a message): the picker's name, in ACORN's language. */
 export function refundKindLabel(kind: RefundKind): string {
-	return REFUND_KINDS.find((k) => k.value === kind)?.name ?? kind;
+	const name = REFUND_KINDS.find((k) => k.value === kind)?.name;
+	return name === undefined ? kind : translateText(name);
 }
 
 /** The ten parts `total` is made of, in the order they are shown. */
