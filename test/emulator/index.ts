@@ -93,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		revokeRefreshToken: (target) => tokens.revokeRefreshToken(isSellerFixtureKey(target) ? fixtures.sellers[target].refreshToken : target),
 		setTimeScale: (n) => limiter.setTimeScale(n),
 		setRateLimitsEnforced: (on) => limiter.setEnforced(on),
+		refillRateLimits: () => limiter.refillAll(),
 		now: () => clock.now(),
 		advanceClock: (ms) => {
 			clock.advance(ms);

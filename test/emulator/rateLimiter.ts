@@ -59,6 +59,11 @@ export class RateLimiter {
 		this.enforced = on;
 	}
 
+	/** Every bucket full again, as Amazon's are after a quiet hour. */
+	refillAll(): void {
+		this.buckets.clear();
+	}
+
 	get isEnforced(): boolean {
 		return this.enforced;
 	}

@@ -177,6 +177,8 @@ export interface EmulatorControl {
 	revokeRefreshToken(refreshTokenOrSellerKey: string): void;
 	setTimeScale(n: number): void;
 	setRateLimitsEnforced(on: boolean): void;
+	/** Fills every usage-plan bucket again (as after a quiet hour at Amazon): runs meant to be hours apart. */
+	refillRateLimits(): void;
 	now(): Date;
 	advanceClock(ms: number): void;
 	/** What the emulator would notify about (reports finished, transactions posted, ...). */
