@@ -15,10 +15,15 @@ const DAY_MS = 86_400_000;
 export const MAX_LOOKBACK_DAYS = 180;
 
 /** "<Label> After" / "<Label> Before" date pickers (e.g. Created After / Created Before). */
-export function dateRangeFields(show: Show, names: { after: string; before: string }, labels: { after: string; before: string; afterDescription: string; beforeDescription: string }): INodeProperties[] {
+/** Two date fields; what an empty one means is shown under it (`…Hint`), the rest on hover (`…Description`). */
+export function dateRangeFields(
+	show: Show,
+	names: { after: string; before: string },
+	labels: { after: string; before: string; afterDescription: string; beforeDescription: string; afterHint: string; beforeHint: string },
+): INodeProperties[] {
 	return [
-		{ displayName: labels.after, name: names.after, type: 'dateTime', default: '', description: labels.afterDescription, displayOptions: { show } },
-		{ displayName: labels.before, name: names.before, type: 'dateTime', default: '', description: labels.beforeDescription, displayOptions: { show } },
+		{ displayName: labels.after, name: names.after, type: 'dateTime', default: '', description: labels.afterDescription, hint: labels.afterHint, displayOptions: { show } },
+		{ displayName: labels.before, name: names.before, type: 'dateTime', default: '', description: labels.beforeDescription, hint: labels.beforeHint, displayOptions: { show } },
 	];
 }
 
@@ -99,6 +104,8 @@ export function poPeriodFields(show: Show): INodeProperties[] {
 		before: PO_PERIOD.beforeLabel,
 		afterDescription: 'Empty means 7 days before the end. Amazon answers at most 7 days per call: longer periods are fetched week by week, up to six months back.',
 		beforeDescription: 'Empty means now',
+		afterHint: 'Empty: 7 days before the end',
+		beforeHint: 'Empty: now',
 	});
 }
 

@@ -17,6 +17,8 @@ export const description: INodeProperties[] = [
 		before: 'Labels Created Before',
 		afterDescription: 'Empty means 7 days before the end',
 		beforeDescription: 'Empty means now',
+		afterHint: 'Empty: 7 days before the end',
+		beforeHint: 'Empty: now',
 	}),
 	returnAllProperty(displayOptions),
 	limitProperty(displayOptions),

@@ -18,6 +18,8 @@ export const description: INodeProperties[] = [
 		before: 'Created Before',
 		afterDescription: 'Shipment confirmations (ASNs) created at or after this time. Empty means 30 days before the end.',
 		beforeDescription: 'Empty means now',
+		afterHint: 'Empty: 30 days before the end',
+		beforeHint: 'Empty: now',
 	}),
 	{
 		displayName: 'Shipment Status',

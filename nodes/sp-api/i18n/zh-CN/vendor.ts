@@ -356,4 +356,6 @@ export const vendor: Readonly<Record<string, string>> = {
 	'Amazon refused transaction {0}: nothing of it was applied. Fix what "errors" says and send it again.': '亚马逊拒绝了交易 {0}：其中任何内容都没有生效。请按 "errors" 修改后重新发送。',
 	'Amazon is still processing transaction {0}. Look again in a few minutes; do not send it again meanwhile.': '亚马逊仍在处理交易 {0}。请几分钟后再查；在此期间不要重复发送。',
 	'Amazon answered an unknown status for transaction {0}.': '亚马逊对交易 {0} 返回了未知状态。',
+	'Empty: 7 days before the end': '留空：结束时间前 7 天',
+	'Empty: 30 days before the end': '留空：结束时间前 30 天',
 };
